@@ -1,0 +1,39 @@
+# zhmetrics — build, test and measure.
+GO      ?= go
+BIN     ?= bin/zhmetrics
+CORPUS  ?= testdata/corpus/docs
+OUT     ?= out/metrics.xlsx
+FUZZTIME ?= 20s
+
+.PHONY: all build run test vet fmt-check fuzz clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/zhmetrics
+
+# The main job: extract the bundled corpus into a workbook.
+run: build
+	@mkdir -p $(dir $(OUT))
+	$(BIN) extract $(CORPUS) -o $(OUT)
+	@echo "wrote $(OUT)"
+
+# Everything CI checks.
+test: vet fmt-check
+	$(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# Run each fuzz target for a bounded time; crashers land in testdata/fuzz.
+fuzz:
+	$(GO) test ./extract/number -run '^$$' -fuzz '^FuzzFind$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+
+clean:
+	rm -rf bin out

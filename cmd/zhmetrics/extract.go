@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zhmetrics/zhmetrics/extract"
+	"github.com/zhmetrics/zhmetrics/normalize"
+	"github.com/zhmetrics/zhmetrics/output"
+	"github.com/zhmetrics/zhmetrics/pipeline"
+	"github.com/zhmetrics/zhmetrics/segment"
+)
+
+// ExtractOptions are the flags and arguments of `zhmetrics extract`.
+type ExtractOptions struct {
+	IO *IOStreams
+
+	Paths            []string
+	Output           string
+	Format           string
+	Kinds            []string
+	Jobs             int
+	Script           string
+	Encoding         string
+	Globs            []string
+	Lexicon          string
+	NoEscapeFormulas bool
+	BOM              bool
+	Header           string
+}
+
+func newCmdExtract(streams *IOStreams, runF func(context.Context, *ExtractOptions) error) *cobra.Command {
+	opts := &ExtractOptions{IO: streams}
+	cmd := &cobra.Command{
+		Use:   "extract [PATH...]",
+		Short: "Extract metric rows from report files, directories or standard input",
+		Long: `Extract counts, percentages, money amounts, measures and named programs.
+
+PATH may be a file, a directory (read recursively; files matching --glob) or
+"-" for standard input, which is also read when no PATH is given. Rows come
+out in document order, documents in the order given (directories sorted),
+whatever --jobs. Without -o, CSV goes to standard output.`,
+		Example: `  zhmetrics extract reports/ -o metrics.xlsx
+  zhmetrics extract report.txt --kinds percent,money
+  cat report.txt | zhmetrics extract --format jsonl | jq .value`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runExtract(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (format from its extension: .csv .tsv .jsonl .xlsx)")
+	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl or xlsx (overrides the extension)")
+	f.StringSliceVar(&opts.Kinds, "kinds", nil, "kinds to report: count,percent,money,measure,program (default all)")
+	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
+	f.StringVar(&opts.Script, "script", "auto", "script conversion: auto (convert what is traditional), t2s, tw2s, hk2s or none")
+	f.StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030, big5 or utf-16")
+	f.StringSliceVar(&opts.Globs, "glob", defaultGlobs, "file name patterns read from directories")
+	f.StringVar(&opts.Lexicon, "lexicon", "", "add indicator names from a TSV `FILE` (canonical name, then aliases)")
+	f.BoolVar(&opts.NoEscapeFormulas, "no-escape-formulas", false, "write text cells starting with = + - @ as they are (for machine consumers)")
+	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte order mark (for Excel on Windows)")
+	f.StringVar(&opts.Header, "header", "en", "column names: en or zh")
+	return cmd
+}
+
+// buildExtractor makes the extractor for a run's kinds and lexicon.
+func buildExtractor(kinds []string, lexiconPath string) (*extract.Extractor, error) {
+	want := map[string]bool{}
+	for _, k := range splitList(kinds) {
+		if !validKind(k) {
+			return nil, fmt.Errorf("unknown kind %q (want %s)", k, strings.Join(extract.AllKinds, ", "))
+		}
+		want[k] = true
+	}
+	lex := extract.DefaultLexicon()
+	if lexiconPath != "" {
+		f, err := os.Open(lexiconPath)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon: %w", err)
+		}
+		defer f.Close()
+		if err := lex.Add(f, lexiconPath); err != nil {
+			return nil, err
+		}
+	}
+	return extract.New(extract.Options{Kinds: want, Lexicon: lex, Segmenter: segment.Default()}), nil
+}
+
+func validKind(k string) bool {
+	for _, known := range extract.AllKinds {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+func runExtract(ctx context.Context, opts *ExtractOptions) error {
+	format := opts.Format
+	if format == "" {
+		format = "csv"
+		if opts.Output != "" {
+			f, err := output.FormatFromPath(opts.Output)
+			if err != nil {
+				return err
+			}
+			format = f
+		}
+	}
+	if !normalize.ValidScript(opts.Script) {
+		return fmt.Errorf("unknown --script %q (want auto, t2s, tw2s, hk2s or none)", opts.Script)
+	}
+	if err := normalize.ValidEncoding(opts.Encoding); err != nil {
+		return err
+	}
+	ex, err := buildExtractor(opts.Kinds, opts.Lexicon)
+	if err != nil {
+		return err
+	}
+	inputs := collectInputs(opts.Paths, splitList(opts.Globs))
+	if opts.Output != "" {
+		if err := refuseOverwritingInput(opts.Output, inputs); err != nil {
+			return err
+		}
+	}
+
+	var dst io.Writer = opts.IO.Out
+	var file *output.AtomicFile
+	if opts.Output != "" {
+		file, err = output.CreateAtomic(opts.Output)
+		if err != nil {
+			return err
+		}
+		// Abort is a no-op after Commit; it removes the temporary file on
+		// every other way out, an interrupt included.
+		defer file.Abort()
+		stop := context.AfterFunc(ctx, func() { file.Abort() })
+		defer stop()
+		dst = file
+	}
+	w, err := output.New(dst, format, output.Options{
+		EscapeFormulas: !opts.NoEscapeFormulas,
+		BOM:            opts.BOM,
+		Header:         opts.Header,
+	})
+	if err != nil {
+		return err
+	}
+
+	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, Extractor: ex}
+	failed := 0
+	work := func(i int) pipeline.Result {
+		in := inputs[i]
+		data, err := readInput(in, opts.IO.In)
+		if err != nil {
+			return pipeline.Result{Info: output.DocInfo{Doc: in.name, Error: err.Error()}, Err: err}
+		}
+		return pipeline.Process(in.name, data, cfg)
+	}
+	emit := func(i int, r pipeline.Result) error {
+		if r.Err != nil {
+			if r.Skipped {
+				fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %s: skipped: %v\n", r.Info.Doc, r.Err)
+			} else {
+				failed++
+				fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %s: %v\n", r.Info.Doc, r.Err)
+			}
+		}
+		for _, row := range r.Rows {
+			if err := w.WriteRow(row); err != nil {
+				return err
+			}
+		}
+		return w.WriteDocument(r.Info)
+	}
+	if err := pipeline.Run(ctx, len(inputs), opts.Jobs, work, emit); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if file != nil {
+		if err := file.Commit(); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %d of %d inputs failed\n", failed, len(inputs))
+		return exitError{code: 1}
+	}
+	return nil
+}
+
+// refuseOverwritingInput stops a run whose output would replace one of its
+// inputs, before anything is read.
+func refuseOverwritingInput(out string, inputs []input) error {
+	outInfo, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file cannot be an input
+	}
+	absOut, _ := filepath.Abs(out)
+	for _, in := range inputs {
+		if in.stdin || in.err != nil {
+			continue
+		}
+		info, err := os.Stat(in.name)
+		if err != nil {
+			continue
+		}
+		if os.SameFile(outInfo, info) {
+			return fmt.Errorf("refusing to write %s: it is one of the inputs", absOut)
+		}
+	}
+	return nil
+}

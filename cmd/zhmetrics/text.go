@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zhmetrics/zhmetrics/extract"
+	"github.com/zhmetrics/zhmetrics/extract/number"
+	"github.com/zhmetrics/zhmetrics/normalize"
+	"github.com/zhmetrics/zhmetrics/segment"
+)
+
+// TextOptions are the flags and argument of the commands that show one
+// document's text at a stage of the pipeline.
+type TextOptions struct {
+	IO       *IOStreams
+	Path     string
+	Script   string
+	Encoding string
+}
+
+func bindTextFlags(cmd *cobra.Command, opts *TextOptions) {
+	cmd.Flags().StringVar(&opts.Script, "script", "auto", "script conversion: auto, t2s, tw2s, hk2s or none")
+	cmd.Flags().StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030, big5 or utf-16")
+}
+
+func newCmdNormalize(streams *IOStreams, runF func(context.Context, *TextOptions) error) *cobra.Command {
+	opts := &TextOptions{IO: streams}
+	cmd := &cobra.Command{
+		Use:   "normalize FILE",
+		Short: "Print the cleaned, simplified text that extraction sees",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runNormalize(opts)
+		},
+	}
+	bindTextFlags(cmd, opts)
+	return cmd
+}
+
+// cleanText reads, decodes and normalises one document.
+func cleanText(opts *TextOptions) (*normalize.Text, error) {
+	in := input{name: opts.Path, stdin: opts.Path == "-"}
+	data, err := readInput(in, opts.IO.In)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", opts.Path, err)
+	}
+	text, _, err := normalize.Decode(data, opts.Encoding)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", opts.Path, err)
+	}
+	res, err := normalize.Normalize(text, 0, normalize.Options{Script: opts.Script})
+	if err != nil {
+		return nil, err
+	}
+	return res.Text, nil
+}
+
+func runNormalize(opts *TextOptions) error {
+	t, err := cleanText(opts)
+	if err != nil {
+		return err
+	}
+	s := t.String()
+	if !strings.HasSuffix(s, "\n") {
+		s += "\n"
+	}
+	_, err = fmt.Fprint(opts.IO.Out, s)
+	return err
+}
+
+func newCmdSegment(streams *IOStreams, runF func(context.Context, *TextOptions) error) *cobra.Command {
+	opts := &TextOptions{IO: streams}
+	cmd := &cobra.Command{
+		Use:   "segment FILE",
+		Short: "Print the words of the cleaned text, one sentence per line",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runSegment(opts)
+		},
+	}
+	bindTextFlags(cmd, opts)
+	return cmd
+}
+
+func runSegment(opts *TextOptions) error {
+	t, err := cleanText(opts)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(opts.IO.Out)
+	seg := segment.Default()
+	for _, s := range segment.Sentences(t.Runes) {
+		var words []string
+		for _, word := range seg.Cut(t.Slice(s[0], s[1])) {
+			if word = strings.TrimSpace(word); word != "" {
+				words = append(words, word)
+			}
+		}
+		fmt.Fprintln(w, strings.Join(words, " "))
+	}
+	return w.Flush()
+}
+
+// NumbersOptions are the streams of `zhmetrics numbers`.
+type NumbersOptions struct {
+	IO *IOStreams
+}
+
+func newCmdNumbers(streams *IOStreams, runF func(context.Context, *NumbersOptions) error) *cobra.Command {
+	opts := &NumbersOptions{IO: streams}
+	return &cobra.Command{
+		Use:   "numbers",
+		Short: "Recognise numbers, percentages and money in each line of standard input",
+		Long: `Reads UTF-8 text from standard input, one input per line, and prints for
+each line one JSON array of the numbers, percentages and money amounts in it:
+{"start","end","text","kind","value","unit"}. start and end are code point
+offsets into the line (end exclusive); a percent's value is the percentage
+(95.3), money is in its currency unit (1200万元 → 12000000, unit 元); value is
+null when digits are masked.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runNumbers(opts)
+		},
+	}
+}
+
+// numberJSON is one recognised number as `zhmetrics numbers` prints it.
+type numberJSON struct {
+	Start int      `json:"start"`
+	End   int      `json:"end"`
+	Text  string   `json:"text"`
+	Kind  string   `json:"kind"`
+	Value *float64 `json:"value"`
+	Unit  string   `json:"unit"`
+}
+
+func runNumbers(opts *NumbersOptions) error {
+	sc := bufio.NewScanner(opts.IO.In)
+	sc.Buffer(make([]byte, 0, 1<<16), 1<<30)
+	w := bufio.NewWriter(opts.IO.Out)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for sc.Scan() {
+		line := strings.TrimSuffix(sc.Text(), "\r")
+		out := []numberJSON{}
+		for _, m := range number.Find(line) {
+			n := numberJSON{Start: m.Start, End: m.End, Text: m.Text, Kind: m.Kind, Unit: m.Unit}
+			if !m.Masked {
+				v := m.Value
+				n.Value = &v
+			}
+			out = append(out, n)
+		}
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// LexiconOptions are the flags of `zhmetrics lexicon`.
+type LexiconOptions struct {
+	IO *IOStreams
+}
+
+func newCmdLexicon(streams *IOStreams, runF func(context.Context, *LexiconOptions) error) *cobra.Command {
+	opts := &LexiconOptions{IO: streams}
+	return &cobra.Command{
+		Use:   "lexicon",
+		Short: "Print the embedded indicator lexicon as TSV (a start for --lexicon)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			_, err := extract.DefaultLexicon().WriteTo(opts.IO.Out)
+			return err
+		},
+	}
+}

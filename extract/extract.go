@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/zhmetrics/zhmetrics/extract/number"
+	"github.com/zhmetrics/zhmetrics/segment"
+)
+
+// Options configure an Extractor.
+type Options struct {
+	// Kinds to report; nil or empty reports every kind.
+	Kinds map[string]bool
+	// Lexicon gives canonical indicator names; nil leaves Canonical empty.
+	Lexicon *Lexicon
+	// Segmenter finds word boundaries for metric names; nil cuts by character.
+	Segmenter Segmenter
+}
+
+// Extractor finds facts in clean text. It is safe for concurrent use.
+type Extractor struct {
+	opts Options
+}
+
+// New returns an Extractor.
+func New(opts Options) *Extractor { return &Extractor{opts: opts} }
+
+func (e *Extractor) wants(kind string) bool {
+	return len(e.opts.Kinds) == 0 || e.opts.Kinds[kind]
+}
+
+// Extract returns the facts of clean text rs in order of their start.
+func (e *Extractor) Extract(rs []rune) []Fact {
+	quotes := findQuoted(rs)
+	var facts []Fact
+	if e.wants(KindProgram) {
+		for _, q := range quotes {
+			if f, ok := programFact(rs, q); ok {
+				facts = append(facts, f)
+			}
+		}
+	}
+	inName := nameTest(rs, quotes)
+	for _, m := range number.Find(string(rs)) {
+		f, ok := quantity(rs, m, inName)
+		if !ok || !e.wants(f.Kind) {
+			continue
+		}
+		f.Metric = metricName(rs, qualifierStart(rs, f.Start), f.End, e.opts.Segmenter)
+		facts = append(facts, f)
+	}
+	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
+	sentences := segment.Sentences(rs)
+	k := 0
+	for i := range facts {
+		f := &facts[i]
+		for k < len(sentences) && sentences[k][1] <= f.Start {
+			k++
+		}
+		if k < len(sentences) && sentences[k][0] <= f.Start {
+			f.SentenceStart, f.SentenceEnd = sentences[k][0], sentences[k][1]
+		} else {
+			f.SentenceStart, f.SentenceEnd = f.Start, f.End
+		}
+		if f.SentenceEnd < f.End {
+			f.SentenceEnd = f.End
+		}
+		if f.Kind != KindProgram {
+			f.Canonical = e.opts.Lexicon.Canonical(f.Metric)
+		}
+	}
+	return facts
+}
+
+// qualifierStart moves start back over a qualifier word before a quantity,
+// so that the metric name is read from before it.
+func qualifierStart(rs []rune, start int) int {
+	at := start
+	for at > 0 && rs[at-1] == ' ' {
+		at--
+	}
+	for n := 3; n >= 1; n-- {
+		if at-n >= 0 {
+			if _, ok := qualifiersBefore[string(rs[at-n:at])]; ok {
+				return at - n
+			}
+		}
+	}
+	return start
+}
+
+// nameTest returns a function telling whether a position lies inside a
+// quoted name: short quotations and every 《》 title. Numbers there are
+// part of the name.
+func nameTest(rs []rune, quotes []quoted) func(int) bool {
+	return func(pos int) bool {
+		i := sort.Search(len(quotes), func(i int) bool { return quotes[i].end > pos })
+		if i == len(quotes) || quotes[i].start > pos {
+			return false
+		}
+		q := quotes[i]
+		return q.open == '《' || q.end-q.start <= 20
+	}
+}

@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExtractQuantities(t *testing.T) {
+	type want struct {
+		text, kind string
+		value      float64
+		masked     bool
+		unit, qual string
+	}
+	tests := []struct {
+		in   string
+		want []want
+	}{
+		{"新增学位1200个。", []want{{"1200个", KindCount, 1200, false, "个", ""}}},
+		{"资助学生1200余人次", []want{{"1200余人次", KindCount, 1200, false, "人次", QualMoreThan}}},
+		{"全市近1.2万名在职教师", []want{{"1.2万名", KindCount, 12000, false, "名", QualApprox}}},
+		{"入园率保持在99.8%以上,", []want{{"99.8%", KindPercent, 99.8, false, "%", QualAtLeast}}},
+		{"实施教化资助xxxx万元", []want{{"xxxx万元", KindMoney, 0, true, "元", ""}}},
+		{"上线率xx.xx%,连续", []want{{"xx.xx%", KindPercent, 0, true, "%", ""}}},
+		{"为*个民办学校党组织", []want{{"*个", KindCount, 0, true, "个", ""}}},
+		{"投入２７，２０３，０００元", []want{{"２７，２０３，０００元", KindMoney, 27203000, false, "元", ""}}},
+		{"钢产量一百五十万吨", []want{{"一百五十万吨", KindMeasure, 1500000, false, "吨", ""}}},
+		{"减税超过2万亿元", []want{{"2万亿元", KindMoney, 2e12, false, "元", QualMoreThan}}},
+		{"新建心理健康教育示范点6个", []want{{"6个", KindCount, 6, false, "个", ""}}},
+		{"近视率每年下降1个百分点以上", []want{{"1个百分点", KindPercent, 1, false, "百分点", QualAtLeast}}},
+		{"人均预期寿命达到76.7岁", []want{{"76.7岁", KindMeasure, 76.7, false, "岁", ""}}},
+		// Not amounts: dates, ordinals, names, codes, small counts in words.
+		{"2020年工作要点", nil},
+		{"20xx年,我区教育工作", nil},
+		{"第五届运动会", nil},
+		{"建设5G示范学校", nil},
+		{"推进国家1+X证书制度试点", nil},
+		{"“321”素质提升工程", nil},
+		{"开展三项活动", nil},
+		{"三至六年级学生", nil},
+		{"预计9月份完成", nil},
+	}
+	ex := New(Options{Lexicon: DefaultLexicon()})
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			rs := []rune(tt.in)
+			var got []Fact
+			for _, f := range ex.Extract(rs) {
+				if f.Kind != KindProgram {
+					got = append(got, f)
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quantities %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				f := got[i]
+				text := string(rs[f.Start:f.End])
+				if text != w.text || f.Kind != w.kind || f.Masked != w.masked || f.Unit != w.unit || f.Qualifier != w.qual {
+					t.Errorf("got %q %s masked=%v unit=%q qual=%q, want %q %s masked=%v unit=%q qual=%q",
+						text, f.Kind, f.Masked, f.Unit, f.Qualifier, w.text, w.kind, w.masked, w.unit, w.qual)
+				}
+				if !w.masked && (!f.HasValue || f.Value != w.value) {
+					t.Errorf("%q: value %v (has=%v), want %v", text, f.Value, f.HasValue, w.value)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractPrograms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"扎实开展“不忘初心,牢记使命”学习", []string{"不忘初心,牢记使命"}},
+		{"贯彻落实《新时代爱国主义教育实施纲要》,", []string{"新时代爱国主义教育实施纲要"}},
+		{"彰显“文态“的重要内容", []string{"文态"}},
+		{"“321”素质提升工程", []string{"321"}},
+		{"他说：“我们今天完成了任务。”", nil},
+	}
+	ex := New(Options{Kinds: map[string]bool{KindProgram: true}})
+	for _, tt := range tests {
+		rs := []rune(tt.in)
+		var got []string
+		for _, f := range ex.Extract(rs) {
+			got = append(got, string(rs[f.Start:f.End]))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLexiconCanonical(t *testing.T) {
+	lex := DefaultLexicon()
+	tests := []struct{ metric, want string }{
+		{"一次性本科上线率", "本科上线率"},
+		{"学前三年幼儿入园率", "学前三年毛入园率"},
+		{"新增学位", "新增学位"},
+		{"劳动教育基地学校", ""},
+	}
+	for _, tt := range tests {
+		if got := lex.Canonical(tt.metric); got != tt.want {
+			t.Errorf("Canonical(%q) = %q, want %q", tt.metric, got, tt.want)
+		}
+	}
+}
+
+func TestLexiconRejectsMalformedLine(t *testing.T) {
+	lex := DefaultLexicon()
+	err := lex.Add(strings.NewReader("# ok\n新指标\t别名\n\t无名\n"), "my.tsv")
+	if err == nil || !strings.Contains(err.Error(), "my.tsv:3") {
+		t.Fatalf("err = %v, want one naming my.tsv:3", err)
+	}
+}

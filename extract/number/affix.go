@@ -1,0 +1,292 @@
+package number
+
+// fraction handles 五分之一, 三又三分之一, 1/5 and 1 4/3 after the numeral np
+// that starts at j (i includes the sign). A plain fraction is a percent in
+// Find (五分之一 → 20%) and a ratio in plain mode; a mixed number
+// (三又三分之一) is a number in both.
+func (s *scanner) fraction(i, j int, np numeral, sign float64) (hit, bool) {
+	c, n := s.c, len(s.c)
+	a := sign * np.lo
+	// Chinese: A 分之 B, A 又 X 分之 Y.
+	e := s.skipSpaces(np.end)
+	switch s.at(e) {
+	case '分':
+		if num, end, ok := s.chineseFraction(np.end); ok && a != 0 {
+			return s.ratioHit(i, end, num/a), true
+		}
+	case '又':
+		k := s.skipSpaces(e + 1)
+		neg := 1.0
+		if s.at(k) == '负' {
+			neg = -1
+			k++
+		}
+		if den, ok := s.numeral(k, false); ok && !den.isRange && !den.masked && den.lo != 0 {
+			if num, end, ok := s.chineseFraction(den.end); ok {
+				v := a + sign*num/(neg*den.lo)
+				return hit{start: i, end: end, kind: KindNumber, value: v}, true
+			}
+		}
+	}
+	if !np.arabic || np.chinese || !np.integer || np.end >= n {
+		return hit{}, false
+	}
+	// Arabic: a/b and the mixed form 1 4/3.
+	e = np.end
+	if c[e] == '/' && (j == 0 || c[j-1] != '/') {
+		if b, ok := s.arabic(e+1, false); ok && b.integer && b.value != 0 && !s.slashChain(b.end) {
+			return s.ratioHit(i, b.end, a/b.value), true
+		}
+	}
+	if c[e] == ' ' && isASCIIDigit(s.at(e+1)) {
+		if x, ok := s.arabic(e+1, false); ok && x.integer && s.at(x.end) == '/' {
+			if y, ok := s.arabic(x.end+1, false); ok && y.integer && y.value != 0 && !s.slashChain(y.end) {
+				v := a + sign*x.value/y.value
+				return hit{start: i, end: y.end, kind: KindNumber, value: v}, true
+			}
+		}
+	}
+	return hit{}, false
+}
+
+// slashChain reports a further /digit or .digit after a fraction: dates
+// such as 2023/9/1 are not fractions.
+func (s *scanner) slashChain(k int) bool {
+	r := s.at(k)
+	return (r == '/' || r == '.') && isASCIIDigit(s.at(k+1))
+}
+
+// chineseFraction reads "分之 [负] B" at k (spaces allowed) and returns B.
+func (s *scanner) chineseFraction(k int) (float64, int, bool) {
+	k = s.skipSpaces(k)
+	if s.at(k) != '分' {
+		return 0, 0, false
+	}
+	k = s.skipSpaces(k + 1)
+	if s.at(k) != '之' {
+		return 0, 0, false
+	}
+	k = s.skipSpaces(k + 1)
+	neg := 1.0
+	if s.at(k) == '负' {
+		neg = -1
+		k++
+	}
+	b, ok := s.numeral(k, false)
+	if !ok || b.isRange || b.masked || b.halfOnly {
+		return 0, 0, false
+	}
+	return neg * b.lo, b.end, true
+}
+
+func (s *scanner) ratioHit(start, end int, ratio float64) hit {
+	if s.plain {
+		return hit{start: start, end: end, kind: KindNumber, value: ratio}
+	}
+	return hit{start: start, end: end, kind: KindPercent, value: ratio * 100, unit: "%"}
+}
+
+// percentSuffix attaches %, ‰, 个百分点 or 成 to the number h.
+func (s *scanner) percentSuffix(h hit, np numeral) (hit, bool) {
+	k := s.skipSpaces(h.end)
+	pct := func(end int, f float64, unit string) (hit, bool) {
+		h.end = end
+		h.kind = KindPercent
+		h.value *= f
+		h.high *= f
+		h.unit = unit
+		return h, true
+	}
+	switch s.at(k) {
+	case '%':
+		if isASCIIDigit(s.at(k + 1)) {
+			return hit{}, false // %25 in a URL
+		}
+		return pct(k+1, 1, "%")
+	case '‰':
+		return pct(k+1, 0.1, "%")
+	case '个', '百':
+		m := k
+		if s.at(m) == '个' {
+			m = s.skipSpaces(m + 1)
+		}
+		if s.at(m) != '百' {
+			return hit{}, false
+		}
+		m = s.skipSpaces(m + 1)
+		if s.at(m) != '分' {
+			return hit{}, false
+		}
+		m = s.skipSpaces(m + 1)
+		if s.at(m) != '点' {
+			return hit{}, false
+		}
+		return pct(m+1, 1, "百分点")
+	case '成':
+		return s.tenths(h, np, k)
+	}
+	return hit{}, false
+}
+
+// tenths handles 成: 九成 (90%), 7.2成, 三成半 (35%), 七成五 (75%).
+func (s *scanner) tenths(h hit, np numeral, k int) (hit, bool) {
+	if np.masked || np.more || h.value < 0 || h.high > 10 || h.value <= 0 {
+		return hit{}, false
+	}
+	if v := h.value * 10; v != float64(int(v+0.5)) && v-float64(int(v)) > 1e-9 {
+		return hit{}, false // at most one decimal: 7.2成
+	}
+	if bigUnit(s.at(h.end-1)) > 0 {
+		return hit{}, false
+	}
+	end := k + 1
+	add := 0.0
+	m := s.skipSpaces(end)
+	r := s.at(m)
+	if r == '半' {
+		add, end = 5, m+1
+	} else if d, ok := digitValue(r); ok && !isZero(r) && !isFinancial(r) && m == end && !isChineseNumeral(s.at(m+1)) && s.at(m+1) != '点' {
+		add, end = d, m+1 // 七成五
+	} else {
+		switch s.at(k + 1) {
+		case '员', '绩', '果', '效', '立', '本', '长', '功', '就', '熟', '才', '交', '品', '型', '都', '市', '年', '败', '语', '全', '形', '分', '份', '器', '像', '批':
+			return hit{}, false
+		}
+	}
+	h.end = end
+	h.kind = KindPercent
+	h.unit = "%"
+	h.value = h.value*10 + add
+	h.high = h.high*10 + add
+	return h, true
+}
+
+// currency names in folded (simplified) script and the unit they report.
+var currencies = []struct{ name, unit string }{
+	{"元人民币", "元"}, {"人民币", "元"}, {"块钱", "元"}, {"元", "元"},
+	{"美元", "美元"}, {"美金", "美元"}, {"欧元", "欧元"}, {"英镑", "英镑"},
+	{"日元", "日元"}, {"日圆", "日元"}, {"港元", "港元"}, {"港币", "港元"},
+	{"澳门元", "澳门元"}, {"澳门币", "澳门元"}, {"澳元", "澳元"}, {"澳大利亚元", "澳元"},
+	{"加元", "加元"}, {"加拿大元", "加元"}, {"新加坡元", "新加坡元"}, {"新西兰元", "新西兰元"},
+	{"新台币", "新台币"}, {"台币", "新台币"}, {"韩元", "韩元"}, {"瑞士法郎", "瑞士法郎"},
+	{"法郎", "法郎"}, {"卢布", "卢布"}, {"卢比", "卢比"}, {"泰铢", "泰铢"}, {"越南盾", "越南盾"},
+	{"林吉特", "林吉特"}, {"比索", "比索"}, {"雷亚尔", "雷亚尔"}, {"兰特", "兰特"},
+	{"里拉", "里拉"}, {"瑞典克朗", "瑞典克朗"}, {"挪威克朗", "挪威克朗"}, {"丹麦克朗", "丹麦克朗"},
+	{"克朗", "克朗"}, {"奈拉", "奈拉"}, {"第纳尔", "第纳尔"}, {"迪拉姆", "迪拉姆"},
+	{"里亚尔", "里亚尔"}, {"先令", "先令"}, {"马克", "马克"}, {"欧分", "欧元"}, {"美分", "美元"},
+}
+
+// currencyAt returns the longest currency name at k.
+func (s *scanner) currencyAt(k int) (name, unit string, end int, ok bool) {
+	best := -1
+	for idx, cur := range currencies {
+		if s.hasPrefix(k, cur.name) {
+			if best < 0 || len(cur.name) > len(currencies[best].name) {
+				best = idx
+			}
+		}
+	}
+	if best < 0 {
+		return "", "", 0, false
+	}
+	cur := currencies[best]
+	return cur.name, cur.unit, k + len([]rune(cur.name)), true
+}
+
+// moneySuffix attaches a currency to the number h: 1200万元, 1.95港元,
+// 8亿元人民币, 五元三毛.
+func (s *scanner) moneySuffix(h hit) (hit, bool) {
+	k := s.skipSpaces(h.end)
+	name, unit, end, ok := s.currencyAt(k)
+	if !ok {
+		return hit{}, false
+	}
+	f := 1.0
+	if name == "欧分" || name == "美分" {
+		f = 0.01
+	}
+	h.value *= f
+	h.high *= f
+	if name == "元" && !h.isRange && !h.masked {
+		if s.hasPrefix(end, "人民币") {
+			end += 3
+		}
+		// 五元三毛, 5元3角5分
+		if d, ok := s.smallDigit(end); ok && (s.at(end+1) == '角' || s.at(end+1) == '毛') {
+			h.value += d / 10
+			end += 2
+			if d2, ok := s.smallDigit(end); ok && s.at(end+1) == '分' && !isHan(s.at(end+2)) {
+				h.value += d2 / 100
+				end += 2
+			}
+			h.high = h.value
+		}
+	}
+	h.end = end
+	h.kind = KindMoney
+	h.unit = unit
+	return h, true
+}
+
+// smallDigit reads one digit, Chinese or Arabic, at k.
+func (s *scanner) smallDigit(k int) (float64, bool) {
+	r := s.at(k)
+	if isASCIIDigit(r) && !isASCIIDigit(s.at(k+1)) {
+		return float64(r - '0'), true
+	}
+	if d, ok := digitValue(r); ok {
+		return d, true
+	}
+	return 0, false
+}
+
+// extendRange joins h with a following number into a range: 3-5万元,
+// 3至5万元, 3~5万元, 10%-20%. The scale and unit of the high end carry
+// to the low end.
+func (s *scanner) extendRange(h hit) hit {
+	if h.isRange || h.masked {
+		return h
+	}
+	e := h.end
+	sep := s.at(e)
+	switch sep {
+	case '-', '—', '~', '至', '到':
+	default:
+		return h
+	}
+	if sep == '—' && s.at(e+1) == '—' {
+		return h
+	}
+	if !(isASCIIDigit(s.at(e+1)) || isChineseNumeral(s.at(e+1)) || s.at(e+1) == '负') {
+		return h
+	}
+	b, ok := s.quantity(e+1, sep != '-')
+	if !ok || b.isRange || b.masked {
+		return h
+	}
+	if h.kind != KindNumber && b.kind != h.kind {
+		return h
+	}
+	if h.kind != KindNumber && h.unit != b.unit {
+		return h
+	}
+	if sep == '到' && (h.kind != KindNumber || h.hasUnit) {
+		return h // 从十五亿元到二十亿元: two amounts, not one range
+	}
+	lo := h.value
+	if h.kind == KindNumber && b.kind == KindMoney || (h.kind == KindNumber && b.kind == KindNumber) {
+		if b.scale > 1 && lo*b.scale <= b.value {
+			lo *= b.scale
+		}
+	}
+	if !(lo < b.value) {
+		return h
+	}
+	// A range must be about an amount: it carries a unit or scale, or a
+	// word follows (3-5人); 2023-09-14 and 9-10 alone are not ranges.
+	if b.kind == KindNumber && !b.hasUnit && !(isHan(s.at(b.end)) && !isPunct(s.at(b.end))) {
+		return h
+	}
+	return hit{start: h.start, end: b.end, kind: b.kind, value: lo, high: b.value, isRange: true,
+		more: h.more || b.more, unit: b.unit, hasUnit: b.hasUnit, scale: b.scale}
+}

@@ -1,0 +1,511 @@
+package number
+
+// scanner walks the folded input once, left to right, trying a match at
+// each position that may start a number.
+type scanner struct {
+	c []rune // folded input
+	// plain reports bare numbers only: no percent or money affixes, and
+	// fractions as ratios. It mirrors what a number-only model reports and
+	// is used to compare with one.
+	plain bool
+}
+
+// hit is a match in folded coordinates.
+type hit struct {
+	start, end int
+	kind       string
+	value      float64
+	high       float64
+	isRange    bool
+	masked     bool
+	more       bool
+	unit       string
+	hasUnit    bool    // the numeral carries a scale word
+	scale      float64 // multiplier of the trailing scale words (5万 → 1e4)
+}
+
+func newScanner(runes []rune, plain bool) *scanner {
+	c := make([]rune, len(runes))
+	for k, r := range runes {
+		c[k] = fold(r)
+	}
+	return &scanner{c: c, plain: plain}
+}
+
+// Find returns every number, percentage and money amount in s, in order,
+// non-overlapping. See Match for what each carries.
+func Find(s string) []Match {
+	runes := []rune(s)
+	return newScanner(runes, false).matches(runes)
+}
+
+// findPlain is Find in plain-number mode (see scanner.plain).
+func findPlain(s string) []Match {
+	runes := []rune(s)
+	return newScanner(runes, true).matches(runes)
+}
+
+func (s *scanner) matches(orig []rune) []Match {
+	var out []Match
+	for _, h := range s.scan() {
+		m := Match{
+			Start:   h.start,
+			End:     h.end,
+			Text:    string(orig[h.start:h.end]),
+			Kind:    h.kind,
+			Value:   h.value,
+			High:    h.value,
+			IsRange: h.isRange,
+			Masked:  h.masked,
+			Unit:    h.unit,
+		}
+		if h.isRange {
+			m.High = h.high
+		}
+		if h.masked {
+			m.Value, m.High = 0, 0
+		}
+		if h.more {
+			m.Qualifier = QualifierMoreThan
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (s *scanner) scan() []hit {
+	c, n := s.c, len(s.c)
+	var out []hit
+	for i := 0; i < n; {
+		r := c[i]
+		if isASCIILetter(r) {
+			if j := s.skipURL(i); j > i {
+				i = j
+				continue
+			}
+			// A word or code (A2021…, Python, 5G) is skipped whole unless it
+			// consists of mask letters only (xx, XX, n).
+			j := i
+			onlyMask := true
+			for j < n && (isASCIILetter(c[j]) || isASCIIDigit(c[j]) || c[j] == '_') {
+				if isASCIILetter(c[j]) && c[j] != 'x' && c[j] != 'X' && c[j] != 'n' {
+					onlyMask = false
+				}
+				j++
+			}
+			if !onlyMask || (i > 0 && (isASCIIDigit(c[i-1]) || c[i-1] == '_')) {
+				i = j
+				continue
+			}
+		}
+		if !mayStart(r) {
+			i++
+			continue
+		}
+		if h, ok := s.matchAt(i); ok && h.end > h.start {
+			out = append(out, h)
+			i = h.end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// skipURL returns the end of a URL starting at i, or i.
+func (s *scanner) skipURL(i int) int {
+	c, n := s.c, len(s.c)
+	if !(s.hasPrefix(i, "http://") || s.hasPrefix(i, "https://") || s.hasPrefix(i, "www.")) {
+		return i
+	}
+	j := i
+	for j < n && c[j] < 0x80 && c[j] > ' ' {
+		j++
+	}
+	return j
+}
+
+func (s *scanner) hasPrefix(i int, p string) bool {
+	c := s.c
+	for _, r := range p {
+		if i >= len(c) || c[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// mayStart is a cheap filter for positions where a match can begin.
+func mayStart(r rune) bool {
+	if r < 0x80 {
+		return isASCIIDigit(r) || r == '-' || r == '.' || r == '$' || isMaskRune(r)
+	}
+	switch r {
+	case '负', '半', '几', '人', '对', '¥', '￥', '×':
+		return true
+	}
+	return isChineseNumeral(r)
+}
+
+// skipSpaces returns the first position at or after k that is not a space.
+func (s *scanner) skipSpaces(k int) int {
+	for k < len(s.c) && s.c[k] == ' ' {
+		k++
+	}
+	return k
+}
+
+// at returns the folded rune at k, or 0 past the end.
+func (s *scanner) at(k int) rune {
+	if k >= 0 && k < len(s.c) {
+		return s.c[k]
+	}
+	return 0
+}
+
+func (s *scanner) matchAt(i int) (hit, bool) {
+	if !s.plain {
+		if h, ok := s.prefixed(i); ok {
+			return h, true
+		}
+		if h, ok := s.discount(i); ok {
+			return h, true
+		}
+	} else if h, ok := s.unitFraction(i); ok {
+		return h, true
+	}
+	h, ok := s.quantity(i, true)
+	if !ok {
+		return hit{}, false
+	}
+	if !s.plain {
+		h = s.extendRange(h)
+	}
+	return h, true
+}
+
+// prefixed handles matches that begin with a word rather than a number:
+// 百分之 千分之 万分之…, 人民币100元, ¥100, 打对折, 半折, 半成.
+func (s *scanner) prefixed(i int) (hit, bool) {
+	c := s.c
+	switch c[i] {
+	case '人':
+		if !s.hasPrefix(i, "人民币") {
+			return hit{}, false
+		}
+		h, ok := s.quantity(s.skipSpaces(i+3), false)
+		if !ok || h.masked && h.kind != KindMoney && !h.hasUnit && false {
+			return hit{}, false
+		}
+		if !ok || !(h.kind == KindNumber || h.kind == KindMoney && h.unit == "元") {
+			return hit{}, false
+		}
+		h.start = i
+		h.kind, h.unit = KindMoney, "元"
+		return h, true
+	case '¥', '￥', '$':
+		h, ok := s.quantity(s.skipSpaces(i+1), false)
+		if !ok || h.kind != KindNumber {
+			return hit{}, false
+		}
+		h.start = i
+		h.kind, h.unit = KindMoney, "元"
+		if c[i] == '$' {
+			h.unit = "美元"
+		}
+		return h, true
+	case '对':
+		if i > 0 && c[i-1] == '打' && s.at(s.skipSpaces(i+1)) == '折' {
+			return hit{start: i, end: s.skipSpaces(i+1) + 1, kind: KindPercent, value: 50, unit: "%"}, true
+		}
+		return hit{}, false
+	case '半':
+		k := s.skipSpaces(i + 1)
+		if s.at(k) == '折' || s.at(k) == '成' {
+			v := 50.0
+			if s.at(k) == '成' {
+				v = 5
+			}
+			return hit{start: i, end: k + 1, kind: KindPercent, value: v, unit: "%"}, true
+		}
+		return hit{}, false
+	}
+	if isUnit(c[i]) {
+		return s.unitFraction(i)
+	}
+	return hit{}, false
+}
+
+// unitDenominator reads a denominator made of scale words only (百, 千,
+// 万, 千万, 百万万) followed by 分之, and returns its value and the position
+// after 之.
+func (s *scanner) unitDenominator(i int) (float64, int, bool) {
+	c, n := s.c, len(s.c)
+	if i > 0 {
+		if _, ok := digitValue(c[i-1]); ok {
+			return 0, 0, false
+		}
+		if isASCIIDigit(c[i-1]) {
+			return 0, 0, false
+		}
+	}
+	d := 1.0
+	k := i
+	for k < n {
+		if u := smallUnit(c[k]); u > 0 {
+			d *= u
+		} else if u := bigUnit(c[k]); u > 0 {
+			d *= u
+		} else {
+			break
+		}
+		k = s.skipSpaces(k + 1)
+	}
+	if k == i || s.at(k) != '分' {
+		return 0, 0, false
+	}
+	k = s.skipSpaces(k + 1)
+	if s.at(k) != '之' {
+		return 0, 0, false
+	}
+	return d, s.skipSpaces(k + 1), true
+}
+
+// unitFraction handles 百分之九十五点三, 千分之五, 万分之四: a percent in
+// Find, and in plain mode a ratio for every denominator but 百 (the numeral
+// after 百分之 is then reported on its own).
+func (s *scanner) unitFraction(i int) (hit, bool) {
+	d, k, ok := s.unitDenominator(i)
+	if !ok {
+		return hit{}, false
+	}
+	if s.plain && d == 100 {
+		return hit{}, false
+	}
+	neg := false
+	if s.at(k) == '负' {
+		neg = true
+		k++
+	}
+	var v float64
+	var end int
+	var masked, more bool
+	if np, ok := s.numeral(k, false); ok && !np.isRange && !np.halfOnly && !(np.single && isFinancial(s.c[k]) && false) {
+		v, end, masked, more = np.lo, np.end, np.masked, np.more
+	} else if s.at(k) == '百' && !isChineseNumeral(s.at(k+1)) { // 百分之百
+		v, end = 100, k+1
+	} else {
+		return hit{}, false
+	}
+	if neg {
+		v = -v
+	}
+	if s.plain {
+		return hit{start: i, end: end, kind: KindNumber, value: v / d, masked: masked, more: more}, true
+	}
+	return hit{start: i, end: end, kind: KindPercent, value: v * 100 / d, unit: "%", masked: masked, more: more}, true
+}
+
+// discount handles 折: 九折 (90%), 75折, 三八折, 八點五折, 2.5折.
+func (s *scanner) discount(i int) (hit, bool) {
+	c := s.c
+	digit := func(k int) (float64, bool, bool) { // value, ok, arabic
+		r := s.at(k)
+		if isASCIIDigit(r) {
+			return float64(r - '0'), true, true
+		}
+		if d, ok := digitValue(r); ok && !isZero(r) {
+			return d, true, false
+		}
+		return 0, false, false
+	}
+	d1, ok, ar1 := digit(i)
+	if !ok {
+		return hit{}, false
+	}
+	if i > 0 {
+		p := c[i-1]
+		if _, isD := digitValue(p); isD || isASCIIDigit(p) || p == '.' || p == '点' {
+			return hit{}, false
+		}
+	}
+	k := i + 1
+	if ar1 {
+		k = i + 1
+	} else {
+		k = s.skipSpaces(i + 1)
+	}
+	v := d1 * 10
+	if s.at(k) == '.' || s.at(k) == '点' {
+		m := s.skipSpaces(k + 1)
+		d2, ok, ar2 := digit(m)
+		if !ok || ar2 != ar1 {
+			return hit{}, false
+		}
+		v += d2
+		k = s.skipSpaces(m + 1)
+	} else if d2, ok, ar2 := digit(k); ok && ar2 == ar1 {
+		v += d2
+		k = s.skipSpaces(k + 1)
+	} else {
+		k = s.skipSpaces(k)
+	}
+	if s.at(k) != '折' {
+		return hit{}, false
+	}
+	switch s.at(k + 1) {
+	case '合', '算', '旧', '叠', '射', '腾', '返', '线', '服', '磨', '页', '纸', '痕', '子', '扣':
+		return hit{}, false
+	}
+	return hit{start: i, end: k + 1, kind: KindPercent, value: v, unit: "%"}, true
+}
+
+// quantity parses [sign] numeral [fraction | dozen | percent | currency] at i.
+func (s *scanner) quantity(i int, allowSign bool) (hit, bool) {
+	c, n := s.c, len(s.c)
+	j := i
+	neg, leadDot := false, false
+	if allowSign {
+		switch {
+		case c[i] == '负':
+			neg = true
+			j = i + 1
+		case c[i] == '-' && s.minusIsSign(i):
+			neg, leadDot = true, true
+			j = i + 1
+		}
+	}
+	np, ok := s.numeral(j, leadDot)
+	if !ok {
+		np, ok = s.bareUnit(j)
+		if !ok {
+			return hit{}, false
+		}
+	}
+	sign := 1.0
+	if neg {
+		sign = -1
+	}
+	h := hit{start: i, end: np.end, kind: KindNumber, value: sign * np.lo, high: sign * np.hi,
+		isRange: np.isRange, masked: np.masked, more: np.more, hasUnit: np.hasUnit, scale: np.scale}
+
+	if !np.masked && !np.isRange && !np.halfOnly {
+		if fh, ok := s.fraction(i, j, np, sign); ok {
+			return fh, true
+		}
+	}
+	e := np.end
+	// 五十打: dozens
+	if np.chinese && s.at(e) == '打' && !s.dozenVerb(e+1) {
+		h.end = e + 1
+		h.value *= 12
+		h.high *= 12
+		return h, true
+	}
+	if np.halfOnly {
+		return hit{}, false
+	}
+	if !s.plain {
+		if ph, ok := s.percentSuffix(h, np); ok {
+			return ph, true
+		}
+		if mh, ok := s.moneySuffix(h); ok {
+			return mh, true
+		}
+	}
+	if np.single {
+		if isFinancial(c[j]) || !s.singleFollowerAt(e) {
+			return hit{}, false
+		}
+		if j > 0 {
+			if _, ok := digitValue(c[j-1]); ok {
+				return hit{}, false
+			}
+		}
+	}
+	_ = n
+	return h, true
+}
+
+// minusIsSign reports whether '-' at i is a minus sign rather than a dash
+// or hyphen: it is followed by a digit and not preceded by a digit, a
+// letter or another minus.
+func (s *scanner) minusIsSign(i int) bool {
+	nx := s.at(i + 1)
+	if !(isASCIIDigit(nx) || nx == '.' && isASCIIDigit(s.at(i+2))) {
+		return false
+	}
+	p := s.at(i - 1)
+	return !(isASCIIDigit(p) || isASCIILetter(p) || p == '-' || p == '.' || p == '—' || p == '~' || isChineseNumeral(p) || p == '%')
+}
+
+// dozenVerb reports a character after 打 that makes it a verb (打击, 打造).
+func (s *scanner) dozenVerb(k int) bool {
+	switch s.at(k) {
+	case '击', '造', '赢', '好', '破', '通', '开', '下', '牢', '响', '卡', '工', '印', '算', '压', '架', '扫', '球', '折', '针', '扮', '出', '入', '败', '退', '听', '电', '车', '扰', '动', '拼', '进', '捞', '假', '黑', '的':
+		return true
+	}
+	r := s.at(k)
+	return isChineseNumeral(r)
+}
+
+// bareUnit reads a scale word standing alone after an approximating word:
+// 近万名, 上千人, 逾百所, 近千万元.
+func (s *scanner) bareUnit(j int) (numeral, bool) {
+	c, n := s.c, len(s.c)
+	if j <= 0 || j >= n || !approxBeforeBareUnit(c[j-1]) || smallUnit(c[j]) == 10 || isFinancial(c[j]) || !isUnit(c[j]) {
+		return numeral{}, false
+	}
+	v := 1.0
+	k := j
+	for k < n && isUnit(c[k]) && !isFinancial(c[k]) && smallUnit(c[k]) != 10 {
+		v *= smallUnit(c[k]) + bigUnit(c[k])
+		k++
+	}
+	if k < n {
+		if _, ok := digitValue(c[k]); ok || isASCIIDigit(c[k]) || c[k] == '分' {
+			return numeral{}, false
+		}
+	}
+	return numeral{end: k, lo: v, hi: v, chinese: true, integer: true, hasUnit: true, scale: v}, true
+}
+
+// singleFollowerAt reports whether a lone Chinese digit ending before k is
+// a number: the end of text, a space, punctuation (but not %), or a
+// classifier or function word.
+func (s *scanner) singleFollowerAt(k int) bool {
+	n := len(s.c)
+	if k >= n {
+		return true
+	}
+	r := s.c[k]
+	if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+		return true
+	}
+	if r == '%' || r == '‰' {
+		return false
+	}
+	if isPunct(r) {
+		return true
+	}
+	if singleFollowers[r] {
+		return true
+	}
+	nx := s.at(k + 1)
+	switch r {
+	case '这', '那', '不', '也', '还', '而', '却', '更', '但':
+		return nx == '是'
+	case '小':
+		return nx == '时'
+	case '公':
+		return nx == '里' || nx == '顷' || nx == '斤' || nx == '分'
+	case '平', '立':
+		return nx == '方'
+	case '英':
+		return nx == '尺' || nx == '寸' || nx == '里'
+	case '学':
+		return nx == '期' || nx == '年'
+	}
+	return false
+}

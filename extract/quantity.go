@@ -1,0 +1,201 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/zhmetrics/zhmetrics/extract/number"
+)
+
+// maxUnitLen is the longest unit surface, in characters.
+const maxUnitLen = 4
+
+// qualifiersBefore and qualifiersAfter map words around a quantity to its
+// qualifier. They stay outside the quantity's span.
+var qualifiersBefore = map[string]string{
+	"近": QualApprox, "约": QualApprox, "大约": QualApprox, "将近": QualApprox, "接近": QualApprox,
+	"大概": QualApprox, "约为": QualApprox, "约有": QualApprox, "近乎": QualApprox,
+	"超过": QualMoreThan, "高于": QualMoreThan, "突破": QualMoreThan, "逾": QualMoreThan, "超": QualMoreThan,
+	"多于": QualMoreThan, "大于": QualMoreThan,
+	"不少于": QualAtLeast, "不低于": QualAtLeast, "至少": QualAtLeast, "最少": QualAtLeast,
+	"不超过": QualAtMost, "不高于": QualAtMost, "最多": QualAtMost, "至多": QualAtMost, "不多于": QualAtMost,
+	"不足": QualLessThan, "低于": QualLessThan, "不到": QualLessThan, "少于": QualLessThan, "小于": QualLessThan,
+}
+
+var qualifiersAfter = map[string]string{
+	"左右": QualApprox, "上下": QualApprox, "以上": QualAtLeast, "及以上": QualAtLeast,
+	"以下": QualAtMost, "以内": QualAtMost, "之内": QualAtMost, "多": QualMoreThan, "余": QualMoreThan,
+}
+
+// categoryAfterBound are words that, right after 以上 or 以下, show that the
+// quantity defines a category ("600分以上人数") rather than reports an amount.
+var categoryAfterBound = []string{"人数", "比例", "学生", "的学生", "考生", "的考生", "年级", "分数段"}
+
+// chineseSmall holds the characters of small counts written out in words
+// (三项, 两次), which reports use as prose rather than as figures.
+const chineseSmall = "零〇一二两三四五六七八九十"
+
+// quantity turns a number match into a fact, or reports false when the
+// number is not an amount (a date, an ordinal, part of a name, …).
+func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
+	f := Fact{Start: m.Start, End: m.End, Masked: m.Masked, Qualifier: m.Qualifier}
+	if !m.Masked {
+		f.Value, f.HasValue = m.Value, true
+	}
+	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m.Start, m.End) {
+		return Fact{}, false
+	}
+	switch m.Kind {
+	case number.KindPercent:
+		f.Kind, f.Unit = KindPercent, m.Unit
+	case number.KindMoney:
+		f.Kind, f.Unit = KindMoney, m.Unit
+	default:
+		at := m.End
+		if at < len(rs) && rs[at] == ' ' {
+			at++ // "1 名": read through a stray space
+		}
+		surface, unit, kind := unitAt(rs, at)
+		if kind == "" || isDate(rs, m, unit) {
+			return Fact{}, false
+		}
+		f.Kind, f.Unit, f.End = kind, unit, at+len([]rune(surface))
+		if onlySmallChinese(m.Text) {
+			return Fact{}, false
+		}
+	}
+	if q := qualifierAfter(rs, f.End); q != "" {
+		if q == "category" {
+			return Fact{}, false
+		}
+		if f.Qualifier == "" {
+			f.Qualifier = q
+		}
+	}
+	if q := qualifierBefore(rs, f.Start); q != "" {
+		f.Qualifier = q
+	}
+	return f, true
+}
+
+// unitAt finds the longest unit starting at rs[at], unless a blocker word
+// starts there.
+func unitAt(rs []rune, at int) (surface, unit, kind string) {
+	rest := prefix(rs, at, maxUnitLen+2)
+	for _, b := range unitBlockers {
+		if strings.HasPrefix(rest, b) {
+			return "", "", ""
+		}
+	}
+	restRunes := []rune(rest)
+	for n := min(maxUnitLen, len(restRunes)); n >= 1; n-- {
+		s := string(restRunes[:n])
+		if u, ok := countUnits[s]; ok {
+			return s, u, KindCount
+		}
+		if u, ok := measureUnits[s]; ok {
+			return s, u, KindMeasure
+		}
+	}
+	return "", "", ""
+}
+
+// isDate reports whether a number before 年 is a year (2020年, 20xx年,
+// 一九五七年) rather than a number of years.
+func isDate(rs []rune, m number.Match, unit string) bool {
+	if unit != "年" {
+		return false
+	}
+	text := []rune(m.Text)
+	if len(text) != 4 {
+		return false
+	}
+	if m.Masked {
+		return true
+	}
+	if !m.IsRange && m.Value >= 1000 && m.Value <= 2999 && m.Value == float64(int(m.Value)) {
+		return true
+	}
+	// Years written digit by digit in Chinese: 一九五七年.
+	for _, r := range text {
+		if !strings.ContainsRune("〇零一二三四五六七八九", r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isOrdinal(rs []rune, start int) bool {
+	return start > 0 && rs[start-1] == '第'
+}
+
+// partOfCode reports numbers glued to Latin letters or plus signs, as in
+// 5G, 1+X or 3+x: labels, not amounts.
+func partOfCode(rs []rune, start, end int) bool {
+	if start > 0 {
+		p := rs[start-1]
+		if p == '+' || isLatin(p) {
+			return true
+		}
+	}
+	if end < len(rs) {
+		n := rs[end]
+		if n == '+' || isLatin(n) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLatin(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
+
+func onlySmallChinese(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune(chineseSmall, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func qualifierBefore(rs []rune, start int) string {
+	at := start
+	for at > 0 && rs[at-1] == ' ' {
+		at--
+	}
+	for n := 3; n >= 1; n-- {
+		if at-n < 0 {
+			continue
+		}
+		if q, ok := qualifiersBefore[string(rs[at-n:at])]; ok {
+			return q
+		}
+	}
+	return ""
+}
+
+func qualifierAfter(rs []rune, end int) string {
+	rest := prefix(rs, end, 6)
+	for _, w := range []string{"及以上", "左右", "上下", "以上", "以下", "以内", "之内"} {
+		if strings.HasPrefix(rest, w) {
+			if w == "以上" || w == "以下" || w == "及以上" {
+				after := strings.TrimPrefix(rest, w)
+				for _, c := range categoryAfterBound {
+					if strings.HasPrefix(after, c) {
+						return "category"
+					}
+				}
+			}
+			return qualifiersAfter[w]
+		}
+	}
+	return ""
+}
+
+// prefix returns up to n characters of rs starting at at.
+func prefix(rs []rune, at, n int) string {
+	if at >= len(rs) {
+		return ""
+	}
+	end := min(at+n, len(rs))
+	return string(rs[at:end])
+}

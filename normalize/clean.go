@@ -1,0 +1,274 @@
+package normalize
+
+import (
+	"regexp"
+	"unicode"
+)
+
+// FoldWidth folds full-width digits, letters and number punctuation to
+// ASCII, turns control characters, NUL and odd spaces into plain spaces,
+// makes every line end a single '\n' and spells out unit symbols. Full-width
+// commas and full stops are left alone: in Chinese they separate clauses,
+// and the number grammar reads them where they separate digit groups.
+var FoldWidth Step = StepFunc(foldWidth)
+
+// symbolSpellings spells out unit symbols that the extractors read as words.
+var symbolSpellings = map[rune]string{
+	'㎡': "平方米", '㎞': "公里", '㎏': "千克", '㎝': "厘米", '㎜': "毫米", '㎎': "毫克",
+}
+
+func foldWidth(src *Text) *Text {
+	b := newBuilder(src)
+	rs := src.Runes
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\r':
+			if i+1 < len(rs) && rs[i+1] == '\n' {
+				b.emit('\n', i, i+2)
+				i++
+			} else {
+				b.emit('\n', i, i+1)
+			}
+		case r == '\n':
+			b.keep(i)
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			b.emit(r-0xFEE0, i, i+1)
+		case r == '％' || r == '．' || r == '＋' || r == '－' || r == '／' || r == '＊' || r == '＜' || r == '＞' || r == '＝' || r == '～':
+			b.emit(r-0xFEE0, i, i+1)
+		case r == '\u3000' || r == '\u00a0' || r == '\t' || r == '\ufeff' || r == '\u200b':
+			b.emit(' ', i, i+1)
+		case r < 0x20 || (r >= 0x7f && r < 0xa0):
+			b.emit(' ', i, i+1)
+		default:
+			if s, ok := symbolSpellings[r]; ok {
+				b.emitString(s, i, i+1)
+			} else {
+				b.keep(i)
+			}
+		}
+	}
+	return b.text()
+}
+
+// boilerplatePatterns match lines that hosting sites add around a report:
+// download notices, page counts, file sizes, share prompts, contact numbers.
+// A line matching one is dropped whole when it is short; long lines are
+// report paragraphs that merely mention such words.
+var boilerplatePatterns = compileAll(
+	`由会员分享`, `可在线阅读`, `页珍藏版`, `请在.{0,80}上搜索`, `下载文档`, `免费下载`, `点击下载`,
+	`下载客服`, `文档侵权`, `侵权举报`, `(?i)QQ[:：]?\s*\d{5,}`, `^[\s•·]*\d+(\.\d+)?\s*[KMG]B\s*$`,
+	`^[\s•·]*\d+\s*页\s*$`, `当前文档由`, `本文档`, `本站`, `^\s*相关文档`, `扫码`, `领取福利`,
+	`^[\s•·]*\d{4}-\d{2}-\d{2}\s*发布\s*$`, `会员登录`, `新用户注册`, `您现在的位置`, `首页\s*[>＞]`,
+	`^\s*\d{3,}\s*$`, `欢迎访问`, `范文大全`, `文章由.{0,20}分享`, `加入收藏`, `我要投稿`,
+	`小编`, `希望大家(能够)?喜欢`, `范文格式`, `^\s*文\s*章\s*超\s*市\s*$`, `(?i)(www\.|\.com|\.net|\.cn)\b`,
+	`分享到`, `上一篇`, `下一篇`, `阅读全文`, `(浏览|阅读|下载)(次数|量)?[:：]?\s*\d+\s*次`, `字数[:：]`, `千字`,
+)
+
+func compileAll(patterns ...string) []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(patterns))
+	for i, p := range patterns {
+		out[i] = regexp.MustCompile(p)
+	}
+	return out
+}
+
+// maxBoilerplateLine is the longest line (in characters) that may be dropped
+// as boilerplate.
+const maxBoilerplateLine = 300
+
+// DropBoilerplate removes hosting-site lines. It keeps the line breaks so
+// that line structure survives for the steps that follow.
+var DropBoilerplate Step = StepFunc(dropBoilerplate)
+
+func dropBoilerplate(src *Text) *Text {
+	b := newBuilder(src)
+	forEachLine(src.Runes, func(start, end int) {
+		if end-start <= maxBoilerplateLine && isBoilerplate(string(src.Runes[start:end])) {
+			return
+		}
+		b.keepRange(start, end)
+	}, func(nl int) { b.keep(nl) })
+	return b.text()
+}
+
+func isBoilerplate(line string) bool {
+	for _, p := range boilerplatePatterns {
+		if p.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// forEachLine calls line for every line's [start, end) and newline for the
+// index of every '\n'.
+func forEachLine(rs []rune, line func(start, end int), newline func(i int)) {
+	start := 0
+	for i, r := range rs {
+		if r == '\n' {
+			line(start, i)
+			newline(i)
+			start = i + 1
+		}
+	}
+	line(start, len(rs))
+}
+
+// JoinBrokenLines rejoins what page breaks and line wrapping split:
+//   - a page-fragment marker ("本科上\n5、线率"): a line that starts with the
+//     next page number and "、" right after a line cut mid-sentence;
+//   - a number wrapped onto a line of its own ("行政权力\n25\n项");
+//   - a break between a digit and more digits or a unit ("25\n项");
+//   - a space between two Chinese characters ("继 续推进").
+var JoinBrokenLines Step = StepFunc(joinBrokenLines)
+
+var pageMarker = regexp.MustCompile(`^\s*(\d{1,3})、`)
+
+func joinBrokenLines(src *Text) *Text {
+	rs := src.Runes
+	drop := make(map[int]int) // start index → end index of characters to drop
+	lastPage := 0
+	prevEnd := -1 // index of the '\n' ending the previous line, or -1
+	prevStart := 0
+	forEachLine(rs, func(start, end int) {
+		line := string(rs[start:end])
+		if m := pageMarker.FindStringSubmatchIndex(line); m != nil {
+			n := atoiSmall(line[m[2]:m[3]])
+			if prevEnd >= 0 && n >= 2 && (n == lastPage+1 || lastPage == 0) && isPageCut(rs, prevStart, prevEnd) {
+				markerEnd := start + len([]rune(line[:m[1]]))
+				drop[prevEnd] = markerEnd
+			}
+			if n == lastPage+1 || lastPage == 0 {
+				lastPage = n
+			}
+		} else if prevEnd >= 0 && joinsAcrossBreak(rs, prevStart, prevEnd, start, end) {
+			drop[prevEnd] = prevEnd + 1
+		}
+		prevStart, prevEnd = start, end
+	}, func(int) {})
+
+	b := newBuilder(src)
+	for i := 0; i < len(rs); i++ {
+		if j, ok := drop[i]; ok {
+			i = j - 1
+			continue
+		}
+		if rs[i] == ' ' && i > 0 && isHan(rs[i-1]) {
+			j := i
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+			if j < len(rs) && isHan(rs[j]) && j-i <= 2 {
+				i = j - 1
+				continue
+			}
+		}
+		b.keep(i)
+	}
+	return b.text()
+}
+
+// isPageCut reports whether the line [start, end) reads as a page of text
+// cut mid-sentence. List items are short, so a line that itself starts with
+// a page marker must be long to count.
+func isPageCut(rs []rune, start, end int) bool {
+	if !endsMidSentence(rs[start:end]) {
+		return false
+	}
+	minLen := 20
+	if pageMarker.MatchString(string(rs[start:min(end, start+5)])) {
+		minLen = 80
+	}
+	return end-start >= minLen
+}
+
+// joinsAcrossBreak reports whether the break between the line
+// [prevStart, prevEnd) and the line [start, end) wraps a single quantity.
+func joinsAcrossBreak(rs []rune, prevStart, prevEnd, start, end int) bool {
+	if prevEnd <= prevStart || end <= start {
+		return false
+	}
+	last, first := rs[prevEnd-1], rs[start]
+	if isDigit(last) && (isDigit(first) || isUnitStart(first)) {
+		return true
+	}
+	// A short line holding only a number, cut from the sentence before it.
+	if isDigit(first) && end-start <= 12 && onlyNumber(rs[start:end]) && endsMidSentence(rs[prevStart:prevEnd]) {
+		return true
+	}
+	return false
+}
+
+func onlyNumber(rs []rune) bool {
+	for _, r := range rs {
+		if !isDigit(r) && r != '.' && r != ',' && r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// unitStarts are first characters of classifiers and units that can follow a
+// number across a wrapped line.
+const unitStarts = "个名人所项次场家批篇节件台套份册本间户座栋条种类处支门张首部期届元万亿千百%平亩公米吨斤小课天年月周分岁倍辆架匹头只"
+
+func isUnitStart(r rune) bool {
+	for _, u := range unitStarts {
+		if r == u {
+			return true
+		}
+	}
+	return false
+}
+
+// endsMidSentence reports whether a line stops without closing punctuation.
+func endsMidSentence(line []rune) bool {
+	for i := len(line) - 1; i >= 0; i-- {
+		r := line[i]
+		if r == ' ' {
+			continue
+		}
+		switch r {
+		case '。', '！', '？', '；', '：', '!', '?', ';', ':', '…':
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// RepairDecimalStops reads a full stop between digits before a percent sign
+// as the decimal point scraped text often makes of it ("0。05%").
+var RepairDecimalStops Step = StepFunc(repairDecimalStops)
+
+func repairDecimalStops(src *Text) *Text {
+	rs := src.Runes
+	b := newBuilder(src)
+	for i := range rs {
+		if rs[i] == '。' && i > 0 && isDigit(rs[i-1]) && i+1 < len(rs) && isDigit(rs[i+1]) {
+			j := i + 1
+			for j < len(rs) && isDigit(rs[j]) {
+				j++
+			}
+			if j < len(rs) && (rs[j] == '%' || rs[j] == '‰') {
+				b.emit('.', i, i+1)
+				continue
+			}
+		}
+		b.keep(i)
+	}
+	return b.text()
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isHan(r rune) bool { return r >= 0x3400 && unicode.Is(unicode.Han, r) }
+
+func atoiSmall(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

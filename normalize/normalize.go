@@ -1,0 +1,62 @@
+package normalize
+
+import "fmt"
+
+// Options choose how text is normalised.
+type Options struct {
+	// Script is "auto" (convert only text detected as traditional), "none",
+	// or a gocc conversion: "t2s", "tw2s", "hk2s".
+	Script string
+}
+
+// Result is the clean text and what was learnt on the way.
+type Result struct {
+	Text      *Text
+	Script    string // ScriptSimplified, ScriptTraditional or ScriptNone, as detected
+	Converted bool   // traditional characters were converted
+}
+
+// Normalize cleans original text for extraction: width folding, script
+// conversion, boilerplate removal, rejoining broken lines and repairing
+// decimal points. base is the code point offset of original within the
+// whole document, so that windows of a large document map back correctly.
+func Normalize(original string, base int, opts Options) (*Result, error) {
+	t := FoldWidth.Apply(NewText(original, base))
+	res := &Result{Script: DetectScript(t.Runes)}
+	conversion := opts.Script
+	switch conversion {
+	case "", "auto":
+		conversion = ""
+		if res.Script == ScriptTraditional {
+			conversion = "t2s"
+		}
+	case "none":
+		conversion = ""
+	}
+	if conversion != "" {
+		if !ValidScript(conversion) {
+			return nil, fmt.Errorf("unknown script conversion %q (want auto, t2s, tw2s, hk2s or none)", opts.Script)
+		}
+		simplify, err := Simplify(conversion)
+		if err != nil {
+			return nil, err
+		}
+		t = simplify.Apply(t)
+		res.Converted = true
+	}
+	res.Text = Chain(DropBoilerplate, JoinBrokenLines, RepairDecimalStops).Apply(t)
+	return res, nil
+}
+
+// encodings lists the --encoding values Decode accepts.
+var encodings = []string{"auto", "utf-8", "gb18030", "gbk", "big5", "utf-16"}
+
+// ValidEncoding reports an error for an --encoding value Decode does not know.
+func ValidEncoding(name string) error {
+	for _, e := range encodings {
+		if name == e {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown encoding %q (want auto, utf-8, gb18030, big5 or utf-16)", name)
+}

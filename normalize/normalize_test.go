@@ -1,0 +1,119 @@
+package normalize
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalizeCleansAndMapsBack(t *testing.T) {
+	tests := []struct {
+		name     string
+		original string
+		script   string
+		want     string // the clean text
+		find     string // a clean substring whose original span is checked
+		wantRaw  string // original[start:end] behind find
+	}{
+		{"full-width digits", "投入２７，２０３，０００元", "auto", "投入27，203，000元", "27，203", "２７，２０３"},
+		{"page fragment rejoined", "这是一段足够长的文字内容全区一次性本科上\n5、线率达到98%。", "auto", "这是一段足够长的文字内容全区一次性本科上线率达到98%。", "上线率", "上\n5、线率"},
+		{"number wrapped on its own line", "共清理行政权力\n25\n项", "auto", "共清理行政权力25项", "25项", "25\n项"},
+		{"space inside a word", "继 续推进", "auto", "继续推进", "继续", "继 续"},
+		{"crlf folded", "第一行\r\n第二行", "auto", "第一行\n第二行", "第二行", "第二行"},
+		{"decimal full stop", "增长0。05%", "auto", "增长0.05%", "0.05%", "0。05%"},
+		{"traditional converted", "全市近1.2萬名在職教師通過認定", "auto", "全市近1.2万名在职教师通过认定", "万名", "萬名"},
+		{"script none keeps traditional", "在職教師", "none", "在職教師", "教師", "教師"},
+		{"boilerplate dropped", "文档侵权举报QQ:3215808601\n全区新增学位300个", "auto", "\n全区新增学位300个", "300个", "300个"},
+		{"square metre spelt out", "面积120㎡", "auto", "面积120平方米", "平方米", "㎡"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Normalize(tt.original, 0, Options{Script: tt.script})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Text.String(); got != tt.want {
+				t.Fatalf("clean text\n got %q\nwant %q", got, tt.want)
+			}
+			checkMap(t, tt.original, res.Text)
+			i := strings.Index(tt.want, tt.find)
+			a := utf8.RuneCountInString(tt.want[:i])
+			b := a + utf8.RuneCountInString(tt.find)
+			start, end := res.Text.Origin(a, b)
+			if raw := string([]rune(tt.original)[start:end]); raw != tt.wantRaw {
+				t.Errorf("original behind %q = %q, want %q", tt.find, raw, tt.wantRaw)
+			}
+		})
+	}
+}
+
+// checkMap verifies the invariants of a position map: spans inside the
+// original and never going backwards.
+func checkMap(t *testing.T, original string, text *Text) {
+	t.Helper()
+	n := int32(utf8.RuneCountInString(original))
+	var last int32
+	for i := range text.Runes {
+		s, e := text.Start[i], text.End[i]
+		if s < 0 || e > n || s > e {
+			t.Fatalf("character %d maps to [%d,%d) outside [0,%d)", i, s, e, n)
+		}
+		if s < last {
+			t.Fatalf("character %d maps back to %d, before %d", i, s, last)
+		}
+		last = s
+	}
+}
+
+func TestDetectScript(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"全市近万名在职教师通过认定取得了教师资格", ScriptSimplified},
+		{"全市近萬名在職教師通過認定取得了教師資格", ScriptTraditional},
+		{"2020 ABC", ScriptNone},
+		{"向着更高级别的媒体网站学习", ScriptSimplified},
+	}
+	for _, tt := range tests {
+		if got := DetectScript([]rune(tt.text)); got != tt.want {
+			t.Errorf("DetectScript(%q) = %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizeCorpusKeepsMap(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/corpus/docs/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no corpus files")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Normalize(string(data), 0, Options{Script: "auto"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMap(t, string(data), res.Text)
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"全市近1.2萬名教師", "本科上\n5、线率", "２７，２０３元\r\n", "0。05%", "a\x00b", "继 续"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		res, err := Normalize(s, 0, Options{Script: "auto"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMap(t, s, res.Text)
+		if len(res.Text.Runes) != len(res.Text.Start) || len(res.Text.Start) != len(res.Text.End) {
+			t.Fatal("map length differs from text length")
+		}
+	})
+}

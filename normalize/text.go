@@ -1,0 +1,143 @@
+// Package normalize turns decoded report text into the clean, simplified
+// text that extraction reads, and keeps a map from every clean character back
+// to the characters of the original it came from.
+//
+// Each cleaning step is a Step: it reads one Text and builds the next,
+// recording for every character it emits the original span behind it. Steps
+// chain the way golang.org/x/text/transform chains transformers, so a span
+// found in the final text grounds straight back into the original.
+package normalize
+
+import "unicode/utf8"
+
+// Text is a run of characters with the original span behind each one.
+// Start[i] and End[i] are code point offsets into the original text: the
+// character Runes[i] stands for original[Start[i]:End[i]]. An inserted
+// character has Start[i] == End[i].
+type Text struct {
+	Runes []rune
+	Start []int32
+	End   []int32
+}
+
+// NewText wraps original text with the identity map. base is added to every
+// offset, for texts that are a window into a larger original.
+func NewText(s string, base int) *Text {
+	n := utf8.RuneCountInString(s)
+	t := &Text{Runes: make([]rune, 0, n), Start: make([]int32, 0, n), End: make([]int32, 0, n)}
+	i := int32(base)
+	for _, r := range s {
+		t.Runes = append(t.Runes, r)
+		t.Start = append(t.Start, i)
+		t.End = append(t.End, i+1)
+		i++
+	}
+	return t
+}
+
+// Len is the number of characters.
+func (t *Text) Len() int { return len(t.Runes) }
+
+// String returns the characters as a string.
+func (t *Text) String() string { return string(t.Runes) }
+
+// Slice returns the characters in [a, b) as a string.
+func (t *Text) Slice(a, b int) string { return string(t.Runes[a:b]) }
+
+// Origin maps the clean span [a, b) to the original span behind it.
+func (t *Text) Origin(a, b int) (start, end int) {
+	if a >= b {
+		if a < len(t.Start) {
+			return int(t.Start[a]), int(t.Start[a])
+		}
+		if len(t.End) > 0 {
+			return int(t.End[len(t.End)-1]), int(t.End[len(t.End)-1])
+		}
+		return 0, 0
+	}
+	start, end = int(t.Start[a]), int(t.End[b-1])
+	// An inserted character at an edge has an empty span; widen to its neighbours' spans.
+	for i := a; i < b && t.Start[i] == t.End[i]; i++ {
+		start = int(t.Start[i])
+	}
+	if end < start {
+		end = start
+	}
+	return start, end
+}
+
+// Step is one transformation of a Text.
+type Step interface {
+	Apply(*Text) *Text
+}
+
+// StepFunc adapts a function to a Step.
+type StepFunc func(*Text) *Text
+
+// Apply calls f.
+func (f StepFunc) Apply(t *Text) *Text { return f(t) }
+
+// Chain runs steps in order.
+func Chain(steps ...Step) Step {
+	return StepFunc(func(t *Text) *Text {
+		for _, s := range steps {
+			t = s.Apply(t)
+		}
+		return t
+	})
+}
+
+// builder assembles the next Text from the current one.
+type builder struct {
+	src *Text
+	dst *Text
+}
+
+func newBuilder(src *Text) *builder {
+	n := len(src.Runes)
+	return &builder{src: src, dst: &Text{
+		Runes: make([]rune, 0, n),
+		Start: make([]int32, 0, n),
+		End:   make([]int32, 0, n),
+	}}
+}
+
+// keep copies source character i unchanged.
+func (b *builder) keep(i int) {
+	b.dst.Runes = append(b.dst.Runes, b.src.Runes[i])
+	b.dst.Start = append(b.dst.Start, b.src.Start[i])
+	b.dst.End = append(b.dst.End, b.src.End[i])
+}
+
+// keepRange copies source characters [i, j) unchanged.
+func (b *builder) keepRange(i, j int) {
+	b.dst.Runes = append(b.dst.Runes, b.src.Runes[i:j]...)
+	b.dst.Start = append(b.dst.Start, b.src.Start[i:j]...)
+	b.dst.End = append(b.dst.End, b.src.End[i:j]...)
+}
+
+// emit writes r standing for source characters [i, j).
+func (b *builder) emit(r rune, i, j int) {
+	b.dst.Runes = append(b.dst.Runes, r)
+	b.dst.Start = append(b.dst.Start, b.src.Start[i])
+	b.dst.End = append(b.dst.End, b.src.End[j-1])
+}
+
+// emitString writes s standing for source characters [i, j). When s has as
+// many characters as the source span they map one to one; otherwise every
+// character of s stands for the whole span.
+func (b *builder) emitString(s string, i, j int) {
+	if utf8.RuneCountInString(s) == j-i {
+		k := i
+		for _, r := range s {
+			b.emit(r, k, k+1)
+			k++
+		}
+		return
+	}
+	for _, r := range s {
+		b.emit(r, i, j)
+	}
+}
+
+func (b *builder) text() *Text { return b.dst }

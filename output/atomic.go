@@ -1,0 +1,133 @@
+package output
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// ErrAborted is returned by Commit and Write after Abort.
+var ErrAborted = errors.New("output file aborted")
+
+// AtomicFile is an output file that appears under its final name only when
+// complete. It is written to a hidden temporary file in the same directory
+// (".NAME.tmpNNNN"), which Commit renames into place and Abort removes, so
+// readers of the final path see either the old file or the whole new one.
+//
+// Write is meant for one goroutine; Abort may be called from any goroutine,
+// any number of times, for example from a signal handler, and Commit and
+// Abort are serialised so exactly one of them takes effect.
+type AtomicFile struct {
+	path string // final path
+	tmp  string // temporary path
+
+	mu   sync.Mutex
+	file *os.File
+	done error // nil while open; ErrAborted or errCommitted afterwards
+}
+
+var errCommitted = errors.New("output file already committed")
+
+// CreateAtomic starts writing path. The file gets the mode of the file it
+// replaces, or 0644 for a new file. When path is a symbolic link, the file
+// it points to is replaced and the link kept.
+func CreateAtomic(path string) (*AtomicFile, error) {
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved
+	}
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(target); err == nil {
+		if !info.Mode().IsRegular() {
+			return nil, &fs.PathError{Op: "create", Path: path, Err: errors.New("not a regular file")}
+		}
+		mode = info.Mode().Perm()
+	}
+	dir, base := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".tmp*")
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(mode); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return &AtomicFile{path: target, tmp: f.Name(), file: f}, nil
+}
+
+// Name returns the final path.
+func (a *AtomicFile) Name() string { return a.path }
+
+// TempName returns the temporary path written until Commit.
+func (a *AtomicFile) TempName() string { return a.tmp }
+
+// Write writes to the temporary file.
+func (a *AtomicFile) Write(p []byte) (int, error) {
+	a.mu.Lock()
+	f, done := a.file, a.done
+	a.mu.Unlock()
+	if done != nil {
+		return 0, done
+	}
+	// Not under the lock, so that Abort is never kept waiting by a slow
+	// disk; a write racing Abort fails on the closed file.
+	return f.Write(p)
+}
+
+// Commit flushes the temporary file to disk, closes it and renames it over
+// the final path. On failure the temporary file is removed.
+func (a *AtomicFile) Commit() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.done != nil {
+		return a.done
+	}
+	a.done = errCommitted
+	err := a.file.Sync()
+	if cerr := a.file.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(a.tmp, a.path)
+	}
+	if err != nil {
+		os.Remove(a.tmp)
+		return err
+	}
+	syncDir(filepath.Dir(a.path))
+	return nil
+}
+
+// Abort closes and removes the temporary file, leaving any file already at
+// the final path untouched. It is safe to call from any goroutine, more than
+// once, and after Commit (when it does nothing).
+func (a *AtomicFile) Abort() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.done != nil {
+		return nil
+	}
+	a.done = ErrAborted
+	a.file.Close()
+	if err := os.Remove(a.tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// syncDir makes a rename durable where the system allows it; failure only
+// weakens durability, not correctness, so it is ignored.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	d.Sync()
+	d.Close()
+}

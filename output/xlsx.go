@@ -1,0 +1,413 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// maxSheetRows is how many data rows a sheet takes before the rows continue
+// on a new sheet (metrics_2, metrics_3, …): Excel's 1,048,576 rows less the
+// header. Tests lower it.
+var maxSheetRows = excelize.TotalRows - 1
+
+// maxCellChars is Excel's limit on the length of a cell's text, counted in
+// UTF-16 code units. Longer text is cut to fit, ending with truncatedMarker.
+const (
+	maxCellChars    = excelize.TotalCellChars
+	truncatedMarker = "…[truncated]"
+)
+
+// Column widths, in characters, matching Columns, documentColumns and
+// summaryColumns.
+var (
+	rowWidths      = []float64{28, 7, 8, 8, 9, 24, 18, 16, 8, 10, 8, 18, 80}
+	documentWidths = []float64{40, 12, 11, 12, 10, 8, 40}
+	summaryWidths  = []float64{40, 9, 9, 9, 9, 9, 9}
+)
+
+// summaryKinds are the kinds counted on the summary sheet, in column order.
+var summaryKinds = []string{"count", "percent", "money", "measure", "program"}
+
+// xlsxWriter writes a workbook with the sheets
+//
+//	metrics    quantity rows (every kind but "program")
+//	programs   program rows
+//	documents  one row per WriteDocument call
+//	summary    facts per document and kind, as plain numbers (total
+//	           counts every row, whatever its kind)
+//
+// Each sheet has a bold, frozen header row and an autofilter. line, start,
+// end and value (and bytes and rows) are numeric cells; masked and converted
+// are booleans. Rows are streamed: excelize keeps each sheet's XML in memory
+// up to 16 MB and spills the rest to a temporary file. Assembling the final
+// zip in Close is done in memory by excelize. Past maxSheetRows rows a sheet
+// continues on metrics_2, metrics_3, … (programs_2, …) with the same header.
+type xlsxWriter struct {
+	out    io.Writer
+	file   *excelize.File
+	lang   string
+	escape bool
+
+	boldStyle    int // header cells
+	integerStyle int // whole values: #,##0
+	decimalStyle int // fractional values, never in scientific notation
+
+	metrics, programs *sheetSeries
+
+	docs    []DocInfo
+	summary []*docSummary          // in order of first appearance
+	byDoc   map[string]*docSummary // into summary
+
+	values []any // reused for each row
+	closed bool
+}
+
+// sheetSeries is one logical sheet, split over several worksheets when it
+// outgrows maxSheetRows.
+type sheetSeries struct {
+	base   string
+	header []string
+	widths []float64
+	sheets []*streamSheet
+}
+
+// streamSheet is one worksheet being streamed.
+type streamSheet struct {
+	name string
+	sw   *excelize.StreamWriter
+	rows int // data rows written, header excluded
+}
+
+// docSummary counts one document's rows by kind.
+type docSummary struct {
+	doc    string
+	counts [5]int // in summaryKinds order
+	total  int
+}
+
+func newXLSXWriter(w io.Writer, opts Options) (*xlsxWriter, error) {
+	rowHeader, err := header(Columns, opts.Header)
+	if err != nil {
+		return nil, err
+	}
+	f := excelize.NewFile()
+	xw := &xlsxWriter{
+		out:    w,
+		file:   f,
+		lang:   opts.Header,
+		escape: opts.EscapeFormulas,
+		byDoc:  map[string]*docSummary{},
+		values: make([]any, len(Columns)),
+	}
+	decimalFormat := "#,##0.0#########"
+	styles := []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&xw.boldStyle, excelize.Style{Font: &excelize.Font{Bold: true}}},
+		{&xw.integerStyle, excelize.Style{NumFmt: 3}}, // #,##0
+		{&xw.decimalStyle, excelize.Style{CustomNumFmt: &decimalFormat}},
+	}
+	for _, s := range styles {
+		if *s.id, err = f.NewStyle(&s.style); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	// Reuse the default sheet for metrics rather than leave an empty Sheet1.
+	if err := f.SetSheetName(f.GetSheetName(0), "metrics"); err != nil {
+		f.Close()
+		return nil, err
+	}
+	xw.metrics = &sheetSeries{base: "metrics", header: rowHeader, widths: rowWidths}
+	xw.programs = &sheetSeries{base: "programs", header: rowHeader, widths: rowWidths}
+	for _, s := range []*sheetSeries{xw.metrics, xw.programs} {
+		if _, err := xw.addSheet(s); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	return xw, nil
+}
+
+// addSheet starts the next worksheet of s: widths, frozen header row.
+func (xw *xlsxWriter) addSheet(s *sheetSeries) (*streamSheet, error) {
+	name := s.base
+	if n := len(s.sheets); n > 0 {
+		name = fmt.Sprintf("%s_%d", s.base, n+1)
+	}
+	if idx, _ := xw.file.GetSheetIndex(name); idx < 0 {
+		if _, err := xw.file.NewSheet(name); err != nil {
+			return nil, err
+		}
+	}
+	sw, err := xw.file.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	// Widths and panes must be set before the first row is streamed.
+	// excelize puts each new width before the earlier ones, and Excel wants
+	// them in column order, so set them from the last column back.
+	for i := len(s.widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
+			return nil, err
+		}
+	}
+	err = sw.SetPanes(&excelize.Panes{
+		Freeze:      true,
+		YSplit:      1,
+		TopLeftCell: "A2",
+		ActivePane:  "bottomLeft",
+		Selection:   []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	})
+	if err != nil {
+		return nil, err
+	}
+	cells := make([]any, len(s.header))
+	for i, h := range s.header {
+		cells[i] = excelize.Cell{StyleID: xw.boldStyle, Value: h}
+	}
+	if err := sw.SetRow("A1", cells); err != nil {
+		return nil, err
+	}
+	sh := &streamSheet{name: name, sw: sw}
+	s.sheets = append(s.sheets, sh)
+	return sh, nil
+}
+
+// appendRow streams values as the next data row of s.
+func (xw *xlsxWriter) appendRow(s *sheetSeries, values []any) error {
+	sh := s.sheets[len(s.sheets)-1]
+	if sh.rows >= maxSheetRows {
+		var err error
+		if sh, err = xw.addSheet(s); err != nil {
+			return err
+		}
+	}
+	cell, err := excelize.CoordinatesToCellName(1, sh.rows+2)
+	if err != nil {
+		return err
+	}
+	sh.rows++
+	return sh.sw.SetRow(cell, values)
+}
+
+// text renders a text cell: nil (no cell) when empty, else formula-escaped
+// when asked and cut to Excel's limit.
+func (xw *xlsxWriter) text(s string) any {
+	if s == "" {
+		return nil
+	}
+	if xw.escape {
+		s = EscapeFormula(s)
+	}
+	return truncateCell(s)
+}
+
+// number renders a value cell. Whole numbers show with thousands separators,
+// fractions with their decimals; neither falls into scientific notation as
+// Excel's General format does past eleven digits.
+func (xw *xlsxWriter) number(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	style := xw.decimalStyle
+	if *v == math.Trunc(*v) && math.Abs(*v) < 1e15 {
+		style = xw.integerStyle
+	}
+	return excelize.Cell{StyleID: style, Value: *v}
+}
+
+func (xw *xlsxWriter) WriteRow(r Row) error {
+	if xw.closed {
+		return errors.New("write to closed xlsx writer")
+	}
+	if err := checkRow(r); err != nil {
+		return err
+	}
+	xw.count(r.Doc).add(r.Kind)
+	v := xw.values
+	v[0] = xw.text(r.Doc)
+	v[1] = r.Line
+	v[2] = r.Start
+	v[3] = r.End
+	v[4] = xw.text(r.Kind)
+	v[5] = xw.text(r.Metric)
+	v[6] = xw.text(r.Canonical)
+	v[7] = xw.number(r.Value)
+	v[8] = xw.text(r.Unit)
+	v[9] = xw.text(r.Qualifier)
+	v[10] = r.Masked
+	v[11] = xw.text(r.Raw)
+	v[12] = xw.text(r.Sentence)
+	series := xw.metrics
+	if r.Kind == "program" {
+		series = xw.programs
+	}
+	return xw.appendRow(series, v)
+}
+
+// WriteDocument keeps d for the documents sheet, written by Close.
+func (xw *xlsxWriter) WriteDocument(d DocInfo) error {
+	if xw.closed {
+		return errors.New("write to closed xlsx writer")
+	}
+	xw.count(d.Doc)
+	xw.docs = append(xw.docs, d)
+	return nil
+}
+
+// count returns doc's summary, adding it on first sight.
+func (xw *xlsxWriter) count(doc string) *docSummary {
+	s, ok := xw.byDoc[doc]
+	if !ok {
+		s = &docSummary{doc: doc}
+		xw.byDoc[doc] = s
+		xw.summary = append(xw.summary, s)
+	}
+	return s
+}
+
+func (s *docSummary) add(kind string) {
+	s.total++
+	for i, k := range summaryKinds {
+		if k == kind {
+			s.counts[i]++
+		}
+	}
+}
+
+// Close writes the documents and summary sheets, sets the autofilters and
+// writes the workbook to the underlying writer. It always releases
+// excelize's temporary files.
+func (xw *xlsxWriter) Close() (err error) {
+	if xw.closed {
+		return nil
+	}
+	xw.closed = true
+	defer func() {
+		if cerr := xw.file.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	documents, err := xw.writeDocuments()
+	if err != nil {
+		return err
+	}
+	summary, err := xw.writeSummary()
+	if err != nil {
+		return err
+	}
+	var order []*streamSheet
+	var widths []int
+	for _, s := range []*sheetSeries{xw.metrics, xw.programs, documents, summary} {
+		for _, sh := range s.sheets {
+			order = append(order, sh)
+			widths = append(widths, len(s.header))
+		}
+	}
+	// Later parts of a split sheet were appended at the end; put every
+	// sheet in place before the autofilters, which refer to sheet indexes.
+	for i, sh := range order {
+		if current := xw.file.GetSheetName(i); current != sh.name {
+			if err := xw.file.MoveSheet(sh.name, current); err != nil {
+				return err
+			}
+		}
+	}
+	xw.file.SetActiveSheet(0)
+	for i, sh := range order {
+		last, err := excelize.CoordinatesToCellName(widths[i], sh.rows+1)
+		if err != nil {
+			return err
+		}
+		if err := xw.file.AutoFilter(sh.name, "A1:"+last, nil); err != nil {
+			return err
+		}
+		if err := sh.sw.Flush(); err != nil {
+			return err
+		}
+	}
+	return xw.file.Write(xw.out)
+}
+
+func (xw *xlsxWriter) writeDocuments() (*sheetSeries, error) {
+	names, err := header(documentColumns, xw.lang)
+	if err != nil {
+		return nil, err
+	}
+	s := &sheetSeries{base: "documents", header: names, widths: documentWidths}
+	if _, err := xw.addSheet(s); err != nil {
+		return nil, err
+	}
+	for _, d := range xw.docs {
+		values := []any{xw.text(d.Doc), d.Bytes, xw.text(d.Encoding), xw.text(d.Script),
+			d.Converted, d.Rows, xw.text(d.Error)}
+		if err := xw.appendRow(s, values); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (xw *xlsxWriter) writeSummary() (*sheetSeries, error) {
+	names, err := header(summaryColumns, xw.lang)
+	if err != nil {
+		return nil, err
+	}
+	s := &sheetSeries{base: "summary", header: names, widths: summaryWidths}
+	if _, err := xw.addSheet(s); err != nil {
+		return nil, err
+	}
+	for _, d := range xw.summary {
+		values := []any{xw.text(d.doc)}
+		for _, n := range d.counts {
+			values = append(values, n)
+		}
+		values = append(values, d.total)
+		if err := xw.appendRow(s, values); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// truncateCell cuts s to Excel's cell limit, counted in UTF-16 code units,
+// marking the cut with truncatedMarker. A cut never splits a character.
+func truncateCell(s string) string {
+	// A UTF-16 string never has more code units than UTF-8 has bytes.
+	if len(s) <= maxCellChars || utf16Len(s) <= maxCellChars {
+		return s
+	}
+	budget := maxCellChars - utf16Len(truncatedMarker)
+	units := 0
+	for i, r := range s {
+		n := utf16RuneLen(r)
+		if units+n > budget {
+			return s[:i] + truncatedMarker
+		}
+		units += n
+	}
+	return s
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16RuneLen(r)
+	}
+	return n
+}
+
+// utf16RuneLen is 2 for characters outside the Basic Multilingual Plane.
+func utf16RuneLen(r rune) int {
+	if r > 0xFFFF && r <= utf8.MaxRune {
+		return 2
+	}
+	return 1
+}

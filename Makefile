@@ -37,3 +37,13 @@ fuzz:
 
 clean:
 	rm -rf bin out
+
+# Benchmarks: per-stage Go benchmarks and whole-process comparisons with
+# opencc and jieba on generated corpora; prints one table of medians.
+.PHONY: bench torture regress
+bench:
+	./scripts/bench.sh
+
+# Bad-input torture run: generated corpus in a temporary folder.
+torture:
+	$(GO) test -tags torture -count=1 -timeout 30m -v ./torture

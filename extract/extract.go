@@ -41,16 +41,26 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 		}
 	}
 	inName := nameTest(rs, quotes)
+	sentences := segment.Sentences(rs)
+	var topic string // the subject of the last named quantity in the sentence
+	topicSentence := -1
 	for _, m := range number.Find(string(rs)) {
 		f, ok := quantity(rs, m, inName)
 		if !ok || !e.wants(f.Kind) {
 			continue
 		}
-		f.Metric = metricName(rs, qualifierStart(rs, f.Start), f.End, e.opts.Segmenter)
+		name := metricName(rs, qualifierStart(rs, f.Start), f.End, e.opts.Segmenter)
+		sentence := sentenceIndex(sentences, f.Start)
+		subject, verb := splitChange(name)
+		if sentence == topicSentence && topic != "" && len([]rune(subject)) < 2 {
+			name = topic + verb // "从54万亿元增加到82.7万亿元": the second amount has the first's name
+		} else if len([]rune(subject)) >= 2 {
+			topic, topicSentence = subject, sentence
+		}
+		f.Metric = name
 		facts = append(facts, f)
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
-	sentences := segment.Sentences(rs)
 	k := 0
 	for i := range facts {
 		f := &facts[i]
@@ -101,4 +111,13 @@ func nameTest(rs []rune, quotes []quoted) func(int) bool {
 		q := quotes[i]
 		return q.open == '《' || q.end-q.start <= 20
 	}
+}
+
+// sentenceIndex returns the index of the sentence holding pos, or -1.
+func sentenceIndex(sentences [][2]int, pos int) int {
+	i := sort.Search(len(sentences), func(i int) bool { return sentences[i][1] > pos })
+	if i < len(sentences) && sentences[i][0] <= pos {
+		return i
+	}
+	return -1
 }

@@ -3,52 +3,67 @@ package extract
 import (
 	"strings"
 	"unicode"
+
+	"github.com/zhmetrics/zhmetrics/segment"
 )
 
-// Segmenter cuts text into words.
+// Segmenter cuts text into words tagged with their part of speech.
 type Segmenter interface {
-	Cut(text string) []string
+	CutPos(text string) []segment.Word
 }
 
 // clauseBreaks end the clause a metric name is read from.
-const clauseBreaks = "，,；;：:。！？!?\n（()）“”\"《》、"
+const clauseBreaks = "，,；;：:。！？!?\n“”\"《》、"
 
-// scopeWords name the reporting area; the guide leaves them out of names.
-var scopeWords = []string{"全区", "全市", "全县", "全省", "全国", "我市", "我区", "我县", "我省", "我局", "我校",
-	"全系统", "全年", "今年", "本年度", "年内", "其中", "目前", "现有", "累计", "共计", "总计", "共有", "共", "全部", "全体", "各类", "合计"}
+// maxClause bounds how far a metric name is looked for, in characters.
+const maxClause = 40
+
+// scopeWords name the reporting area or period; names leave them out.
+var scopeWords = wordSet("全区", "全市", "全县", "全省", "全国", "我市", "我区", "我县", "我省", "我局", "我校", "我国",
+	"全系统", "全年", "今年", "去年", "明年", "当年", "本年度", "年内", "其中", "目前", "现有", "累计", "共计", "总计",
+	"共有", "共", "全部", "全体", "合计", "已", "已经", "均", "仍然", "又", "还", "也", "再", "就", "将", "并", "同时",
+	"分别", "约", "近", "达", "为", "是", "有", "了", "的", "在", "由", "从", "对", "向", "使", "以", "把", "给",
+	"等", "及", "和", "与", "其", "这", "该", "此", "一是", "二是", "三是", "四是", "五是", "另")
 
 // leadingVerbs introduce an amount without being part of its name.
-var leadingVerbs = []string{"建成", "创建", "开展", "组织", "实施", "完成", "评选", "拟", "计划", "预计", "争取",
-	"实现", "投入", "下拨", "发放", "举办", "培训", "选派", "组建", "认定", "新建", "建设", "达到", "达", "有", "为"}
+var leadingVerbs = wordSet("建成", "创建", "开展", "组织", "实施", "完成", "评选", "拟", "计划", "预计", "争取", "实现",
+	"投入", "下拨", "发放", "举办", "选派", "组建", "认定", "达到", "保障", "确定", "指导", "聘请", "开办", "设立",
+	"形成", "确立", "审批", "核准", "安排", "推动", "推进", "做好", "积极", "全面", "依法", "深化", "加快", "力争",
+	"新建", "建设", "招聘", "引进", "培训", "资助", "帮助", "带动", "吸引", "覆盖", "惠及", "接待", "受理", "办理")
 
-// trailingWords sit between a name and its amount: verbs of reaching,
-// qualifiers and particles.
-var trailingWords = []string{"保持在", "控制在", "稳定在", "提高到", "提升到", "增加到", "上升到", "下降到", "减少到",
-	"增长到", "达到了", "达到", "增加了", "增长了", "提高了", "下降了", "减少了", "增加", "增长", "提高", "下降", "减少",
-	"完成了", "完成", "共计", "累计", "合计", "总计", "共有", "约有", "大约", "将近", "接近", "超过", "不少于", "不低于",
-	"不超过", "不高于", "不足", "低于", "不到", "高于", "突破", "约为", "分别为", "分别", "为", "是", "有", "达", "共",
-	"约", "近", "逾", "超", "至少", "了", "的", "占", "到", "在", "计"}
+// reachingWords sit between a name and its amount and never end a name.
+var reachingWords = wordSet("保持在", "控制在", "稳定在", "提高到", "提升到", "增加到", "上升到", "下降到", "减少到",
+	"增长到", "扩大到", "达到", "达", "为", "是", "有", "共", "共有", "共计", "累计", "合计", "总计", "约", "约有", "近",
+	"将近", "接近", "超过", "不少于", "不低于", "不超过", "不高于", "不足", "低于", "不到", "高于", "突破", "逾", "超",
+	"至少", "了", "的", "占", "到", "在", "由", "从", "计", "均", "已", "仍", "仍然", "都", "分别", "分别为", "约为",
+	"预计", "将", "就", "又", "再", "还", "也", "已经", "以")
 
-// metricName reads the name of what a quantity measures from its clause:
-// the words before it, or, when nothing but verbs stands there, the noun
-// phrase after its unit.
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// metricName reads the name of what a quantity measures. When the words
+// right after the quantity are a noun phrase ("评选30所劳动教育基地学校")
+// the quantity counts that; otherwise the name stands before it
+// ("入园率保持在99.8%"). Scope words, verbs of reaching and particles are
+// stripped at word boundaries found by the segmenter.
 func metricName(rs []rune, start, end int, seg Segmenter) string {
-	left := clauseLeft(rs, start)
-	name := trimName(left, seg)
-	if len([]rune(name)) >= 2 {
-		return name
+	if seg == nil {
+		return strings.TrimSpace(clauseLeft(rs, start))
 	}
-	right := clauseRight(rs, end)
-	right = strings.TrimPrefix(right, "的")
-	if r := trimName(right, seg); len([]rune(r)) >= 2 {
-		return r
+	if right := rightNounPhrase(rs, end, seg); right != "" {
+		return right
 	}
-	return name
+	return leftName(clauseLeft(rs, start), seg)
 }
 
 func clauseLeft(rs []rune, start int) string {
 	i := start
-	for i > 0 && !strings.ContainsRune(clauseBreaks, rs[i-1]) && start-i < 40 {
+	for i > 0 && !strings.ContainsRune(clauseBreaks, rs[i-1]) && start-i < maxClause {
 		i--
 	}
 	return string(rs[i:start])
@@ -56,60 +71,155 @@ func clauseLeft(rs []rune, start int) string {
 
 func clauseRight(rs []rune, end int) string {
 	i := end
-	for i < len(rs) && !strings.ContainsRune(clauseBreaks, rs[i]) && i-end < 30 {
+	for i < len(rs) && !strings.ContainsRune(clauseBreaks, rs[i]) && i-end < maxClause {
 		i++
 	}
 	return string(rs[end:i])
 }
 
-// trimName strips scope words, leading verbs and trailing particles from a
-// clause, at word boundaries found by the segmenter, and drops digits and
-// stray marks.
-func trimName(clause string, seg Segmenter) string {
-	clause = strings.TrimSpace(clause)
-	if clause == "" {
-		return ""
-	}
-	var words []string
-	if seg != nil {
-		words = seg.Cut(clause)
-	} else {
-		for _, r := range clause {
-			words = append(words, string(r))
-		}
-	}
-	// Drop words that carry numbers: they belong to other facts.
-	words = dropNumberWords(words)
+// leftName strips a clause before a quantity down to the indicator's name.
+func leftName(clause string, seg Segmenter) string {
+	words := seg.CutPos(strings.TrimSpace(clause))
+	words = afterLastNumber(words)
+	// Trailing: verbs of reaching, qualifiers, particles, stray marks.
 	for len(words) > 0 {
-		w := strings.TrimSpace(words[len(words)-1])
-		if w == "" || inList(w, trailingWords) || isMark(w) {
+		w := words[len(words)-1]
+		if reachingWords[w.Text] || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" || w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" {
 			words = words[:len(words)-1]
-			continue
-		}
-		if trimmed, ok := trimSuffixFromList(w, trailingWords); ok {
-			words[len(words)-1] = trimmed
 			continue
 		}
 		break
 	}
-	for len(words) > 0 {
-		w := strings.TrimSpace(words[0])
-		if w == "" || inList(w, scopeWords) || inList(w, leadingVerbs) || isMark(w) {
+	// Leading: scope and time words, verbs and function words before the name.
+	for len(words) > 1 {
+		w := words[0]
+		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isTimeWord(w) || isFunctionWord(w.Pos) ||
+			(w.Pos == "v" && hasNounAfter(words[1:])) {
 			words = words[1:]
 			continue
 		}
 		break
 	}
-	name := strings.Join(words, "")
-	name = strings.Trim(name, " \"'“”")
+	if len(words) == 1 && (scopeWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text)) {
+		return ""
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	// Inside the name: drop adverbs and time words between the indicator
+	// and its verb ("钢产量前三年共增加" → "钢产量增加").
+	kept := words[:1]
+	for _, w := range words[1:] {
+		if w.Pos == "d" || isTimeWord(w) || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return joinWords(kept)
+}
+
+// changeVerbs report a change in an indicator; a name that is only one of
+// them takes its subject from the quantity before it.
+var changeVerbs = []string{"增加", "增长", "减少", "下降", "提高", "上升", "扩大", "缩小", "降低", "提升", "增", "减"}
+
+// splitChange splits a trailing change verb off a name.
+func splitChange(name string) (subject, verb string) {
+	for _, v := range changeVerbs {
+		if strings.HasSuffix(name, v) {
+			return strings.TrimSuffix(name, v), v
+		}
+	}
+	return name, ""
+}
+
+// rightNounPhrase returns the noun phrase right after a quantity's unit,
+// up to the first verb or function word after it, or "" when the quantity
+// is not followed by a noun.
+func rightNounPhrase(rs []rune, end int, seg Segmenter) string {
+	rest := clauseRight(rs, end)
+	rest = strings.TrimPrefix(strings.TrimLeft(rest, " "), "的")
+	if rest == "" {
+		return ""
+	}
+	words := seg.CutPos(rest)
+	if len(words) == 0 || !isNoun(words[0]) || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
+		return ""
+	}
+	n := 1
+	for n < len(words) && (isNoun(words[n]) || words[n].Text == "的" && n+1 < len(words) && isNoun(words[n+1])) {
+		n++
+	}
+	// A bare generic noun (学校, 教师) says little; the rest of the clause
+	// tells which ones ("x所学校通过省标准化学校验评").
+	if len([]rune(joinWords(words[:n]))) <= 3 {
+		n = 1
+		for n < len(words) && !holdsNumber(words[n].Text) {
+			n++
+		}
+		for n > 1 && (isMark(words[n-1].Text) || isFunctionWord(words[n-1].Pos)) {
+			n--
+		}
+	}
+	name := joinWords(words[:n])
+	if len([]rune(name)) < 2 {
+		return ""
+	}
 	return name
 }
 
-func dropNumberWords(words []string) []string {
-	// Keep only the words after the last word holding a digit.
+func qualifierWord(w string) bool {
+	switch w {
+	case "以上", "以下", "以内", "左右", "上下", "之内", "多", "余":
+		return true
+	}
+	return false
+}
+
+// isNoun reports nominal tags: nouns of every kind, verbal and adjectival
+// nouns, abbreviations and idioms used as names.
+func isNoun(w segment.Word) bool {
+	if isMark(w.Text) {
+		return false
+	}
+	switch w.Pos {
+	case "n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "j", "l", "b":
+		return true
+	}
+	return false
+}
+
+func isFunctionWord(pos string) bool {
+	switch pos {
+	case "p", "c", "d", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "f", "zg", "ad", "q", "m", "t", "y", "e", "o":
+		return true
+	}
+	return false
+}
+
+func isTimeWord(w segment.Word) bool {
+	if w.Pos == "t" {
+		return true
+	}
+	r := []rune(w.Text)
+	last := r[len(r)-1]
+	return (last == '年' || last == '月') && len(r) <= 4
+}
+
+func hasNounAfter(words []segment.Word) bool {
+	for _, w := range words {
+		if isNoun(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterLastNumber keeps the words after the last one holding a digit: what
+// comes before belongs to another fact.
+func afterLastNumber(words []segment.Word) []segment.Word {
 	last := -1
 	for i, w := range words {
-		for _, r := range w {
+		for _, r := range w.Text {
 			if unicode.IsDigit(r) || r == '%' {
 				last = i
 				break
@@ -119,22 +229,12 @@ func dropNumberWords(words []string) []string {
 	return words[last+1:]
 }
 
-func inList(w string, list []string) bool {
-	for _, x := range list {
-		if w == x {
-			return true
-		}
+func joinWords(words []segment.Word) string {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString(w.Text)
 	}
-	return false
-}
-
-func trimSuffixFromList(w string, list []string) (string, bool) {
-	for _, x := range list {
-		if len(x) < len(w) && strings.HasSuffix(w, x) && len([]rune(x)) >= 2 {
-			return strings.TrimSuffix(w, x), true
-		}
-	}
-	return w, false
+	return strings.Trim(b.String(), " \"'“”()（）")
 }
 
 func isMark(w string) bool {
@@ -144,4 +244,9 @@ func isMark(w string) bool {
 		}
 	}
 	return true
+}
+
+// holdsNumber reports a word with a digit or a mask standing for one.
+func holdsNumber(w string) bool {
+	return strings.ContainsAny(w, "0123456789xX*×%")
 }

@@ -1,0 +1,71 @@
+package number
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+)
+
+// checkInvariants verifies what every caller relies on: offsets are code
+// point offsets within the input, Text is the input at those offsets, and
+// matches are ordered and do not overlap.
+func checkInvariants(t *testing.T, s string, ms []Match) {
+	t.Helper()
+	runes := []rune(s)
+	prevEnd := 0
+	for k, m := range ms {
+		if !(0 <= m.Start && m.Start < m.End && m.End <= len(runes)) {
+			t.Fatalf("%q: match %d has bad offsets [%d,%d) (len %d)", s, k, m.Start, m.End, len(runes))
+		}
+		if m.Start < prevEnd {
+			t.Fatalf("%q: match %d [%d,%d) overlaps or precedes the previous end %d", s, k, m.Start, m.End, prevEnd)
+		}
+		if m.Text != string(runes[m.Start:m.End]) {
+			t.Fatalf("%q: match %d Text %q is not the input at [%d,%d)", s, k, m.Text, m.Start, m.End)
+		}
+		switch m.Kind {
+		case KindNumber, KindPercent, KindMoney:
+		default:
+			t.Fatalf("%q: match %d has kind %q", s, k, m.Kind)
+		}
+		prevEnd = m.End
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, model := range rtModels {
+		for _, c := range loadCases(f, model.file) {
+			f.Add(c.Input)
+		}
+	}
+	for _, s := range []string{
+		"1200余名", "近万名", "三點五億元", "3-5万元", "五六百人", "xx.xx%", "20xx年", "２７，２０３，３１９，０００元",
+		"1，484万", "千分之五", "5‰", "九成", "七成五", "五分之一", "1/5", "3个百分点", "1万6千多", "人民币100元",
+		"-", "百分之", "分之", "又", "负", "1/", "1e", "1^", "x.", "3万多亿", "近", "¥", "人民币",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ms := Find(s)
+		if !utf8.ValidString(s) {
+			// []rune turns each invalid byte into U+FFFD; offsets still count runes.
+			s = string([]rune(s))
+		}
+		checkInvariants(t, s, ms)
+		checkInvariants(t, s, findPlain(s))
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(corpusDir, "docs", "gwr2018.txt"))
+	if err != nil {
+		b.Skip(err)
+	}
+	s := string(data)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		Find(s)
+	}
+}

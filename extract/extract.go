@@ -46,7 +46,7 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 	topicSentence := -1
 	for _, m := range number.Find(string(rs)) {
 		f, ok := quantity(rs, m, inName)
-		if !ok || !e.wants(f.Kind) {
+		if !ok || (f.Kind != kindImplicit && !e.wants(f.Kind)) {
 			continue
 		}
 		name := metricName(rs, qualifierStart(rs, f.Start), f.End, e.opts.Segmenter)
@@ -56,6 +56,16 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 			name = topic + verb // "从54万亿元增加到82.7万亿元": the second amount has the first's name
 		} else if len([]rune(subject)) >= 2 {
 			topic, topicSentence = subject, sentence
+		}
+		if f.Kind == kindImplicit {
+			right := ""
+			if e.opts.Segmenter != nil {
+				right = rightNounPhrase(rs, f.End, e.opts.Segmenter)
+			}
+			f.Kind, f.Unit = implicitUnit(right, name)
+			if f.Kind == "" || !e.wants(f.Kind) {
+				continue
+			}
 		}
 		f.Metric = name
 		facts = append(facts, f)

@@ -100,7 +100,8 @@ func leftName(clause string, seg Segmenter) string {
 		}
 		break
 	}
-	if len(words) == 1 && (scopeWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text)) {
+	if len(words) == 1 && (scopeWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text) ||
+		leadingVerbs[words[0].Text] || words[0].Pos == "v" && !isChangeVerb(words[0].Text)) {
 		return ""
 	}
 	if len(words) == 0 {
@@ -142,7 +143,11 @@ func rightNounPhrase(rs []rune, end int, seg Segmenter) string {
 		return ""
 	}
 	words := seg.CutPos(rest)
-	if len(words) == 0 || !isNoun(words[0]) || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
+	if len(words) == 0 || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
+		return ""
+	}
+	// A noun, or a verb qualifying one ("新增进城务工人员").
+	if !isNoun(words[0]) && !(words[0].Pos == "v" && len(words) > 1 && isNoun(words[1])) {
 		return ""
 	}
 	n := 1
@@ -249,4 +254,13 @@ func isMark(w string) bool {
 // holdsNumber reports a word with a digit or a mask standing for one.
 func holdsNumber(w string) bool {
 	return strings.ContainsAny(w, "0123456789xX*×%")
+}
+
+func isChangeVerb(w string) bool {
+	for _, v := range changeVerbs {
+		if w == v {
+			return true
+		}
+	}
+	return false
 }

@@ -30,6 +30,34 @@ var qualifiersAfter = map[string]string{
 // quantity defines a category ("600分以上人数") rather than reports an amount.
 var categoryAfterBound = []string{"人数", "比例", "学生", "的学生", "考生", "的考生", "年级", "分数段"}
 
+// kindImplicit marks a quantity whose unit is implied by its indicator.
+const kindImplicit = "implicit"
+
+// implicitUnits map the last word of an indicator's name to the unit its
+// amounts are counted in when the text leaves the unit out.
+var implicitUnits = []struct{ suffix, kind, unit string }{
+	{"人次", KindCount, "人次"},
+	{"人口", KindCount, "人"}, {"人数", KindCount, "人"}, {"人员", KindCount, "人"}, {"学生", KindCount, "人"},
+	{"职工", KindCount, "人"}, {"居民", KindCount, "人"}, {"农民", KindCount, "人"}, {"群众", KindCount, "人"},
+	{"就业", KindCount, "人"}, {"游客", KindCount, "人"},
+	{"经费", KindMoney, "元"}, {"投入", KindMoney, "元"}, {"资金", KindMoney, "元"}, {"收入", KindMoney, "元"},
+	{"支出", KindMoney, "元"}, {"总额", KindMoney, "元"}, {"产值", KindMoney, "元"}, {"投资", KindMoney, "元"},
+	{"金额", KindMoney, "元"}, {"预算", KindMoney, "元"}, {"税收", KindMoney, "元"},
+}
+
+// implicitUnit finds the unit implied by the names around an amount.
+func implicitUnit(names ...string) (kind, unit string) {
+	for _, name := range names {
+		subject, _ := splitChange(name)
+		for _, u := range implicitUnits {
+			if strings.HasSuffix(subject, u.suffix) {
+				return u.kind, u.unit
+			}
+		}
+	}
+	return "", ""
+}
+
 // chineseSmall holds the characters of small counts written out in words
 // (三项, 两次), which reports use as prose rather than as figures.
 const chineseSmall = "零〇一二两三四五六七八九十"
@@ -55,6 +83,12 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 			at++ // "1 名": read through a stray space
 		}
 		surface, unit, kind := unitAt(rs, at)
+		if kind == "" && !m.Masked && strings.ContainsAny(m.Text, "万亿萬億") && !m.IsRange {
+			// A large amount with its unit left implicit ("8000多万农业转移
+			//人口"); the unit is read from the indicator's name later.
+			f.Kind = kindImplicit
+			break
+		}
 		if kind == "" || isDate(rs, m, unit) {
 			return Fact{}, false
 		}

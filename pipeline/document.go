@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -34,9 +35,17 @@ type Result struct {
 // extracted at a time, so that one huge file needs bounded memory.
 const windowSize = 1 << 18
 
-// Process decodes, normalises and extracts one document held in data.
-func Process(name string, data []byte, cfg Config) Result {
-	res := Result{Info: output.DocInfo{Doc: name, Bytes: int64(len(data))}}
+// Process decodes, normalises and extracts one document held in data. A
+// failure inside is reported as the document's error, never as a crash of
+// the batch.
+func Process(name string, data []byte, cfg Config) (res Result) {
+	res = Result{Info: output.DocInfo{Doc: name, Bytes: int64(len(data))}}
+	defer func() {
+		if p := recover(); p != nil {
+			err := fmt.Errorf("internal error: %v", p)
+			res = Result{Info: output.DocInfo{Doc: name, Bytes: int64(len(data)), Error: err.Error()}, Err: err}
+		}
+	}()
 	text, enc, err := normalize.Decode(data, cfg.Encoding)
 	res.Info.Encoding = enc
 	if err != nil {

@@ -161,8 +161,9 @@ func (s *scanner) tenths(h hit, np numeral, k int) (hit, bool) {
 	return h, true
 }
 
-// currency names in folded (simplified) script and the unit they report.
-var currencies = []struct{ name, unit string }{
+// currencyNames lists currency names in folded (simplified) script and
+// the unit each reports.
+var currencyNames = []struct{ name, unit string }{
 	{"元人民币", "元"}, {"人民币", "元"}, {"块钱", "元"}, {"元", "元"},
 	{"美元", "美元"}, {"美金", "美元"}, {"欧元", "欧元"}, {"英镑", "英镑"},
 	{"日元", "日元"}, {"日圆", "日元"}, {"港元", "港元"}, {"港币", "港元"},
@@ -176,38 +177,60 @@ var currencies = []struct{ name, unit string }{
 	{"里亚尔", "里亚尔"}, {"先令", "先令"}, {"马克", "马克"}, {"欧分", "欧元"}, {"美分", "美元"},
 }
 
+type currency struct {
+	name []rune
+	unit string
+	cent bool // 美分, 欧分: a hundredth of the unit
+}
+
+// currencies indexes currencyNames by first rune.
+var currencies = func() map[rune][]currency {
+	m := map[rune][]currency{}
+	for _, cn := range currencyNames {
+		name := []rune(cn.name)
+		m[name[0]] = append(m[name[0]], currency{name: name, unit: cn.unit, cent: cn.name == "美分" || cn.name == "欧分"})
+	}
+	return m
+}()
+
 // currencyAt returns the longest currency name at k.
-func (s *scanner) currencyAt(k int) (name, unit string, end int, ok bool) {
-	best := -1
-	for idx, cur := range currencies {
-		if s.hasPrefix(k, cur.name) {
-			if best < 0 || len(cur.name) > len(currencies[best].name) {
-				best = idx
-			}
+func (s *scanner) currencyAt(k int) (cur currency, end int, ok bool) {
+	for _, cand := range currencies[s.at(k)] {
+		if len(cand.name) > len(cur.name) && s.hasRunes(k, cand.name) {
+			cur, ok = cand, true
 		}
 	}
-	if best < 0 {
-		return "", "", 0, false
+	return cur, k + len(cur.name), ok
+}
+
+func (s *scanner) hasRunes(k int, p []rune) bool {
+	if k < 0 || k+len(p) > len(s.c) {
+		return false
 	}
-	cur := currencies[best]
-	return cur.name, cur.unit, k + len([]rune(cur.name)), true
+	for q, r := range p {
+		if s.c[k+q] != r {
+			return false
+		}
+	}
+	return true
 }
 
 // moneySuffix attaches a currency to the number h: 1200万元, 1.95港元,
 // 8亿元人民币, 五元三毛.
 func (s *scanner) moneySuffix(h hit) (hit, bool) {
 	k := s.skipSpaces(h.end)
-	name, unit, end, ok := s.currencyAt(k)
+	cur, end, ok := s.currencyAt(k)
 	if !ok {
 		return hit{}, false
 	}
+	unit := cur.unit
 	f := 1.0
-	if name == "欧分" || name == "美分" {
+	if cur.cent {
 		f = 0.01
 	}
 	h.value *= f
 	h.high *= f
-	if name == "元" && !h.isRange && !h.masked {
+	if string(cur.name) == "元" && !h.isRange && !h.masked {
 		if s.hasPrefix(end, "人民币") {
 			end += 3
 		}

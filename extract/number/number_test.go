@@ -23,8 +23,12 @@ func num(text string, v float64) want { return want{Text: text, Kind: KindNumber
 func more(text string, v float64) want {
 	return want{Text: text, Kind: KindNumber, Value: v, Qualifier: QualifierMoreThan}
 }
-func pct(text string, v float64) want  { return want{Text: text, Kind: KindPercent, Value: v, Unit: "%"} }
-func yuan(text string, v float64) want { return want{Text: text, Kind: KindMoney, Value: v, Unit: "元"} }
+func pct(text string, v float64) want {
+	return want{Text: text, Kind: KindPercent, Value: v, Unit: "%"}
+}
+func yuan(text string, v float64) want {
+	return want{Text: text, Kind: KindMoney, Value: v, Unit: "元"}
+}
 func masked(text, kind, unit string) want {
 	return want{Text: text, Kind: kind, Masked: true, Unit: unit}
 }
@@ -189,7 +193,9 @@ func TestMasks(t *testing.T) {
 }
 
 func TestPercent(t *testing.T) {
-	pp := func(text string, v float64) want { return want{Text: text, Kind: KindPercent, Value: v, Unit: "百分点"} }
+	pp := func(text string, v float64) want {
+		return want{Text: text, Kind: KindPercent, Value: v, Unit: "百分点"}
+	}
 	runCases(t, []findCase{
 		{"99.8%", []want{pct("99.8%", 99.8)}},
 		{"９５％", []want{pct("９５％", 95)}},
@@ -205,7 +211,7 @@ func TestPercent(t *testing.T) {
 		{"建成一所", []want{num("一", 1)}},
 		{"一成员", []want{num("一", 1)}},
 		{"五分之一", []want{pct("五分之一", 20)}},
-		{"三分之二", []want{pct("三分之二", 200.0 / 3)}},
+		{"三分之二", []want{pct("三分之二", 200.0/3)}},
 		{"1/5", []want{pct("1/5", 20)}},
 		{"2023/9/1", []want{num("2023", 2023), num("9", 9), num("1", 1)}},
 		{"3个百分点", []want{pp("3个百分点", 3)}},
@@ -218,7 +224,9 @@ func TestPercent(t *testing.T) {
 }
 
 func TestMoney(t *testing.T) {
-	cur := func(text, unit string, v float64) want { return want{Text: text, Kind: KindMoney, Value: v, Unit: unit} }
+	cur := func(text, unit string, v float64) want {
+		return want{Text: text, Kind: KindMoney, Value: v, Unit: unit}
+	}
 	runCases(t, []findCase{
 		{"1200万元", []want{yuan("1200万元", 12000000)}},
 		{"２７，２０３，３１９，０００元", []want{yuan("２７，２０３，３１９，０００元", 27203319000)}},

@@ -1,9 +1,12 @@
 package number
 
+import "unicode/utf8"
+
 // scanner walks the folded input once, left to right, trying a match at
 // each position that may start a number.
 type scanner struct {
-	c []rune // folded input
+	c   []rune  // folded input
+	off []int32 // byte offset in the source of each rune, plus the end
 	// plain reports bare numbers only: no percent or money affixes, and
 	// fractions as ratios. It mirrors what a number-only model reports and
 	// is used to compare with one.
@@ -24,40 +27,49 @@ type hit struct {
 	scale      float64 // multiplier of the trailing scale words (5万 → 1e4)
 }
 
-func newScanner(runes []rune, plain bool) *scanner {
-	c := make([]rune, len(runes))
-	for k, r := range runes {
-		c[k] = fold(r)
+// newScanner folds s into runes and records the byte offset of each rune,
+// so that a match's Text is a substring of s.
+func newScanner(s string, plain bool) *scanner {
+	c := make([]rune, 0, len(s)/2)
+	off := make([]int32, 0, len(s)/2+1)
+	for k, r := range s {
+		c = append(c, fold(r))
+		off = append(off, int32(k))
 	}
-	return &scanner{c: c, plain: plain}
+	off = append(off, int32(len(s)))
+	return &scanner{c: c, off: off, plain: plain}
 }
 
 // Find returns every number, percentage and money amount in s, in order,
 // non-overlapping. See Match for what each carries.
 func Find(s string) []Match {
-	runes := []rune(s)
-	return newScanner(runes, false).matches(runes)
+	return newScanner(s, false).matches(s)
 }
 
 // findPlain is Find in plain-number mode (see scanner.plain).
 func findPlain(s string) []Match {
-	runes := []rune(s)
-	return newScanner(runes, true).matches(runes)
+	return newScanner(s, true).matches(s)
 }
 
-func (s *scanner) matches(orig []rune) []Match {
+func (s *scanner) matches(src string) []Match {
+	valid := utf8.ValidString(src)
 	var out []Match
 	for _, h := range s.scan() {
 		m := Match{
 			Start:   h.start,
 			End:     h.end,
-			Text:    string(orig[h.start:h.end]),
 			Kind:    h.kind,
 			Value:   h.value,
 			High:    h.value,
 			IsRange: h.isRange,
 			Masked:  h.masked,
 			Unit:    h.unit,
+		}
+		if valid {
+			m.Text = src[s.off[h.start]:s.off[h.end]]
+		} else {
+			// An invalid byte is one rune (U+FFFD), as in []rune(src).
+			m.Text = string([]rune(src[s.off[h.start]:s.off[h.end]]))
 		}
 		if h.isRange {
 			m.High = h.high
@@ -141,12 +153,32 @@ func mayStart(r rune) bool {
 	if r < 0x80 {
 		return isASCIIDigit(r) || r == '-' || r == '.' || r == '$' || isMaskRune(r)
 	}
+	if r >= hanLo && r <= hanHi {
+		return hanStart[(r-hanLo)>>6]&(1<<((r-hanLo)&63)) != 0
+	}
 	switch r {
-	case '负', '半', '几', '人', '对', '¥', '￥', '×':
+	case '〇', '¥', '￥', '×':
 		return true
 	}
-	return isChineseNumeral(r)
+	return false
 }
+
+const hanLo, hanHi = 0x4E00, 0x9FFF
+
+// hanStart is a bitmap of the ideographs that may begin a match.
+var hanStart = func() (bits [(hanHi-hanLo)/64 + 1]uint64) {
+	for r := rune(hanLo); r <= hanHi; r++ {
+		switch r {
+		case '负', '半', '几', '人', '对':
+		default:
+			if !isChineseNumeral(r) {
+				continue
+			}
+		}
+		bits[(r-hanLo)>>6] |= 1 << ((r - hanLo) & 63)
+	}
+	return bits
+}()
 
 // skipSpaces returns the first position at or after k that is not a space.
 func (s *scanner) skipSpaces(k int) int {

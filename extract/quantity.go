@@ -93,7 +93,7 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 			return Fact{}, false
 		}
 		f.Kind, f.Unit, f.End = kind, unit, at+len([]rune(surface))
-		if onlySmallChinese(m.Text) {
+		if onlySmallChinese(m.Text) || isRanking(rs, m.Start, unit) || isSessionName(rs, f.End, unit) {
 			return Fact{}, false
 		}
 	}
@@ -136,10 +136,13 @@ func unitAt(rs []rune, at int) (surface, unit, kind string) {
 // isDate reports whether a number before 年 is a year (2020年, 20xx年,
 // 一九五七年) rather than a number of years.
 func isDate(rs []rune, m number.Match, unit string) bool {
-	if unit != "年" {
+	if unit != "年" && unit != "度" {
 		return false
 	}
 	text := []rune(m.Text)
+	if m.Masked && len(text) >= 2 && unit == "年" {
+		return true // 20xx年, __年: a redacted year
+	}
 	if len(text) != 4 {
 		return false
 	}
@@ -156,6 +159,20 @@ func isDate(rs []rune, m number.Match, unit string) bool {
 		}
 	}
 	return true
+}
+
+// isRanking reports a place in a ranking ("名列前20名"), not a count.
+func isRanking(rs []rune, start int, unit string) bool {
+	return (unit == "名" || unit == "位") && start > 0 && rs[start-1] == '前'
+}
+
+// isSessionName reports a session named by its number ("党的十九届四中全会"):
+// 届 followed by more numbering.
+func isSessionName(rs []rune, end int, unit string) bool {
+	if unit != "届" || end >= len(rs) {
+		return false
+	}
+	return strings.ContainsRune("0123456789xX*一二三四五六七八九十中全", rs[end])
 }
 
 func isOrdinal(rs []rune, start int) bool {
@@ -184,7 +201,7 @@ func isLatin(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= '
 
 func onlySmallChinese(s string) bool {
 	for _, r := range s {
-		if !strings.ContainsRune(chineseSmall, r) {
+		if !strings.ContainsRune(chineseSmall+"兩至到或", r) {
 			return false
 		}
 	}

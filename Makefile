@@ -47,3 +47,6 @@ bench:
 # Bad-input torture run: generated corpus in a temporary folder.
 torture:
 	$(GO) test -tags torture -count=1 -timeout 30m -v ./torture
+
+# Further targets live beside this file, one concern a file.
+-include mk/*.mk

@@ -34,6 +34,7 @@ type ExtractOptions struct {
 	NoEscapeFormulas bool
 	BOM              bool
 	Header           string
+	Quiet            bool
 }
 
 func newCmdExtract(streams *IOStreams, runF func(context.Context, *ExtractOptions) error) *cobra.Command {
@@ -70,6 +71,7 @@ whatever --jobs. Without -o, CSV goes to standard output.`,
 	f.BoolVar(&opts.NoEscapeFormulas, "no-escape-formulas", false, "write text cells starting with = + - @ as they are (for machine consumers)")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte order mark (for Excel on Windows)")
 	f.StringVar(&opts.Header, "header", "en", "column names: en or zh")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress display (it shows only when standard error is a terminal)")
 	return cmd
 }
 
@@ -158,6 +160,7 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	}
 
 	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, Extractor: ex}
+	bar := newProgress(opts.IO.ErrOut, opts.Quiet, len(inputs), inputSizes(inputs))
 	failed := 0
 	work := func(i int) pipeline.Result {
 		in := inputs[i]
@@ -169,6 +172,7 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	}
 	emit := func(i int, r pipeline.Result) error {
 		if r.Err != nil {
+			bar.pause()
 			if r.Skipped {
 				fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %s: skipped: %v\n", r.Info.Doc, r.Err)
 			} else {
@@ -176,6 +180,7 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 				fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %s: %v\n", r.Info.Doc, r.Err)
 			}
 		}
+		bar.add(r.Info.Bytes)
 		for _, row := range r.Rows {
 			if err := w.WriteRow(row); err != nil {
 				return err
@@ -183,7 +188,9 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		}
 		return w.WriteDocument(r.Info)
 	}
-	if err := pipeline.Run(ctx, len(inputs), opts.Jobs, work, emit); err != nil {
+	err = pipeline.Run(ctx, len(inputs), opts.Jobs, work, emit)
+	bar.finish()
+	if err != nil {
 		return err
 	}
 	if err := w.Close(); err != nil {

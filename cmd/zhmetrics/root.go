@@ -32,6 +32,8 @@ points back to the original text by character offsets and line.`,
 		newCmdNumbers(streams, nil),
 		newCmdLexicon(streams, nil),
 		newCmdVersion(streams),
+		newCmdEval(streams, nil),
+		newCmdDiff(streams, nil),
 	)
 	return root
 }

@@ -131,10 +131,8 @@ func writeFields(w *bufio.Writer, indent string, fields []field) {
 }
 
 // WriteTable writes score.py's text report: the table and the two summary
-// lines to w, and up to misses lines each of MISS, WRONG and NAME (the
-// worst names first) to missesTo, as score.py --misses N prints them to
-// stderr. A negative misses leaves that many off the end, as a Python
-// slice does.
+// lines to w, and the misses (see WriteMisses) to missesTo between them, as
+// score.py --misses N prints them to stderr.
 func WriteTable(w io.Writer, res Result, misses int, missesTo io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%-9s %5s %5s %5s %5s %6s %6s %6s\n", "kind", "gold", "pred", "ok", "full", "P", "R", "F1")
@@ -148,12 +146,32 @@ func WriteTable(w io.Writer, res Result, misses int, missesTo io.Writer) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
+	if err := WriteMisses(missesTo, res, misses); err != nil {
+		return err
+	}
 
-	ew := bufio.NewWriter(missesTo)
-	for _, g := range res.Misses[:pySliceEnd(misses, len(res.Misses))] {
+	q := res.quantityCounts()
+	p, r, f := prf(q.Correct, q.Pred, q.Gold)
+	_, _, ff := prf(q.Full, q.Pred, q.Gold)
+	fmt.Fprintf(bw, "metric names right %.3f exact %.3f\n", s.MetricNameRight, s.MetricNameExact)
+	fmt.Fprintf(bw, "quantities P %.3f R %.3f F1 %.3f full-F1 %.3f\n", p, r, f, ff)
+	return bw.Flush()
+}
+
+// WriteMisses writes up to n lines each of MISS (gold facts no row
+// overlapped), WRONG (wrong kind or value) and NAME (metric names of found
+// quantities, the worst first), worded as score.py --misses n prints them.
+// A negative n leaves that many off the end, as a Python slice does; 0
+// writes nothing.
+func WriteMisses(w io.Writer, res Result, n int) error {
+	if n == 0 {
+		return nil
+	}
+	ew := bufio.NewWriter(w)
+	for _, g := range res.Misses[:pySliceEnd(n, len(res.Misses))] {
 		fmt.Fprintln(ew, "MISS", g.Doc, g.Start, g.Text, g.Kind, g.valueRepr)
 	}
-	for _, m := range res.Wrong[:pySliceEnd(misses, len(res.Wrong))] {
+	for _, m := range res.Wrong[:pySliceEnd(n, len(res.Wrong))] {
 		fmt.Fprintln(ew, "WRONG", m.Gold.Doc, m.Gold.Text, m.Gold.Kind, m.Gold.valueRepr,
 			"got", m.Pred.Kind, valueRepr(m.Pred.Value))
 	}
@@ -171,23 +189,14 @@ func WriteTable(w io.Writer, res Result, misses int, missesTo io.Writer) error {
 		}
 		return a.Doc < b.Doc
 	})
-	for _, n := range names[:pySliceEnd(misses, len(names))] {
-		gold := n.Gold
-		if n.goldNone {
+	for _, ns := range names[:pySliceEnd(n, len(names))] {
+		gold := ns.Gold
+		if ns.goldNone {
 			gold = "None"
 		}
-		fmt.Fprintln(ew, "NAME", pyFloatRepr(pyRound(n.F1, 2)), n.Doc, "got", n.Pred, "gold", gold)
+		fmt.Fprintln(ew, "NAME", pyFloatRepr(pyRound(ns.F1, 2)), ns.Doc, "got", ns.Pred, "gold", gold)
 	}
-	if err := ew.Flush(); err != nil {
-		return err
-	}
-
-	q := res.quantityCounts()
-	p, r, f := prf(q.Correct, q.Pred, q.Gold)
-	_, _, ff := prf(q.Full, q.Pred, q.Gold)
-	fmt.Fprintf(bw, "metric names right %.3f exact %.3f\n", s.MetricNameRight, s.MetricNameExact)
-	fmt.Fprintf(bw, "quantities P %.3f R %.3f F1 %.3f full-F1 %.3f\n", p, r, f, ff)
-	return bw.Flush()
+	return ew.Flush()
 }
 
 // pySliceEnd is the end index of Python's x[:n] for a list of length l.

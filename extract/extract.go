@@ -49,7 +49,7 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 		if !ok || (f.Kind != kindImplicit && !e.wants(f.Kind)) {
 			continue
 		}
-		name := metricName(rs, qualifierStart(rs, f.Start), f.End, e.opts.Segmenter)
+		name := metricName(rs, qualifierStart(rs, f.Start), f.End, f.Kind, e.opts.Segmenter)
 		sentence := sentenceIndex(sentences, f.Start)
 		subject, verb := splitChange(name)
 		if sentence == topicSentence && topic != "" && len([]rune(subject)) < 2 {

@@ -31,12 +31,15 @@ var leadingVerbs = wordSet("建成", "创建", "开展", "组织", "实施", "�
 	"形成", "确立", "审批", "核准", "安排", "推动", "推进", "做好", "积极", "全面", "依法", "深化", "加快", "力争",
 	"新建", "建设", "招聘", "引进", "培训", "资助", "帮助", "带动", "吸引", "覆盖", "惠及", "接待", "受理", "办理")
 
+// keptVerbs are verbs that belong to the indicator's name (新增学位).
+var keptVerbs = wordSet("新增", "新增加", "新建", "新招聘", "累计培训")
+
 // reachingWords sit between a name and its amount and never end a name.
 var reachingWords = wordSet("保持在", "控制在", "稳定在", "提高到", "提升到", "增加到", "上升到", "下降到", "减少到",
 	"增长到", "扩大到", "达到", "达", "为", "是", "有", "共", "共有", "共计", "累计", "合计", "总计", "约", "约有", "近",
 	"将近", "接近", "超过", "不少于", "不低于", "不超过", "不高于", "不足", "低于", "不到", "高于", "突破", "逾", "超",
 	"至少", "了", "的", "占", "到", "在", "由", "从", "计", "均", "已", "仍", "仍然", "都", "分别", "分别为", "约为",
-	"预计", "将", "就", "又", "再", "还", "也", "已经", "以")
+	"预计", "将", "就", "又", "再", "还", "也", "已经", "以", "保持", "控制", "稳定", "维持")
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -51,12 +54,16 @@ func wordSet(words ...string) map[string]bool {
 // the quantity counts that; otherwise the name stands before it
 // ("入园率保持在99.8%"). Scope words, verbs of reaching and particles are
 // stripped at word boundaries found by the segmenter.
-func metricName(rs []rune, start, end int, seg Segmenter) string {
+func metricName(rs []rune, start, end int, kind string, seg Segmenter) string {
 	if seg == nil {
 		return strings.TrimSpace(clauseLeft(rs, start))
 	}
-	if right := rightNounPhrase(rs, end, seg); right != "" {
-		return right
+	// Only counts and measures qualify a noun after them; money and
+	// percentages name their indicator before them.
+	if kind == KindCount || kind == KindMeasure {
+		if right := rightNounPhrase(rs, end, seg); right != "" {
+			return right
+		}
 	}
 	return leftName(clauseLeft(rs, start), seg)
 }
@@ -93,6 +100,9 @@ func leftName(clause string, seg Segmenter) string {
 	// Leading: scope and time words, verbs and function words before the name.
 	for len(words) > 1 {
 		w := words[0]
+		if keptVerbs[w.Text] {
+			break
+		}
 		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isTimeWord(w) || isFunctionWord(w.Pos) ||
 			(w.Pos == "v" && hasNounAfter(words[1:])) {
 			words = words[1:]

@@ -164,23 +164,40 @@ func (s *scanner) tenths(h hit, np numeral, k int) (hit, bool) {
 // currencyNames lists currency names in folded (simplified) script and
 // the unit each reports.
 var currencyNames = []struct{ name, unit string }{
-	{"元人民币", "元"}, {"人民币", "元"}, {"块钱", "元"}, {"元", "元"},
-	{"美元", "美元"}, {"美金", "美元"}, {"欧元", "欧元"}, {"英镑", "英镑"},
-	{"日元", "日元"}, {"日圆", "日元"}, {"港元", "港元"}, {"港币", "港元"},
+	// yuan and its sub-units (块 alone is handled in moneySuffix)
+	{"元人民币", "元"}, {"人民币元", "元"}, {"人民币", "元"}, {"块钱", "元"}, {"元", "元"},
+	{"毛钱", "元"}, {"角钱", "元"}, {"分钱", "元"},
+	// dollars
+	{"美元", "美元"}, {"美金", "美元"}, {"美圆", "美元"}, {"美分", "美元"},
+	{"港元", "港元"}, {"港币", "港元"}, {"港圆", "港元"},
 	{"澳门元", "澳门元"}, {"澳门币", "澳门元"}, {"澳元", "澳元"}, {"澳大利亚元", "澳元"},
-	{"加元", "加元"}, {"加拿大元", "加元"}, {"新加坡元", "新加坡元"}, {"新西兰元", "新西兰元"},
-	{"新台币", "新台币"}, {"台币", "新台币"}, {"韩元", "韩元"}, {"瑞士法郎", "瑞士法郎"},
-	{"法郎", "法郎"}, {"卢布", "卢布"}, {"卢比", "卢比"}, {"泰铢", "泰铢"}, {"越南盾", "越南盾"},
-	{"林吉特", "林吉特"}, {"比索", "比索"}, {"雷亚尔", "雷亚尔"}, {"兰特", "兰特"},
-	{"里拉", "里拉"}, {"瑞典克朗", "瑞典克朗"}, {"挪威克朗", "挪威克朗"}, {"丹麦克朗", "丹麦克朗"},
-	{"克朗", "克朗"}, {"奈拉", "奈拉"}, {"第纳尔", "第纳尔"}, {"迪拉姆", "迪拉姆"},
-	{"里亚尔", "里亚尔"}, {"先令", "先令"}, {"马克", "马克"}, {"欧分", "欧元"}, {"美分", "美元"},
+	{"加元", "加元"}, {"加拿大元", "加元"}, {"新加坡元", "新加坡元"}, {"新元", "新加坡元"},
+	{"新西兰元", "新西兰元"}, {"纽元", "新西兰元"}, {"新台币", "新台币"}, {"台币", "新台币"},
+	// Europe
+	{"欧元", "欧元"}, {"欧分", "欧元"}, {"英镑", "英镑"}, {"便士", "英镑"},
+	{"瑞士法郎", "瑞士法郎"}, {"法国法郎", "法郎"}, {"法郎", "法郎"}, {"德国马克", "马克"}, {"马克", "马克"},
+	{"卢布", "卢布"}, {"俄罗斯卢布", "卢布"}, {"里拉", "里拉"}, {"土耳其里拉", "里拉"},
+	{"克朗", "克朗"}, {"瑞典克朗", "瑞典克朗"}, {"挪威克朗", "挪威克朗"}, {"丹麦克朗", "丹麦克朗"},
+	{"捷克克朗", "捷克克朗"}, {"冰岛克朗", "冰岛克朗"}, {"兹罗提", "兹罗提"}, {"波兰兹罗提", "兹罗提"},
+	{"福林", "福林"}, {"匈牙利福林", "福林"}, {"列伊", "列伊"},
+	// Asia
+	{"日元", "日元"}, {"日圆", "日元"}, {"日币", "日元"}, {"韩元", "韩元"}, {"韩圆", "韩元"},
+	{"卢比", "卢比"}, {"印度卢比", "卢比"}, {"巴基斯坦卢比", "卢比"}, {"泰铢", "泰铢"},
+	{"越南盾", "越南盾"}, {"印尼盾", "印尼盾"}, {"印度尼西亚盾", "印尼盾"},
+	{"林吉特", "林吉特"}, {"马来西亚林吉特", "林吉特"}, {"马币", "林吉特"},
+	{"比索", "比索"}, {"菲律宾比索", "比索"}, {"坚戈", "坚戈"},
+	{"里亚尔", "里亚尔"}, {"沙特里亚尔", "里亚尔"}, {"迪拉姆", "迪拉姆"}, {"阿联酋迪拉姆", "迪拉姆"},
+	{"第纳尔", "第纳尔"}, {"谢克尔", "谢克尔"},
+	// Americas and Africa
+	{"墨西哥比索", "比索"}, {"阿根廷比索", "比索"}, {"雷亚尔", "雷亚尔"}, {"巴西雷亚尔", "雷亚尔"},
+	{"兰特", "兰特"}, {"南非兰特", "兰特"}, {"奈拉", "奈拉"}, {"尼日利亚奈拉", "奈拉"},
+	{"先令", "先令"}, {"埃及镑", "埃及镑"},
 }
 
 type currency struct {
-	name []rune
-	unit string
-	cent bool // 美分, 欧分: a hundredth of the unit
+	name   []rune
+	unit   string
+	factor float64 // 美分 → 0.01 美元, 毛钱 → 0.1 元
 }
 
 // currencies indexes currencyNames by first rune.
@@ -188,7 +205,14 @@ var currencies = func() map[rune][]currency {
 	m := map[rune][]currency{}
 	for _, cn := range currencyNames {
 		name := []rune(cn.name)
-		m[name[0]] = append(m[name[0]], currency{name: name, unit: cn.unit, cent: cn.name == "美分" || cn.name == "欧分"})
+		f := 1.0
+		switch cn.name {
+		case "美分", "欧分", "便士", "分钱":
+			f = 0.01
+		case "毛钱", "角钱":
+			f = 0.1
+		}
+		m[name[0]] = append(m[name[0]], currency{name: name, unit: cn.unit, factor: f})
 	}
 	return m
 }()
@@ -221,21 +245,23 @@ func (s *scanner) moneySuffix(h hit) (hit, bool) {
 	k := s.skipSpaces(h.end)
 	cur, end, ok := s.currencyAt(k)
 	if !ok {
-		return hit{}, false
+		// 块 is money only where it cannot be a classifier (两块牌子):
+		// at the end of a clause or before 毛/角 (五块三毛).
+		if s.at(k) != '块' || !(s.at(k+1) == 0 || isPunct(s.at(k+1)) || s.isJiao(k+1)) {
+			return hit{}, false
+		}
+		cur, end = currency{name: []rune("元"), unit: "元", factor: 1}, k+1
 	}
 	unit := cur.unit
-	f := 1.0
-	if cur.cent {
-		f = 0.01
-	}
+	f := cur.factor
 	h.value *= f
 	h.high *= f
-	if string(cur.name) == "元" && !h.isRange && !h.masked {
+	if unit == "元" && f == 1 && !h.isRange && !h.masked {
 		if s.hasPrefix(end, "人民币") {
 			end += 3
 		}
 		// 五元三毛, 5元3角5分
-		if d, ok := s.smallDigit(end); ok && (s.at(end+1) == '角' || s.at(end+1) == '毛') {
+		if d, ok := s.smallDigit(end); ok && s.isJiao(end) {
 			h.value += d / 10
 			end += 2
 			if d2, ok := s.smallDigit(end); ok && s.at(end+1) == '分' && !isHan(s.at(end+2)) {
@@ -249,6 +275,12 @@ func (s *scanner) moneySuffix(h hit) (hit, bool) {
 	h.kind = KindMoney
 	h.unit = unit
 	return h, true
+}
+
+// isJiao reports a digit followed by 角 or 毛 at k.
+func (s *scanner) isJiao(k int) bool {
+	_, ok := s.smallDigit(k)
+	return ok && (s.at(k+1) == '角' || s.at(k+1) == '毛')
 }
 
 // smallDigit reads one digit, Chinese or Arabic, at k.

@@ -69,8 +69,10 @@ func fold(r rune) rune {
 		return '%'
 	case '〜':
 		return '~'
-	case '–', '—', '―', '‒', '−':
+	case '–', '—', '―', '‒':
 		return '—'
+	case '−', '﹣':
+		return '-'
 	}
 	return r
 }

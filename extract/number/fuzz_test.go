@@ -1,6 +1,7 @@
 package number
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -23,6 +24,9 @@ func checkInvariants(t *testing.T, s string, ms []Match) {
 		}
 		if m.Text != string(runes[m.Start:m.End]) {
 			t.Fatalf("%q: match %d Text %q is not the input at [%d,%d)", s, k, m.Text, m.Start, m.End)
+		}
+		if math.IsInf(m.Value, 0) || math.IsNaN(m.Value) || math.IsInf(m.High, 0) || math.IsNaN(m.High) {
+			t.Fatalf("%q: match %d has value %v..%v", s, k, m.Value, m.High)
 		}
 		switch m.Kind {
 		case KindNumber, KindPercent, KindMoney:

@@ -553,14 +553,23 @@ func (s *scanner) rangePairFollows(k int, afterUnit float64) bool {
 	return s.singleFollowerAt(k)
 }
 
+// maxMaskLen bounds a masked number; longer runs are rules or decoration.
+const maxMaskLen = 24
+
 // mask parses a redacted number: xxxx, xx.xx, 20xx, **, ×××, n, __, with an
 // optional scale (x.x亿, xxxx万) and approximator (20xx余).
 func (s *scanner) mask(i int) (numeral, bool) {
 	c, n := s.c, len(s.c)
+	if i > 0 && (isASCIILetter(c[i-1]) || isASCIIDigit(c[i-1])) {
+		return numeral{}, false
+	}
 	j := i
 	var sawMask, sawDot bool
 	onlyN, onlySym := true, true
 	for j < n {
+		if j-i > maxMaskLen {
+			return numeral{}, false // a rule or a row of stars, not a number
+		}
 		r := c[j]
 		switch {
 		case isASCIIDigit(r):
@@ -584,9 +593,6 @@ func (s *scanner) mask(i int) (numeral, bool) {
 		break
 	}
 	if !sawMask {
-		return numeral{}, false
-	}
-	if i > 0 && (isASCIILetter(c[i-1]) || isASCIIDigit(c[i-1])) {
 		return numeral{}, false
 	}
 	if j < n && isASCIILetter(c[j]) {

@@ -1,6 +1,10 @@
 package number
 
-import "unicode/utf8"
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
 
 // scanner walks the folded input once, left to right, trying a match at
 // each position that may start a number.
@@ -55,6 +59,9 @@ func (s *scanner) matches(src string) []Match {
 	valid := utf8.ValidString(src)
 	var out []Match
 	for _, h := range s.scan() {
+		if math.IsInf(h.value, 0) || math.IsNaN(h.value) || math.IsInf(h.high, 0) || math.IsNaN(h.high) {
+			continue // 1e999, a 400-digit code: not an amount
+		}
 		m := Match{
 			Start:   h.start,
 			End:     h.end,
@@ -71,8 +78,9 @@ func (s *scanner) matches(src string) []Match {
 			// An invalid byte is one rune (U+FFFD), as in []rune(src).
 			m.Text = string([]rune(src[s.off[h.start]:s.off[h.end]]))
 		}
+		m.Value, m.High = tidy(m.Value), m.Value
 		if h.isRange {
-			m.High = h.high
+			m.High = tidy(h.high)
 		}
 		if h.masked {
 			m.Value, m.High = 0, 0
@@ -119,6 +127,12 @@ func (s *scanner) scan() []hit {
 			i = h.end
 			continue
 		}
+		if isMaskRune(r) {
+			// No mask starts inside a run of mask characters either.
+			for i++; i < n && isMaskRune(c[i]); i++ {
+			}
+			continue
+		}
 		i++
 	}
 	return out
@@ -157,7 +171,7 @@ func mayStart(r rune) bool {
 		return hanStart[(r-hanLo)>>6]&(1<<((r-hanLo)&63)) != 0
 	}
 	switch r {
-	case '〇', '¥', '￥', '×':
+	case '〇', '¥', '￥', '×', '€', '£':
 		return true
 	}
 	return false
@@ -236,17 +250,38 @@ func (s *scanner) prefixed(i int) (hit, bool) {
 		h.start = i
 		h.kind, h.unit = KindMoney, "元"
 		return h, true
-	case '¥', '￥', '$':
+	case '¥', '￥', '$', '€', '£':
 		h, ok := s.quantity(s.skipSpaces(i+1), false)
 		if !ok || h.kind != KindNumber {
 			return hit{}, false
 		}
 		h.start = i
-		h.kind, h.unit = KindMoney, "元"
-		if c[i] == '$' {
+		h.kind = KindMoney
+		switch c[i] {
+		case '$':
 			h.unit = "美元"
+			switch {
+			case s.hasPrefix(i-2, "HK"):
+				h.unit, h.start = "港元", i-2
+			case s.hasPrefix(i-2, "US"):
+				h.start = i - 2
+			}
+		case '€':
+			h.unit = "欧元"
+		case '£':
+			h.unit = "英镑"
+		default:
+			h.unit = "元"
 		}
 		return h, true
+	case '负':
+		// 负百分之五
+		if h, ok := s.unitFraction(i + 1); ok && h.kind == KindPercent {
+			h.start = i
+			h.value, h.high = -h.value, -h.high
+			return h, true
+		}
+		return hit{}, false
 	case '对':
 		if i > 0 && c[i-1] == '打' && s.at(s.skipSpaces(i+1)) == '折' {
 			return hit{start: i, end: s.skipSpaces(i+1) + 1, kind: KindPercent, value: 50, unit: "%"}, true
@@ -284,7 +319,7 @@ func (s *scanner) unitDenominator(i int) (float64, int, bool) {
 	}
 	d := 1.0
 	k := i
-	for k < n {
+	for units := 0; k < n && units < 4; units++ { // 百万万分之 is the longest in use
 		if u := smallUnit(c[k]); u > 0 {
 			d *= u
 		} else if u := bigUnit(c[k]); u > 0 {
@@ -406,6 +441,10 @@ func (s *scanner) quantity(i int, allowSign bool) (hit, bool) {
 		case c[i] == '-' && s.minusIsSign(i):
 			neg, leadDot = true, true
 			j = i + 1
+		case c[i] == '.':
+			// .5: a decimal without its zero, unless it continues a number
+			p := s.at(i - 1)
+			leadDot = !(isASCIIDigit(p) || isASCIILetter(p) || p == '.')
 		}
 	}
 	np, ok := s.numeral(j, leadDot)
@@ -491,7 +530,7 @@ func (s *scanner) bareUnit(j int) (numeral, bool) {
 	}
 	v := 1.0
 	k := j
-	for k < n && isUnit(c[k]) && !isFinancial(c[k]) && smallUnit(c[k]) != 10 {
+	for k < n && k-j < 4 && isUnit(c[k]) && !isFinancial(c[k]) && smallUnit(c[k]) != 10 {
 		v *= smallUnit(c[k]) + bigUnit(c[k])
 		k++
 	}
@@ -540,4 +579,17 @@ func (s *scanner) singleFollowerAt(k int) bool {
 		return nx == '期' || nx == '年'
 	}
 	return false
+}
+
+// tidy rounds away the binary noise of decimal arithmetic (1.13亿 would
+// otherwise be 112999999.99999999) by keeping 15 significant digits.
+func tidy(v float64) float64 {
+	if v == 0 || math.Abs(v) >= 1e15 {
+		return v
+	}
+	t, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil {
+		return v
+	}
+	return t
 }

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/zhmetrics/zhmetrics/segment"
 )
 
 func TestExtractQuantities(t *testing.T) {
@@ -29,7 +31,12 @@ func TestExtractQuantities(t *testing.T) {
 		{"新建心理健康教育示范点6个", []want{{"6个", KindCount, 6, false, "个", ""}}},
 		{"近视率每年下降1个百分点以上", []want{{"1个百分点", KindPercent, 1, false, "百分点", QualAtLeast}}},
 		{"人均预期寿命达到76.7岁", []want{{"76.7岁", KindMeasure, 76.7, false, "岁", ""}}},
+		{"8000多万农业转移人口成为城镇居民", []want{{"8000多万", KindCount, 80000000, false, "人", QualMoreThan}}},
+		{"教育经费投入继续增长,总计约5.6亿,", []want{{"5.6亿", KindMoney, 560000000, false, "元", QualApprox}}},
 		// Not amounts: dates, ordinals, names, codes, small counts in words.
+		{"在全省总分名列前20名", nil},
+		{"深入学习党的xx届x中全会精神", nil},
+		{"每年开展一至两次培训", nil},
 		{"2020年工作要点", nil},
 		{"20xx年,我区教育工作", nil},
 		{"第五届运动会", nil},
@@ -40,7 +47,7 @@ func TestExtractQuantities(t *testing.T) {
 		{"三至六年级学生", nil},
 		{"预计9月份完成", nil},
 	}
-	ex := New(Options{Lexicon: DefaultLexicon()})
+	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			rs := []rune(tt.in)
@@ -112,5 +119,27 @@ func TestLexiconRejectsMalformedLine(t *testing.T) {
 	err := lex.Add(strings.NewReader("# ok\n新指标\t别名\n\t无名\n"), "my.tsv")
 	if err == nil || !strings.Contains(err.Error(), "my.tsv:3") {
 		t.Fatalf("err = %v, want one naming my.tsv:3", err)
+	}
+}
+
+func TestMetricNames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"全区学前三年幼儿入园率保持在99.8%以上,", "学前三年幼儿入园率"},
+		{"新增学位1200个。", "新增学位"},
+		{"评选30所劳动教育基地学校。", "劳动教育基地学校"},
+		{"消费贡献率由54.9%提高到58.8%，", "消费贡献率"},
+		{"工作室成员达到xxx名。", "工作室成员"},
+	}
+	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
+	for _, tt := range tests {
+		facts := ex.Extract([]rune(tt.in))
+		if len(facts) == 0 {
+			t.Errorf("%s: no fact", tt.in)
+			continue
+		}
+		last := facts[len(facts)-1]
+		if last.Metric != tt.want {
+			t.Errorf("%s: metric %q, want %q", tt.in, last.Metric, tt.want)
+		}
 	}
 }

@@ -32,7 +32,8 @@ var leadingVerbs = wordSet("建成", "创建", "开展", "组织", "实施", "�
 	"新建", "建设", "招聘", "引进", "培训", "资助", "帮助", "带动", "吸引", "覆盖", "惠及", "接待", "受理", "办理")
 
 // keptVerbs are verbs that belong to the indicator's name (新增学位).
-var keptVerbs = wordSet("新增", "新增加", "新建", "新招聘", "累计培训")
+// 学前 (preschool) is tagged as a verb by the dictionary but is a noun here.
+var keptVerbs = wordSet("新增", "新增加", "新建", "新招聘", "学前")
 
 // reachingWords sit between a name and its amount and never end a name.
 var reachingWords = wordSet("保持在", "控制在", "稳定在", "提高到", "提升到", "增加到", "上升到", "下降到", "减少到",
@@ -65,7 +66,19 @@ func metricName(rs []rune, start, end int, kind string, seg Segmenter) string {
 			return right
 		}
 	}
-	return leftName(clauseLeft(rs, start), seg)
+	if name := leftName(clauseLeft(rs, start), seg); name != "" {
+		return name
+	}
+	// Nothing but verbs before the amount in its clause ("…继续增长,总计约5.6亿"):
+	// the clause before names it.
+	at := start
+	for at > 0 && !strings.ContainsRune(clauseBreaks, rs[at-1]) && start-at < maxClause {
+		at--
+	}
+	if at > 0 && strings.ContainsRune("，,", rs[at-1]) {
+		return leftName(clauseLeft(rs, at-1), seg)
+	}
+	return ""
 }
 
 func clauseLeft(rs []rune, start int) string {
@@ -91,6 +104,10 @@ func leftName(clause string, seg Segmenter) string {
 	// Trailing: verbs of reaching, qualifiers, particles, stray marks.
 	for len(words) > 0 {
 		w := words[len(words)-1]
+		if len(words) >= 2 && reachingWords[words[len(words)-2].Text+w.Text] {
+			words = words[:len(words)-2] // 提高+到
+			continue
+		}
 		if reachingWords[w.Text] || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" || w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" {
 			words = words[:len(words)-1]
 			continue
@@ -120,8 +137,9 @@ func leftName(clause string, seg Segmenter) string {
 	// Inside the name: drop adverbs and time words between the indicator
 	// and its verb ("钢产量前三年共增加" → "钢产量增加").
 	kept := words[:1]
-	for _, w := range words[1:] {
-		if w.Pos == "d" || isTimeWord(w) || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" {
+	for i, w := range words[1:] {
+		beforeVerb := i+2 < len(words) && (words[i+2].Pos == "v" || words[i+2].Pos == "d")
+		if w.Pos == "d" || isTimeWord(w) && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" {
 			continue
 		}
 		kept = append(kept, w)

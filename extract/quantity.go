@@ -47,12 +47,17 @@ var implicitUnits = []struct{ suffix, kind, unit string }{
 
 // implicitUnit finds the unit implied by the names around an amount.
 func implicitUnit(names ...string) (kind, unit string) {
+	// The head of a Chinese noun phrase comes last: the word found
+	// latest in the name decides.
 	for _, name := range names {
-		subject, _ := splitChange(name)
+		best := -1
 		for _, u := range implicitUnits {
-			if strings.HasSuffix(subject, u.suffix) {
-				return u.kind, u.unit
+			if at := strings.LastIndex(name, u.suffix); at >= 0 && at+len(u.suffix) > best {
+				best, kind, unit = at+len(u.suffix), u.kind, u.unit
 			}
+		}
+		if best >= 0 {
+			return kind, unit
 		}
 	}
 	return "", ""

@@ -337,6 +337,11 @@ func (s *scanner) extendRange(h hit) hit {
 	if !(lo < b.value) {
 		return h
 	}
+	// Two years (2019—2021年) are a period, not an amount: keep them apart
+	// so that each reads as a date.
+	if b.kind == KindNumber && !b.hasUnit && isYear(s.c[h.start:h.end]) && isYear(s.c[e+1:b.end]) {
+		return h
+	}
 	// A range must be about an amount: it carries a unit or scale, or a
 	// word follows (3-5人); 2023-09-14 and 9-10 alone are not ranges.
 	if b.kind == KindNumber && !b.hasUnit && !(isHan(s.at(b.end)) && !isPunct(s.at(b.end))) {
@@ -344,4 +349,17 @@ func (s *scanner) extendRange(h hit) hit {
 	}
 	return hit{start: h.start, end: b.end, kind: b.kind, value: lo, high: b.value, isRange: true,
 		more: h.more || b.more, unit: b.unit, hasUnit: b.hasUnit, scale: b.scale}
+}
+
+// isYear reports four Arabic digits from 1900 to 2099.
+func isYear(c []rune) bool {
+	if len(c) != 4 {
+		return false
+	}
+	for _, r := range c {
+		if !isASCIIDigit(r) {
+			return false
+		}
+	}
+	return c[0] == '1' && c[1] == '9' || c[0] == '2' && c[1] == '0'
 }

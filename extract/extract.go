@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/zhmetrics/zhmetrics/extract/number"
 	"github.com/zhmetrics/zhmetrics/segment"
@@ -85,6 +86,7 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 		if f.SentenceEnd < f.End {
 			f.SentenceEnd = f.End
 		}
+		f.SentenceStart, f.SentenceEnd = boundSentence(rs, f.SentenceStart, f.SentenceEnd, f.Start, f.End)
 		if f.Kind != KindProgram {
 			f.Canonical = e.opts.Lexicon.Canonical(f.Metric)
 		}
@@ -130,4 +132,34 @@ func sentenceIndex(sentences [][2]int, pos int) int {
 		return i
 	}
 	return -1
+}
+
+// maxSentenceContext bounds the characters a sentence keeps on each side of
+// its fact, so that text without punctuation does not make every row carry
+// a whole page.
+const maxSentenceContext = 120
+
+// boundSentence narrows a sentence [ss, se) to at most maxSentenceContext
+// characters each side of the fact [fs, fe), cutting at a clause mark where
+// one is near.
+func boundSentence(rs []rune, ss, se, fs, fe int) (int, int) {
+	if fs-ss > maxSentenceContext {
+		ss = fs - maxSentenceContext
+		for i := ss; i < fs && i < ss+maxSentenceContext/2; i++ {
+			if strings.ContainsRune("，,、；;：: ", rs[i]) {
+				ss = i + 1
+				break
+			}
+		}
+	}
+	if se-fe > maxSentenceContext {
+		se = fe + maxSentenceContext
+		for i := se - 1; i > fe && i > se-maxSentenceContext/2; i-- {
+			if strings.ContainsRune("，,、；;：: ", rs[i]) {
+				se = i
+				break
+			}
+		}
+	}
+	return ss, se
 }

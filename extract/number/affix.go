@@ -252,6 +252,12 @@ func (s *scanner) moneySuffix(h hit) (hit, bool) {
 		}
 		cur, end = currency{name: []rune("元"), unit: "元", factor: 1}, k+1
 	}
+	if len(cur.name) == 1 && cur.name[0] == '元' {
+		switch s.at(end) {
+		case '旦', '宵', '素', '件', '首', '老', '帅', '月', '年', '气', '音', '代':
+			return hit{}, false // 元旦, 元素, 元件: 元 starts a word
+		}
+	}
 	unit := cur.unit
 	f := cur.factor
 	h.value *= f

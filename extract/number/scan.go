@@ -241,9 +241,6 @@ func (s *scanner) prefixed(i int) (hit, bool) {
 			return hit{}, false
 		}
 		h, ok := s.quantity(s.skipSpaces(i+3), false)
-		if !ok || h.masked && h.kind != KindMoney && !h.hasUnit && false {
-			return hit{}, false
-		}
 		if !ok || !(h.kind == KindNumber || h.kind == KindMoney && h.unit == "元") {
 			return hit{}, false
 		}
@@ -358,7 +355,7 @@ func (s *scanner) unitFraction(i int) (hit, bool) {
 	var v float64
 	var end int
 	var masked, more bool
-	if np, ok := s.numeral(k, false); ok && !np.isRange && !np.halfOnly && !(np.single && isFinancial(s.c[k]) && false) {
+	if np, ok := s.numeral(k, false); ok && !np.isRange && !np.halfOnly {
 		v, end, masked, more = np.lo, np.end, np.masked, np.more
 	} else if s.at(k) == '百' && !isChineseNumeral(s.at(k+1)) { // 百分之百
 		v, end = 100, k+1
@@ -398,10 +395,8 @@ func (s *scanner) discount(i int) (hit, bool) {
 		}
 	}
 	k := i + 1
-	if ar1 {
-		k = i + 1
-	} else {
-		k = s.skipSpaces(i + 1)
+	if !ar1 {
+		k = s.skipSpaces(k) // 九 九 折
 	}
 	v := d1 * 10
 	if s.at(k) == '.' || s.at(k) == '点' {
@@ -430,7 +425,7 @@ func (s *scanner) discount(i int) (hit, bool) {
 
 // quantity parses [sign] numeral [fraction | dozen | percent | currency] at i.
 func (s *scanner) quantity(i int, allowSign bool) (hit, bool) {
-	c, n := s.c, len(s.c)
+	c := s.c
 	j := i
 	neg, leadDot := false, false
 	if allowSign {
@@ -495,7 +490,6 @@ func (s *scanner) quantity(i int, allowSign bool) (hit, bool) {
 			}
 		}
 	}
-	_ = n
 	return h, true
 }
 

@@ -4,8 +4,10 @@
 package pipeline
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -31,60 +33,194 @@ type Result struct {
 	Skipped bool
 }
 
-// windowSize is how many characters of a document are normalised and
-// extracted at a time, so that one huge file needs bounded memory.
-const windowSize = 1 << 18
+// windowBytes is about how much decoded text is normalised and extracted at
+// a time, so that one huge document needs bounded memory.
+const windowBytes = 1 << 20
+
+// sampleBytes is how much of a document is read to detect its encoding
+// before the rest is decoded as a stream.
+const sampleBytes = 1 << 20
 
 // Process decodes, normalises and extracts one document held in data. A
 // failure inside is reported as the document's error, never as a crash of
 // the batch.
-func Process(name string, data []byte, cfg Config) (res Result) {
-	res = Result{Info: output.DocInfo{Doc: name, Bytes: int64(len(data))}}
+func Process(name string, data []byte, cfg Config) Result {
+	var rows []output.Row
+	res, _ := ProcessReader(name, bytes.NewReader(data), cfg, func(r output.Row) error {
+		rows = append(rows, r)
+		return nil
+	})
+	res.Rows = rows
+	return res
+}
+
+// ProcessReader reads one document from r and hands each row to emit as
+// soon as the window holding it is done, so memory stays bounded however
+// long the document is. The returned Result describes the document (its
+// Rows are left empty); the error is emit's, which should stop the batch.
+func ProcessReader(name string, r io.Reader, cfg Config, emit func(output.Row) error) (res Result, emitErr error) {
+	res.Info.Doc = name
 	defer func() {
 		if p := recover(); p != nil {
-			err := fmt.Errorf("internal error: %v", p)
-			res = Result{Info: output.DocInfo{Doc: name, Bytes: int64(len(data)), Error: err.Error()}, Err: err}
+			res.Err = fmt.Errorf("internal error: %v", p)
+			res.Info.Error = res.Err.Error()
 		}
 	}()
-	text, enc, err := normalize.Decode(data, cfg.Encoding)
+	counted := &countingReader{r: r}
+	ex := &windowExtractor{name: name, cfg: cfg, line: 1, emit: emit, scripts: map[string]bool{}}
+	sample := make([]byte, sampleBytes)
+	n, err := io.ReadFull(counted, sample)
+	sample = sample[:n]
+	whole := err == io.EOF || err == io.ErrUnexpectedEOF
+	if err != nil && !whole {
+		res.Info.Bytes = counted.n
+		return failed(res, err), nil
+	}
+	if whole {
+		text, enc, err := normalize.Decode(sample, cfg.Encoding)
+		res.Info.Encoding, res.Info.Bytes = enc, int64(n)
+		if err != nil {
+			return failed(res, err), nil
+		}
+		for len(text) > 0 {
+			window := text
+			if len(text) > windowBytes+windowBytes/4 {
+				window = cutWindow(text, windowBytes)
+			}
+			text = text[len(window):]
+			if err := ex.extract(window); err != nil {
+				return ex.finish(failed(res, err)), ex.emitErr
+			}
+		}
+		return ex.finish(res), nil
+	}
+
+	_, enc, err := normalize.Decode(detectionSample(sample), cfg.Encoding)
 	res.Info.Encoding = enc
 	if err != nil {
-		res.Err = err
-		res.Info.Error = err.Error()
-		res.Skipped = errors.Is(err, normalize.ErrBinary)
-		return res
+		res.Info.Bytes = counted.n
+		return failed(res, err), nil
 	}
-	rows, script, converted, err := ExtractText(name, text, cfg)
-	res.Info.Script, res.Info.Converted = script, converted
+	decoded, err := normalize.NewDecodingReader(io.MultiReader(bytes.NewReader(sample), counted), enc)
 	if err != nil {
-		res.Err = err
-		res.Info.Error = err.Error()
-		return res
+		return failed(res, err), nil
 	}
-	res.Rows = rows
-	res.Info.Rows = len(rows)
+	var buf []byte
+	chunk := make([]byte, 256<<10)
+	eof := false
+	for {
+		for len(buf) < windowBytes+windowBytes/4 && !eof {
+			n, err := decoded.Read(chunk)
+			buf = append(buf, chunk[:n]...)
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				res.Info.Bytes = counted.n
+				return ex.finish(failed(res, err)), nil
+			}
+		}
+		if len(buf) == 0 {
+			break
+		}
+		text := string(buf)
+		window := text
+		if !eof || len(text) > windowBytes+windowBytes/4 {
+			window = cutWindow(text, windowBytes)
+		}
+		if err := ex.extract(window); err != nil {
+			res.Info.Bytes = counted.n
+			return ex.finish(failed(res, err)), ex.emitErr
+		}
+		buf = append(buf[:0], buf[len(window):]...)
+	}
+	res.Info.Bytes = counted.n
+	return ex.finish(res), nil
+}
+
+// detectionSample trims a sample cut from a longer input to its last line
+// break, so that a character cut in two does not sway detection.
+func detectionSample(sample []byte) []byte {
+	if i := bytes.LastIndexByte(sample, '\n'); i > len(sample)/2 {
+		return sample[:i+1]
+	}
+	return sample
+}
+
+func failed(res Result, err error) Result {
+	res.Err = err
+	res.Info.Error = err.Error()
+	res.Skipped = errors.Is(err, normalize.ErrBinary)
+	return res
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// windowExtractor extracts consecutive windows of one document, keeping
+// offsets and line numbers running across them.
+type windowExtractor struct {
+	name      string
+	cfg       Config
+	base      int // code point offset of the next window
+	line      int // line number at the start of the next window
+	rows      int
+	converted bool
+	scripts   map[string]bool
+	emit      func(output.Row) error
+	emitErr   error
+}
+
+func (w *windowExtractor) extract(window string) error {
+	rows, res, err := extractWindow(w.name, window, w.base, w.line, w.cfg)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := w.emit(r); err != nil {
+			w.emitErr = err
+			return err
+		}
+	}
+	w.rows += len(rows)
+	w.scripts[res.Script] = true
+	w.converted = w.converted || res.Converted
+	w.base += utf8.RuneCountInString(window)
+	w.line += countLineBreaks(window)
+	return nil
+}
+
+func (w *windowExtractor) finish(res Result) Result {
+	res.Info.Rows = w.rows
+	res.Info.Script = summarizeScripts(w.scripts)
+	res.Info.Converted = w.converted
 	return res
 }
 
 // ExtractText normalises decoded text and grounds every fact found in it
-// back into that text. Large texts are handled a window at a time.
+// back into that text, a window at a time.
 func ExtractText(name, text string, cfg Config) (rows []output.Row, script string, converted bool, err error) {
-	base, line := 0, 1
-	scripts := map[string]bool{}
+	ex := &windowExtractor{name: name, cfg: cfg, line: 1, scripts: map[string]bool{},
+		emit: func(r output.Row) error { rows = append(rows, r); return nil }}
 	for len(text) > 0 {
-		window := cutWindow(text, windowSize)
+		window := text
+		if len(text) > windowBytes+windowBytes/4 {
+			window = cutWindow(text, windowBytes)
+		}
 		text = text[len(window):]
-		wrows, res, err := extractWindow(name, window, base, line, cfg)
-		if err != nil {
+		if err := ex.extract(window); err != nil {
 			return rows, "", false, err
 		}
-		rows = append(rows, wrows...)
-		scripts[res.Script] = true
-		converted = converted || res.Converted
-		base += utf8.RuneCountInString(window)
-		line += countLineBreaks(window)
 	}
-	return rows, summarizeScripts(scripts), converted, nil
+	info := ex.finish(Result{}).Info
+	return rows, info.Script, info.Converted, nil
 }
 
 func summarizeScripts(seen map[string]bool) string {
@@ -138,21 +274,16 @@ func extractWindow(name, window string, base, firstLine int, cfg Config) ([]outp
 	return rows, res, nil
 }
 
-// cutWindow returns a prefix of text of about n characters that ends at a
-// line break, else after sentence punctuation, else at a character that
+// cutWindow returns a prefix of text of at most maxBytes that ends at a
+// line break, else after sentence punctuation, else before a character that
 // cannot be inside a number, so that no fact is cut in two.
-func cutWindow(text string, n int) string {
-	if utf8.RuneCountInString(text) <= n+n/4 {
+func cutWindow(text string, maxBytes int) string {
+	if len(text) <= maxBytes {
 		return text
 	}
-	// Byte offset of the n-th character.
-	at, count := 0, 0
-	for i := range text {
-		if count == n {
-			at = i
-			break
-		}
-		count++
+	at := maxBytes
+	for at > 0 && !utf8.RuneStart(text[at]) {
+		at--
 	}
 	lookback := text[:at]
 	if i := strings.LastIndexByte(lookback, '\n'); i > at/2 {

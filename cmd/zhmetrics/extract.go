@@ -162,15 +162,29 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, Extractor: ex}
 	bar := newProgress(opts.IO.ErrOut, opts.Quiet, len(inputs), inputSizes(inputs))
 	failed := 0
-	work := func(i int) pipeline.Result {
+	// Small documents are read and extracted by the workers; standard input
+	// and large files stream through when their turn comes, so that memory
+	// stays bounded however large they are.
+	work := func(i int) outcome {
 		in := inputs[i]
+		if in.err == nil && (in.stdin || fileSize(in.name) > streamAbove) {
+			return outcome{stream: true}
+		}
 		data, err := readInput(in, opts.IO.In)
 		if err != nil {
-			return pipeline.Result{Info: output.DocInfo{Doc: in.name, Error: err.Error()}, Err: err}
+			return outcome{res: pipeline.Result{Info: output.DocInfo{Doc: in.name, Error: err.Error()}, Err: err}}
 		}
-		return pipeline.Process(in.name, data, cfg)
+		return outcome{res: pipeline.Process(in.name, data, cfg)}
 	}
-	emit := func(i int, r pipeline.Result) error {
+	emit := func(i int, o outcome) error {
+		r := o.res
+		if o.stream {
+			var err error
+			r, err = streamInput(inputs[i], opts.IO.In, cfg, w.WriteRow)
+			if err != nil {
+				return err
+			}
+		}
 		if r.Err != nil {
 			bar.pause()
 			if r.Skipped {
@@ -229,4 +243,39 @@ func refuseOverwritingInput(out string, inputs []input) error {
 		}
 	}
 	return nil
+}
+
+// streamAbove is the file size above which a document streams through in
+// windows rather than being read whole.
+const streamAbove = 16 << 20
+
+// outcome is a worker's result for one input: extracted rows, or a note
+// that the input streams through when its turn comes.
+type outcome struct {
+	res    pipeline.Result
+	stream bool
+}
+
+// streamInput extracts one input a window at a time, writing rows as they
+// come. The error is the writer's.
+func streamInput(in input, stdin io.Reader, cfg pipeline.Config, write func(output.Row) error) (pipeline.Result, error) {
+	var r io.Reader = stdin
+	if !in.stdin {
+		f, err := os.Open(in.name)
+		if err != nil {
+			err = describePathError(err)
+			return pipeline.Result{Info: output.DocInfo{Doc: in.name, Error: err.Error()}, Err: err}, nil
+		}
+		defer f.Close()
+		r = f
+	}
+	return pipeline.ProcessReader(in.name, r, cfg, write)
+}
+
+func fileSize(path string) int64 {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return info.Size()
 }

@@ -94,8 +94,11 @@ func FormatFromPath(path string) (string, error) {
 // never escaped: a negative value stays a number. JSON Lines and Parquet are
 // never escaped, since spreadsheets do not open them. The readers in this
 // package do not remove the quote again.
+//
+// A lone "-" or "+" (the doc name of standard input) cannot start a formula
+// and is left alone.
 func EscapeFormula(s string) string {
-	if s == "" {
+	if s == "" || s == "-" || s == "+" {
 		return s
 	}
 	switch s[0] {

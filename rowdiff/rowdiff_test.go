@@ -112,10 +112,10 @@ func TestCompare(t *testing.T) {
 		{
 			name: "formula escapes are ignored",
 			old: []output.Row{with(a0, func(r *output.Row) {
-				r.Raw, r.Sentence, r.Metric, r.Doc = "'-5%", "'=SUM(1)", "'@x", "'-"
+				r.Raw, r.Sentence, r.Metric, r.Doc = "'-5%", "'=SUM(1)", "'@x", "'-in.txt"
 			})},
 			new: []output.Row{with(a0, func(r *output.Row) {
-				r.Raw, r.Sentence, r.Metric, r.Doc = "-5%", "=SUM(1)", "@x", "-"
+				r.Raw, r.Sentence, r.Metric, r.Doc = "-5%", "=SUM(1)", "@x", "-in.txt"
 			})},
 			total: Counts{OldRows: 1, NewRows: 1},
 		},

@@ -85,6 +85,9 @@ func TestExtractPrograms(t *testing.T) {
 		{"彰显“文态“的重要内容", []string{"文态"}},
 		{"“321”素质提升工程", []string{"321"}},
 		{"他说：“我们今天完成了任务。”", nil},
+		{"所谓“抬头看天”,就是学习", nil},
+		{"坚持“321”素质提升工程", []string{"321"}},
+		{"按照《国家职业教育改革实施方案》", []string{"国家职业教育改革实施方案"}},
 	}
 	ex := New(Options{Kinds: map[string]bool{KindProgram: true}})
 	for _, tt := range tests {

@@ -56,6 +56,47 @@ func programFact(rs []rune, q quoted) (Fact, bool) {
 	if len([]rune(trimmed)) < 2 || strings.ContainsAny(trimmed, sentenceMarks) {
 		return Fact{}, false
 	}
+	if q.open != '《' && q.open != '〈' && sloganCue(rs, q.start-1) && !programSuffix(rs, q.end+1) {
+		return Fact{}, false
+	}
 	metric := strings.NewReplacer("<", "", ">", "", "〈", "", "〉", "", " ", "").Replace(trimmed)
 	return Fact{Kind: KindProgram, Start: q.start, End: q.end, Metric: metric}, true
+}
+
+// sloganCues are words that introduce a slogan, a catchphrase or a quoted
+// expression rather than the name of a programme ("所谓“抬头看天”",
+// "避免了“硬着陆”").
+var sloganCues = []string{"所谓", "就是", "概括", "做到", "避免", "缓解", "不搞", "着眼", "形成", "实现", "树立",
+	"让", "从", "成为", "称为", "叫做", "坚持", "营造", "弘扬", "倡导", "牢记", "发扬", "提倡", "体现"}
+
+// sloganCue reports whether a cue word (maybe followed by 了 or 的)
+// stands right before the opening quote at open.
+func sloganCue(rs []rune, open int) bool {
+	end := open
+	for end > 0 && (rs[end-1] == '了' || rs[end-1] == '的' || rs[end-1] == '着') {
+		end--
+	}
+	for _, c := range sloganCues {
+		n := len([]rune(c))
+		if end >= n && string(rs[end-n:end]) == c {
+			return true
+		}
+	}
+	return false
+}
+
+// programSuffixes are nouns that, right after a closing quote, make the
+// quoted text the name of a programme ("“321”素质提升工程").
+var programSuffixes = []string{"工程", "计划", "行动", "活动", "项目", "模式", "机制", "制度", "平台", "品牌", "工作",
+	"建设", "改革", "政策", "示范", "创建", "评选", "比赛", "大赛", "竞赛", "课堂", "学校", "班", "奖", "称号",
+	"基地", "联盟", "体系", "试点", "专项", "主题", "系列", "讲坛", "论坛", "工作室", "战略", "目标", "任务", "要求"}
+
+func programSuffix(rs []rune, at int) bool {
+	rest := prefix(rs, at, 4)
+	for _, sfx := range programSuffixes {
+		if strings.HasPrefix(rest, sfx) {
+			return true
+		}
+	}
+	return false
 }

@@ -86,16 +86,22 @@ func sloganCue(rs []rune, open int) bool {
 }
 
 // programSuffixes are nouns that, right after a closing quote, make the
-// quoted text the name of a programme ("“321”素质提升工程").
+// quoted text the name of a programme ("“321”素质提升工程"), when one stands
 var programSuffixes = []string{"工程", "计划", "行动", "活动", "项目", "模式", "机制", "制度", "平台", "品牌", "工作",
 	"建设", "改革", "政策", "示范", "创建", "评选", "比赛", "大赛", "竞赛", "课堂", "学校", "班", "奖", "称号",
 	"基地", "联盟", "体系", "试点", "专项", "主题", "系列", "讲坛", "论坛", "工作室", "战略", "目标", "任务", "要求"}
 
+// within the next few characters of its clause.
 func programSuffix(rs []rune, at int) bool {
-	rest := prefix(rs, at, 4)
-	for _, sfx := range programSuffixes {
-		if strings.HasPrefix(rest, sfx) {
-			return true
+	for i := at; i < len(rs) && i < at+8; i++ {
+		if strings.ContainsRune(clauseBreaks, rs[i]) {
+			return false
+		}
+		rest := prefix(rs, i, 4)
+		for _, sfx := range programSuffixes {
+			if strings.HasPrefix(rest, sfx) {
+				return true
+			}
 		}
 	}
 	return false

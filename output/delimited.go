@@ -83,6 +83,9 @@ func (cw *csvWriter) Close() error {
 	return cw.out.Error()
 }
 
+// Flush writes the buffered rows, so that a stream's rows leave at once.
+func (cw *csvWriter) Flush() error { return cw.Close() }
+
 // tsvWriter writes tab-separated values with a header row and no quoting.
 // So that every record stays one line and every field one column, tabs,
 // carriage returns and line feeds inside a field are each replaced by a
@@ -143,3 +146,6 @@ func flattenTSV(s string) string {
 func (tw *tsvWriter) WriteDocument(DocInfo) error { return nil }
 
 func (tw *tsvWriter) Close() error { return tw.out.Flush() }
+
+// Flush writes the buffered rows, so that a stream's rows leave at once.
+func (tw *tsvWriter) Flush() error { return tw.out.Flush() }

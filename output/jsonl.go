@@ -61,3 +61,6 @@ func (jw *jsonlWriter) WriteRow(r Row) error {
 func (jw *jsonlWriter) WriteDocument(DocInfo) error { return nil }
 
 func (jw *jsonlWriter) Close() error { return jw.out.Flush() }
+
+// Flush writes the buffered rows, so that a stream's rows leave at once.
+func (jw *jsonlWriter) Flush() error { return jw.out.Flush() }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zhmetrics/zhmetrics/document"
 	"github.com/zhmetrics/zhmetrics/extract"
 	"github.com/zhmetrics/zhmetrics/normalize"
 	"github.com/zhmetrics/zhmetrics/output"
@@ -18,9 +19,10 @@ import (
 
 // Config holds what every document is processed with.
 type Config struct {
-	Encoding  string // --encoding: auto, utf-8, gb18030, big5, utf-16
-	Script    string // --script: auto, t2s, tw2s, hk2s, none
-	Extractor *extract.Extractor
+	Encoding    string // --encoding: auto, utf-8, gb18030, big5, utf-16
+	InputFormat string // --input-format: auto (or ""), text, html, docx; see document.Text
+	Script      string // --script: auto, t2s, tw2s, hk2s, none
+	Extractor   *extract.Extractor
 }
 
 // Result is one document's outcome.
@@ -76,9 +78,18 @@ func ProcessReader(name string, r io.Reader, cfg Config, emit func(output.Row) e
 		res.Info.Bytes = counted.n
 		return failed(res, err), nil
 	}
+	if !whole && !document.ReadsAsText(name, sample, cfg.InputFormat) {
+		// HTML and Word documents are read whole.
+		rest, err := io.ReadAll(counted)
+		if err != nil {
+			res.Info.Bytes = counted.n
+			return failed(res, err), nil
+		}
+		sample, whole, n = append(sample, rest...), true, n+len(rest)
+	}
 	if whole {
-		text, enc, err := normalize.Decode(sample, cfg.Encoding)
-		res.Info.Encoding, res.Info.Bytes = enc, int64(n)
+		text, info, err := document.Text(name, sample, cfg.InputFormat, cfg.Encoding)
+		res.Info.Encoding, res.Info.Bytes = info.Encoding, int64(n)
 		if err != nil {
 			return failed(res, err), nil
 		}

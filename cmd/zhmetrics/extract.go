@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/zhmetrics/zhmetrics/document"
 	"github.com/zhmetrics/zhmetrics/extract"
 	"github.com/zhmetrics/zhmetrics/normalize"
 	"github.com/zhmetrics/zhmetrics/output"
@@ -29,6 +30,7 @@ type ExtractOptions struct {
 	Jobs             int
 	Script           string
 	Encoding         string
+	InputFormat      string
 	Globs            []string
 	Lexicon          string
 	NoEscapeFormulas bool
@@ -66,6 +68,7 @@ whatever --jobs. Without -o, CSV goes to standard output.`,
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	f.StringVar(&opts.Script, "script", "auto", "script conversion: auto (convert what is traditional), t2s, tw2s, hk2s or none")
 	f.StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030, big5 or utf-16")
+	f.StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html, docx or jsonl (records {\"doc\": …, \"text\": …}, one per line) (default auto for files, text for standard input)")
 	f.StringSliceVar(&opts.Globs, "glob", defaultGlobs, "file name patterns read from directories")
 	f.StringVar(&opts.Lexicon, "lexicon", "", "add indicator names from a TSV `FILE` (canonical name, then aliases)")
 	f.BoolVar(&opts.NoEscapeFormulas, "no-escape-formulas", false, "write text cells starting with = + - @ as they are (for machine consumers)")
@@ -125,6 +128,11 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	if err := normalize.ValidEncoding(opts.Encoding); err != nil {
 		return err
 	}
+	if opts.InputFormat != "" && opts.InputFormat != "jsonl" {
+		if err := document.ValidFormat(opts.InputFormat); err != nil {
+			return fmt.Errorf("%w, or jsonl", err)
+		}
+	}
 	ex, err := buildExtractor(opts.Kinds, opts.Lexicon)
 	if err != nil {
 		return err
@@ -160,6 +168,11 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	}
 
 	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, Extractor: ex}
+	configFor := func(in input) pipeline.Config {
+		c := cfg
+		c.InputFormat = inputFormat(opts.InputFormat, in.stdin)
+		return c
+	}
 	bar := newProgress(opts.IO.ErrOut, opts.Quiet, len(inputs), inputSizes(inputs))
 	failed := 0
 	// Small documents are read and extracted by the workers; standard input
@@ -174,13 +187,13 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		if err != nil {
 			return outcome{res: pipeline.Result{Info: output.DocInfo{Doc: in.name, Error: err.Error()}, Err: err}}
 		}
-		return outcome{res: pipeline.Process(in.name, data, cfg)}
+		return outcome{res: pipeline.Process(in.name, data, configFor(in))}
 	}
 	emit := func(i int, o outcome) error {
 		r := o.res
 		if o.stream {
 			var err error
-			r, err = streamInput(inputs[i], opts.IO.In, cfg, w.WriteRow)
+			r, err = streamInput(inputs[i], opts.IO.In, configFor(inputs[i]), w.WriteRow)
 			if err != nil {
 				return err
 			}
@@ -202,7 +215,11 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		}
 		return w.WriteDocument(r.Info)
 	}
-	err = pipeline.Run(ctx, len(inputs), opts.Jobs, work, emit)
+	if opts.InputFormat == "jsonl" {
+		failed, err = extractRecordInputs(ctx, inputs, opts.IO.In, cfg, opts.Jobs, w, opts.IO.ErrOut)
+	} else {
+		err = pipeline.Run(ctx, len(inputs), opts.Jobs, work, emit)
+	}
 	bar.finish()
 	if err != nil {
 		return err
@@ -214,6 +231,10 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		if err := file.Commit(); err != nil {
 			return err
 		}
+	}
+	if failed > 0 && opts.InputFormat == "jsonl" {
+		fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %d records or inputs failed\n", failed)
+		return exitError{code: 1}
 	}
 	if failed > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %d of %d inputs failed\n", failed, len(inputs))

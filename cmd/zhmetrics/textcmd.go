@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zhmetrics/zhmetrics/document"
+	"github.com/zhmetrics/zhmetrics/normalize"
+)
+
+// TextCmdOptions are the flags and argument of `zhmetrics text`.
+type TextCmdOptions struct {
+	IO          *IOStreams
+	Path        string
+	InputFormat string
+	Encoding    string
+}
+
+func newCmdText(streams *IOStreams, runF func(context.Context, *TextCmdOptions) error) *cobra.Command {
+	opts := &TextCmdOptions{IO: streams}
+	cmd := &cobra.Command{
+		Use:   "text FILE",
+		Short: "Print the plain text of a document, the text that row offsets point into",
+		Long: `Print the plain text that extraction reads from FILE ("-" for standard input):
+the decoded text of a text file, the visible text of an HTML page, the
+paragraphs of a Word document. A row's start and end are character offsets
+into exactly this text, and its raw is the text between them.`,
+		Example: `  zhmetrics text report.docx > report.txt
+  zhmetrics text page.html --encoding gb18030`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runTextCmd(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html or docx (default auto for files, text for standard input)")
+	cmd.Flags().StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030, big5 or utf-16")
+	return cmd
+}
+
+func runTextCmd(opts *TextCmdOptions) error {
+	in := input{name: opts.Path, stdin: opts.Path == "-"}
+	format := inputFormat(opts.InputFormat, in.stdin)
+	if err := document.ValidFormat(format); err != nil {
+		return err
+	}
+	if err := normalize.ValidEncoding(opts.Encoding); err != nil {
+		return err
+	}
+	data, err := readInput(in, opts.IO.In)
+	if err != nil {
+		return fmt.Errorf("%s: %w", opts.Path, err)
+	}
+	text, _, err := document.Text(in.name, data, format, opts.Encoding)
+	if err != nil {
+		return fmt.Errorf("%s: %w", opts.Path, err)
+	}
+	_, err = io.WriteString(opts.IO.Out, text)
+	return err
+}
+
+// inputFormat returns the format a document is read with: the one asked
+// for, else auto for files (by extension and content) and text for
+// standard input.
+func inputFormat(asked string, stdin bool) string {
+	switch {
+	case asked != "":
+		return asked
+	case stdin:
+		return document.FormatText
+	}
+	return document.FormatAuto
+}

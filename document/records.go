@@ -1,0 +1,150 @@
+package document
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Record is one document of a JSON Lines stream: {"doc": "...", "text": "..."}.
+type Record struct {
+	Doc  string // "" when the record has no "doc"
+	Text string
+	Line int // 1-based line of the record in the stream
+}
+
+// RecordError is a line that is not a valid record. The stream can go on
+// after it.
+type RecordError struct {
+	Line int
+	Err  error
+}
+
+func (e *RecordError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// RecordReader reads records one line at a time, so that memory is bounded
+// by the longest line, whatever the length of the stream.
+type RecordReader struct {
+	r    *bufio.Reader
+	line int
+	buf  []byte
+}
+
+// NewRecordReader reads JSON Lines records from r.
+func NewRecordReader(r io.Reader) *RecordReader {
+	return &RecordReader{r: bufio.NewReaderSize(r, 64*1024)}
+}
+
+// keepBuffer is the largest line buffer kept for the next line; a buffer
+// grown by one huge record is given back to the garbage collector.
+const keepBuffer = 1 << 20
+
+// Next returns the next record. Blank lines are skipped. At the end of the
+// stream it returns io.EOF. A line that is not a valid record yields a
+// *RecordError, after which Next may be called again; any other error is
+// a failure to read and ends the stream.
+func (rr *RecordReader) Next() (Record, error) {
+	for {
+		line, err := rr.readLine()
+		if err != nil {
+			return Record{}, err
+		}
+		rr.line++
+		if rr.line == 1 {
+			line = bytes.TrimPrefix(line, []byte("\xEF\xBB\xBF"))
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		rec, err := parseRecord(line)
+		if err != nil {
+			return Record{}, &RecordError{Line: rr.line, Err: err}
+		}
+		rec.Line = rr.line
+		return rec, nil
+	}
+}
+
+// readLine returns the next line without its line break, or io.EOF when
+// there is none. A last line without a line break is still a line.
+func (rr *RecordReader) readLine() ([]byte, error) {
+	if cap(rr.buf) > keepBuffer {
+		rr.buf = nil
+	}
+	rr.buf = rr.buf[:0]
+	for {
+		chunk, err := rr.r.ReadSlice('\n')
+		rr.buf = append(rr.buf, chunk...)
+		switch {
+		case err == nil:
+			return rr.buf, nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err == io.EOF && len(rr.buf) > 0:
+			return rr.buf, nil
+		default:
+			return nil, err
+		}
+	}
+}
+
+// parseRecord reads one JSON object with a string "text" and an optional
+// string "doc"; other keys are ignored.
+func parseRecord(line []byte) (Record, error) {
+	if bytes.TrimLeft(line, " \t")[0] != '{' {
+		return Record{}, errors.New("not a JSON object")
+	}
+	var fields struct {
+		Doc  json.RawMessage `json:"doc"`
+		Text json.RawMessage `json:"text"`
+	}
+	if err := json.Unmarshal(line, &fields); err != nil {
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) {
+			return Record{}, fmt.Errorf("invalid JSON at byte %d: %v", syntax.Offset, err)
+		}
+		return Record{}, fmt.Errorf("invalid JSON: %v", err)
+	}
+	if fields.Text == nil {
+		return Record{}, errors.New(`no "text" key`)
+	}
+	var rec Record
+	if err := stringField("text", fields.Text, &rec.Text); err != nil {
+		return Record{}, err
+	}
+	if fields.Doc != nil {
+		if err := stringField("doc", fields.Doc, &rec.Doc); err != nil {
+			return Record{}, err
+		}
+	}
+	return rec, nil
+}
+
+func stringField(key string, raw json.RawMessage, dst *string) error {
+	if len(raw) == 0 || raw[0] != '"' {
+		return fmt.Errorf("%q is %s, not a string", key, jsonKind(raw))
+	}
+	return json.Unmarshal(raw, dst)
+}
+
+func jsonKind(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return "empty"
+	}
+	switch raw[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}

@@ -62,8 +62,8 @@ whatever --jobs. Without -o, CSV goes to standard output.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (format from its extension: .csv .tsv .jsonl .xlsx)")
-	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl or xlsx (overrides the extension)")
+	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (format from its extension: .csv .tsv .jsonl .xlsx .parquet)")
+	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl, xlsx or parquet (overrides the extension)")
 	f.StringSliceVar(&opts.Kinds, "kinds", nil, "kinds to report: count,percent,money,measure,program (default all)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	f.StringVar(&opts.Script, "script", "auto", "script conversion: auto (convert what is traditional), t2s, tw2s, hk2s or none")

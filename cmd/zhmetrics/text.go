@@ -160,7 +160,7 @@ func runNumbers(opts *NumbersOptions) error {
 	for sc.Scan() {
 		line := strings.TrimSuffix(sc.Text(), "\r")
 		out := []numberJSON{}
-		for _, m := range number.Find(line) {
+		for _, m := range number.Recognize(line) {
 			n := numberJSON{Start: m.Start, End: m.End, Text: m.Text, Kind: m.Kind, Unit: m.Unit}
 			if !m.Masked {
 				v := m.Value

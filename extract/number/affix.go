@@ -301,9 +301,9 @@ func (s *scanner) smallDigit(k int) (float64, bool) {
 	return 0, false
 }
 
-// extendRange joins h with a following number into a range: 3-5万元,
-// 3至5万元, 3~5万元, 10%-20%. The scale and unit of the high end carry
-// to the low end.
+// extendRange joins a bare number h with a following amount into a range:
+// 3-5万元, 3至5万元, 3~5万元, 10-20%. The scale and unit of the high end
+// carry to the low end. Two complete amounts (10%-20%) stay apart.
 func (s *scanner) extendRange(h hit) hit {
 	if h.isRange || h.masked {
 		return h
@@ -325,20 +325,15 @@ func (s *scanner) extendRange(h hit) hit {
 	if !ok || b.isRange || b.masked {
 		return h
 	}
-	if h.kind != KindNumber && b.kind != h.kind {
-		return h
+	if h.kind != KindNumber {
+		return h // 10%-20%, 3万元至5万元: two complete amounts
 	}
-	if h.kind != KindNumber && h.unit != b.unit {
-		return h
-	}
-	if sep == '到' && (h.kind != KindNumber || h.hasUnit) {
+	if sep == '到' && h.hasUnit {
 		return h // 从十五亿元到二十亿元: two amounts, not one range
 	}
 	lo := h.value
-	if h.kind == KindNumber && b.kind == KindMoney || (h.kind == KindNumber && b.kind == KindNumber) {
-		if b.scale > 1 && lo*b.scale <= b.value {
-			lo *= b.scale
-		}
+	if b.kind != KindPercent && b.scale > 1 && lo*b.scale <= b.value {
+		lo *= b.scale
 	}
 	if !(lo < b.value) {
 		return h

@@ -17,9 +17,10 @@
 //     word it is kept (300多位 → 300多).
 //   - A scale word standing alone after 近 上 逾 过 超 破 (近万名 → 万, 10000);
 //     the leading word itself stays outside the match.
-//   - Ranges: 3-5万元, 3至5万元, 3~5万元, 10%-20%, 五六百, 二三十. The scale
-//     and unit of the high end carry to the low end. Two years (2019—2021)
-//     and dates are not joined.
+//   - Ranges: 3-5万元, 3至5万元, 3~5万元, 10-20%, 五六百, 二三十. The scale
+//     and unit of the high end carry to the low end. Two complete amounts
+//     (10%-20%, 十五亿元到二十亿元), two years (2019—2021) and dates are
+//     not joined.
 //   - Masked numbers: x X * × n _ (and full-width ｘ Ｘ ＊) standing for
 //     digits, alone or with real digits, decimals and scales (xxxx万元,
 //     x.x亿, 20xx, **).

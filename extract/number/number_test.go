@@ -104,6 +104,9 @@ func TestArabicAndChinese(t *testing.T) {
 		{"一千零五", []want{num("一千零五", 1005)}},
 		{"二百五", []want{num("二百五", 250)}},
 		{"1万6千", []want{num("1万6千", 16000)}},
+		{"1千2", []want{num("1千2", 1200)}},
+		{"3万4000", []want{num("3万4000", 34000)}},
+		{"1千零2", []want{num("1千零2", 1002)}},
 		{"三點五億", []want{num("三點五億", 350000000)}},
 		{"两千点零五", []want{num("两千点零五", 2000.05)}},
 		{"54万亿", []want{num("54万亿", 54e12)}},
@@ -162,7 +165,7 @@ func TestRanges(t *testing.T) {
 		{"三四十万元", []want{rng("三四十万元", KindMoney, "元", 300000, 400000)}},
 		{"五六个", []want{rng("五六", KindNumber, "", 5, 6)}},
 		{"3-5人", []want{rng("3-5", KindNumber, "", 3, 5)}},
-		{"10%-20%", []want{rng("10%-20%", KindPercent, "%", 10, 20)}},
+		{"10%-20%", []want{pct("10%", 10), pct("20%", 20)}},
 		{"10-20%", []want{rng("10-20%", KindPercent, "%", 10, 20)}},
 		// Not ranges: dates, codes, two amounts joined by 到, a plan name.
 		{"2023-09-14", []want{num("2023", 2023), num("09", 9), num("14", 14)}},

@@ -201,7 +201,7 @@ func (s *scanner) numeral(i int, leadDot bool) (numeral, bool) {
 	st := numeral{integer: true, scale: 1}
 	var (
 		hasPending, pendChinese, pendDecimal, leadZero bool
-		lastWasBig, lastUnitTok, zeroGap               bool
+		lastWasBig, lastUnitTok, zeroGap, abbrevArabic bool
 		lastBig, lastSmall, afterUnit, abbrevUnit      float64
 		trailScale                                     float64 = 1
 		run, tokens, chineseTokens                     int
@@ -241,6 +241,12 @@ loop:
 			}
 			lo.pending, hi.pending = a.value, a.value
 			hasPending, pendChinese, pendDecimal, leadZero = true, false, !a.integer, false
+			// A single digit right after a scale word abbreviates like a
+			// Chinese one: 1千2 = 1200, but 3万4000 = 34000.
+			abbrevUnit, abbrevArabic = 0, false
+			if a.end-k == 1 && a.integer && lastUnitTok && !zeroGap {
+				abbrevUnit, abbrevArabic = afterUnit, true
+			}
 			if !a.integer {
 				st.integer = false
 			}
@@ -302,7 +308,7 @@ loop:
 				lo.pending, hi.pending = d, d
 				hasPending, pendChinese, pendDecimal, leadZero = true, true, false, false
 				run = 1
-				abbrevUnit = 0
+				abbrevUnit, abbrevArabic = 0, false
 				if lastUnitTok && !zeroGap {
 					abbrevUnit = afterUnit
 				}
@@ -438,8 +444,8 @@ loop:
 			if _, ok := digitValue(c[m]); !ok || c[m] == '两' {
 				break loop
 			}
-			loV := finish(lo, hasPending, pendChinese, run, abbrevUnit)
-			hiV := finish(hi, hasPending, pendChinese, run, abbrevUnit)
+			loV := finish(lo, hasPending, pendChinese || abbrevArabic, run, abbrevUnit)
+			hiV := finish(hi, hasPending, pendChinese || abbrevArabic, run, abbrevUnit)
 			var frac, place float64 = 0, 0.1
 			q := m
 			last := m
@@ -510,8 +516,8 @@ loop:
 	if firstRune == '半' && tokens == 1 {
 		st.halfOnly = true
 	}
-	st.lo = finish(lo, hasPending, pendChinese, run, abbrevUnit)
-	st.hi = finish(hi, hasPending, pendChinese, run, abbrevUnit)
+	st.lo = finish(lo, hasPending, pendChinese || abbrevArabic, run, abbrevUnit)
+	st.hi = finish(hi, hasPending, pendChinese || abbrevArabic, run, abbrevUnit)
 	st.end = end
 	st.single = chineseTokens == 1 && tokens == 1 && !st.arabic && (func() bool { _, ok := digitValue(firstRune); return ok }() || smallUnit(firstRune) == 10)
 	if !hasPending && lastUnitTok {
@@ -522,11 +528,11 @@ loop:
 
 // finish closes an accumulator. A lone digit right after a scale word is
 // abbreviated (二百五 = 250, 一万三 = 13000); after 零 it is not.
-func finish(a acc, hasPending, pendChinese bool, run int, abbrevUnit float64) float64 {
+func finish(a acc, hasPending, mayAbbreviate bool, run int, abbrevUnit float64) float64 {
 	v := a.total + a.section
 	if hasPending {
 		p := a.pending
-		if pendChinese && run <= 2 && abbrevUnit >= 10 {
+		if mayAbbreviate && run <= 2 && abbrevUnit >= 10 {
 			p *= abbrevUnit / 10
 		}
 		v += p

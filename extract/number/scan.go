@@ -2,6 +2,7 @@ package number
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 )
@@ -50,6 +51,27 @@ func Find(s string) []Match {
 	return newScanner(s, false).matches(s)
 }
 
+// Recognize returns every reading of s, the way `zhmetrics numbers` prints
+// it: each plain number (the numeral inside 百分之五十 or 1200万元 too, and a
+// fraction as a ratio), and each percentage and money amount numbers form.
+// Results are ordered by start, then the longer first; readings of
+// different kinds may overlap.
+func Recognize(s string) []Match {
+	out := findPlain(s)
+	for _, m := range Find(s) {
+		if m.Kind != KindNumber {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
+}
+
 // findPlain is Find in plain-number mode (see scanner.plain).
 func findPlain(s string) []Match {
 	return newScanner(s, true).matches(s)
@@ -78,7 +100,8 @@ func (s *scanner) matches(src string) []Match {
 			// An invalid byte is one rune (U+FFFD), as in []rune(src).
 			m.Text = string([]rune(src[s.off[h.start]:s.off[h.end]]))
 		}
-		m.Value, m.High = tidy(m.Value), m.Value
+		m.Value = tidy(m.Value)
+		m.High = m.Value
 		if h.isRange {
 			m.High = tidy(h.high)
 		}
@@ -153,6 +176,9 @@ func (s *scanner) skipURL(i int) int {
 
 func (s *scanner) hasPrefix(i int, p string) bool {
 	c := s.c
+	if i < 0 {
+		return false
+	}
 	for _, r := range p {
 		if i >= len(c) || c[i] != r {
 			return false
@@ -578,8 +604,8 @@ func (s *scanner) singleFollowerAt(k int) bool {
 // tidy rounds away the binary noise of decimal arithmetic (1.13亿 would
 // otherwise be 112999999.99999999) by keeping 15 significant digits.
 func tidy(v float64) float64 {
-	if v == 0 || math.Abs(v) >= 1e15 {
-		return v
+	if v == math.Trunc(v) || math.Abs(v) >= 1e15 {
+		return v // integers are exact already
 	}
 	t, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/zhmetrics/zhmetrics/document"
 	"github.com/zhmetrics/zhmetrics/extract"
 	"github.com/zhmetrics/zhmetrics/extract/number"
 	"github.com/zhmetrics/zhmetrics/normalize"
@@ -54,7 +55,7 @@ func cleanText(opts *TextOptions) (*normalize.Text, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.Path, err)
 	}
-	text, _, err := normalize.Decode(data, opts.Encoding)
+	text, _, err := document.Text(in.name, data, inputFormat("auto", in.stdin), opts.Encoding)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.Path, err)
 	}

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -44,7 +45,12 @@ func (jw *jsonlWriter) WriteRow(r Row) error {
 	if err := checkRow(r); err != nil {
 		return err
 	}
-	jr := jsonRow{
+	return jw.enc.Encode(r.jsonRow())
+}
+
+// jsonRow converts a row to its JSON Lines form.
+func (r Row) jsonRow() *jsonRow {
+	jr := &jsonRow{
 		Doc: r.Doc, Line: r.Line, Start: r.Start, End: r.End,
 		Kind: r.Kind, Metric: r.Metric, Canonical: r.Canonical,
 		Unit: r.Unit, Qualifier: r.Qualifier, Masked: r.Masked,
@@ -55,7 +61,18 @@ func (jw *jsonlWriter) WriteRow(r Row) error {
 		n := json.Number(strconv.FormatFloat(*r.Value, 'f', -1, 64))
 		jr.Value = &n
 	}
-	return jw.enc.Encode(&jr)
+	return jr
+}
+
+// MarshalJSON gives a row the keys and types of the JSON Lines output.
+func (r Row) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.jsonRow()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 func (jw *jsonlWriter) WriteDocument(DocInfo) error { return nil }

@@ -243,23 +243,6 @@ type jsonField struct {
 	New   any    `json:"new"`
 }
 
-// jsonRow has the keys and types of the JSON Lines output.
-type jsonRow struct {
-	Doc       string       `json:"doc"`
-	Line      int          `json:"line"`
-	Start     int          `json:"start"`
-	End       int          `json:"end"`
-	Kind      string       `json:"kind"`
-	Metric    string       `json:"metric"`
-	Canonical string       `json:"canonical"`
-	Value     *json.Number `json:"value"`
-	Unit      string       `json:"unit"`
-	Qualifier string       `json:"qualifier"`
-	Masked    bool         `json:"masked"`
-	Raw       string       `json:"raw"`
-	Sentence  string       `json:"sentence"`
-}
-
 type jsonDifference struct {
 	Op     Op          `json:"op"`
 	Doc    string      `json:"doc"`
@@ -267,8 +250,8 @@ type jsonDifference struct {
 	End    int         `json:"end"`
 	Kind   string      `json:"kind"`
 	Fields []jsonField `json:"fields,omitempty"`
-	Old    *jsonRow    `json:"old,omitempty"`
-	New    *jsonRow    `json:"new,omitempty"`
+	Old    *output.Row `json:"old,omitempty"`
+	New    *output.Row `json:"new,omitempty"`
 }
 
 type jsonResult struct {
@@ -299,7 +282,7 @@ func WriteJSON(w io.Writer, r Result, limit int) error {
 	}
 	for _, d := range shown {
 		jd := jsonDifference{Op: d.Op, Doc: d.Key.Doc, Start: d.Key.Start, End: d.Key.End, Kind: d.Key.Kind,
-			Old: toJSONRow(d.Old), New: toJSONRow(d.New)}
+			Old: d.Old, New: d.New}
 		for _, f := range d.Fields {
 			jd.Fields = append(jd.Fields, jsonField{Field: f, Old: jsonValue(*d.Old, f), New: jsonValue(*d.New, f)})
 		}
@@ -309,22 +292,6 @@ func WriteJSON(w io.Writer, r Result, limit int) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-func toJSONRow(r *output.Row) *jsonRow {
-	if r == nil {
-		return nil
-	}
-	jr := &jsonRow{
-		Doc: r.Doc, Line: r.Line, Start: r.Start, End: r.End, Kind: r.Kind,
-		Metric: r.Metric, Canonical: r.Canonical, Unit: r.Unit, Qualifier: r.Qualifier,
-		Masked: r.Masked, Raw: r.Raw, Sentence: r.Sentence,
-	}
-	if r.Value != nil {
-		n := json.Number(FieldText(*r, "value"))
-		jr.Value = &n
-	}
-	return jr
 }
 
 // jsonValue is a field with its JSON type: value a number or null, masked a

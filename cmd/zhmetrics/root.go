@@ -27,6 +27,7 @@ points back to the original text by character offsets and line.`,
 	root.SetErr(streams.ErrOut)
 	root.AddCommand(
 		newCmdExtract(streams, nil),
+		newCmdText(streams, nil),
 		newCmdNormalize(streams, nil),
 		newCmdSegment(streams, nil),
 		newCmdNumbers(streams, nil),
@@ -34,6 +35,7 @@ points back to the original text by character offsets and line.`,
 		newCmdVersion(streams),
 		newCmdEval(streams, nil),
 		newCmdDiff(streams, nil),
+		newCmdDocs(streams),
 	)
 	return root
 }

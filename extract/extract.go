@@ -53,10 +53,15 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 		name := metricName(rs, qualifierStart(rs, f.Start), f.End, f.Kind, e.opts.Segmenter)
 		sentence := sentenceIndex(sentences, f.Start)
 		subject, verb := splitChange(name)
-		if sentence == topicSentence && topic != "" && len([]rune(subject)) < 2 {
-			name = topic + verb // "从54万亿元增加到82.7万亿元": the second amount has the first's name
-		} else if len([]rune(subject)) >= 2 {
+		switch {
+		case len([]rune(subject)) >= 2:
 			topic, topicSentence = subject, sentence
+		case sentence == topicSentence && topic != "":
+			name = topic + verb // "从54万亿元增加到82.7万亿元": the second amount has the first's name
+		default:
+			if prev := previousClauseName(rs, qualifierStart(rs, f.Start), e.opts.Segmenter); prev != "" {
+				name = prev
+			}
 		}
 		if f.Kind == kindImplicit {
 			right := ""

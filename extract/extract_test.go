@@ -132,6 +132,9 @@ func TestMetricNames(t *testing.T) {
 		{"评选30所劳动教育基地学校。", "劳动教育基地学校"},
 		{"消费贡献率由54.9%提高到58.8%，", "消费贡献率"},
 		{"工作室成员达到xxx名。", "工作室成员"},
+		{"学校数量由2015年的45所增至52所。", "学校数量"},
+		{"国家预算收入比1956年增长百分之九。", "国家预算收入增长"},
+		{"在校生分别为小学8.5万人、初中3.9万人和高中1.8万人。", "高中"},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {

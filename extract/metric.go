@@ -40,7 +40,8 @@ var reachingWords = wordSet("保持在", "控制在", "稳定在", "提高到", 
 	"增长到", "扩大到", "达到", "达", "为", "是", "有", "共", "共有", "共计", "累计", "合计", "总计", "约", "约有", "近",
 	"将近", "接近", "超过", "不少于", "不低于", "不超过", "不高于", "不足", "低于", "不到", "高于", "突破", "逾", "超",
 	"至少", "了", "的", "占", "到", "在", "由", "从", "计", "均", "已", "仍", "仍然", "都", "分别", "分别为", "约为",
-	"预计", "将", "就", "又", "再", "还", "也", "已经", "以", "保持", "控制", "稳定", "维持")
+	"预计", "将", "就", "又", "再", "还", "也", "已经", "以", "保持", "控制", "稳定", "维持", "增至", "降至",
+	"减至", "升至", "提至", "达至", "增加至", "提高至", "下降至", "减少至", "上升至")
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -66,19 +67,29 @@ func metricName(rs []rune, start, end int, kind string, seg Segmenter) string {
 			return right
 		}
 	}
-	if name := leftName(clauseLeft(rs, start), seg); name != "" {
-		return name
+	return leftName(clauseLeft(rs, start), seg)
+}
+
+// previousClauseName reads a name from the clause before the one holding
+// start, for an amount whose own clause has nothing but verbs before it
+// ("…继续增长,总计约5.6亿"). A clause holding a number names that number,
+// not this one, and gives "".
+func previousClauseName(rs []rune, start int, seg Segmenter) string {
+	if seg == nil {
+		return ""
 	}
-	// Nothing but verbs before the amount in its clause ("…继续增长,总计约5.6亿"):
-	// the clause before names it.
 	at := start
 	for at > 0 && !strings.ContainsRune(clauseBreaks, rs[at-1]) && start-at < maxClause {
 		at--
 	}
-	if at > 0 && strings.ContainsRune("，,", rs[at-1]) {
-		return leftName(clauseLeft(rs, at-1), seg)
+	if at == 0 || !strings.ContainsRune("，,", rs[at-1]) {
+		return ""
 	}
-	return ""
+	clause := clauseLeft(rs, at-1)
+	if holdsNumber(clause) {
+		return ""
+	}
+	return leftName(clause, seg)
 }
 
 func clauseLeft(rs []rune, start int) string {
@@ -100,7 +111,7 @@ func clauseRight(rs []rune, end int) string {
 // leftName strips a clause before a quantity down to the indicator's name.
 func leftName(clause string, seg Segmenter) string {
 	words := seg.CutPos(strings.TrimSpace(clause))
-	words = afterLastNumber(words)
+	words = dropYears(afterLastNumber(words))
 	// Trailing: verbs of reaching, qualifiers, particles, stray marks.
 	for len(words) > 0 {
 		w := words[len(words)-1]
@@ -108,7 +119,8 @@ func leftName(clause string, seg Segmenter) string {
 			words = words[:len(words)-2] // 提高+到
 			continue
 		}
-		if reachingWords[w.Text] || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" || w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" {
+		if reachingWords[w.Text] || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" || w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" ||
+			isTimeWord(w) || (holdsDigit(w.Text) && len(words) > 1) {
 			words = words[:len(words)-1]
 			continue
 		}
@@ -127,7 +139,7 @@ func leftName(clause string, seg Segmenter) string {
 		}
 		break
 	}
-	if len(words) == 1 && (scopeWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text) ||
+	if len(words) == 1 && (scopeWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text) || isTimeWord(words[0]) ||
 		leadingVerbs[words[0].Text] || words[0].Pos == "v" && !isChangeVerb(words[0].Text)) {
 		return ""
 	}
@@ -247,19 +259,73 @@ func hasNounAfter(words []segment.Word) bool {
 	return false
 }
 
-// afterLastNumber keeps the words after the last one holding a digit: what
-// comes before belongs to another fact.
+// afterLastNumber keeps the words after the last amount: what comes
+// before belongs to another fact. Years (2015年) are time, not amounts, and
+// the classifier or scale word after an amount goes with it.
 func afterLastNumber(words []segment.Word) []segment.Word {
 	last := -1
 	for i, w := range words {
-		for _, r := range w.Text {
-			if unicode.IsDigit(r) || r == '%' {
-				last = i
-				break
-			}
+		if !holdsDigit(w.Text) || isYear(words, i) {
+			continue
+		}
+		last = i
+		for last+1 < len(words) && (words[last+1].Pos == "m" || words[last+1].Pos == "q" || isUnitWord(words[last+1].Text)) {
+			last++
 		}
 	}
 	return words[last+1:]
+}
+
+// dropYears removes years (1956年) and a comparison word before one
+// (比1956年增长 → 增长): they date an amount, they do not name it.
+func dropYears(words []segment.Word) []segment.Word {
+	out := words[:0:0]
+	for i := 0; i < len(words); i++ {
+		if !isYear(words, i) {
+			out = append(out, words[i])
+			continue
+		}
+		if n := len(out); n > 0 && (out[n-1].Text == "比" || out[n-1].Text == "较" || out[n-1].Text == "同") {
+			out = out[:n-1]
+		}
+		if !strings.HasSuffix(words[i].Text, "年") {
+			i++ // the 年 after it
+		}
+		if i+1 < len(words) && words[i+1].Text == "的" {
+			i++
+		}
+	}
+	return out
+}
+
+func holdsDigit(w string) bool {
+	for _, r := range w {
+		if unicode.IsDigit(r) || r == '%' {
+			return true
+		}
+	}
+	return false
+}
+
+// isYear reports a four-digit number followed by 年 (or holding it).
+func isYear(words []segment.Word, i int) bool {
+	t := strings.TrimSuffix(words[i].Text, "年")
+	if len(t) != 4 || !holdsDigit(t) {
+		return false
+	}
+	return strings.HasSuffix(words[i].Text, "年") || (i+1 < len(words) && strings.HasPrefix(words[i+1].Text, "年"))
+}
+
+// isUnitWord reports a classifier or unit, alone or after a scale word
+// (万人, 亿元).
+func isUnitWord(w string) bool {
+	w = strings.TrimLeft(w, "万亿千百")
+	if w == "" || w == "元" || w == "%" {
+		return true
+	}
+	_, count := countUnits[w]
+	_, measure := measureUnits[w]
+	return count || measure
 }
 
 func joinWords(words []segment.Word) string {

@@ -34,6 +34,7 @@ fuzz:
 	$(GO) test ./extract/number -run '^$$' -fuzz '^FuzzFind$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin out

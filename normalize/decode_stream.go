@@ -25,9 +25,9 @@ func NewDecodingReader(r io.Reader, enc string) (io.Reader, error) {
 	case EncBig5:
 		return transform.NewReader(r, traditionalchinese.Big5.NewDecoder()), nil
 	case EncUTF16LE:
-		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), nil
+		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()), nil
 	case EncUTF16BE:
-		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), nil
+		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder()), nil
 	}
 	return nil, fmt.Errorf("no streaming decoder for encoding %q", enc)
 }

@@ -1,10 +1,17 @@
 package output
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
+	"io/fs"
 	"math"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -96,6 +103,7 @@ func newXLSXWriter(w io.Writer, opts Options) (*xlsxWriter, error) {
 		return nil, err
 	}
 	f := excelize.NewFile()
+	f.SetZipWriter(newSortedZipWriter)
 	xw := &xlsxWriter{
 		out:    w,
 		file:   f,
@@ -410,4 +418,70 @@ func utf16RuneLen(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// sortedZipWriter is the excelize.ZipWriter of every workbook: it writes the
+// members in name order, since excelize writes streamed sheets in map
+// order, which would give the same rows different bytes from run to run.
+// Each member is deflated as it comes and kept compressed until Close;
+// excelize holds the whole compressed workbook in memory anyway.
+type sortedZipWriter struct {
+	zw      *zip.Writer
+	members []*zipMember
+}
+
+func newSortedZipWriter(w io.Writer) excelize.ZipWriter {
+	return &sortedZipWriter{zw: zip.NewWriter(w)}
+}
+
+type zipMember struct {
+	name string
+	data bytes.Buffer // deflated
+	fw   *flate.Writer
+	crc  hash.Hash32
+	size uint64
+}
+
+func (m *zipMember) Write(p []byte) (int, error) {
+	m.crc.Write(p)
+	m.size += uint64(len(p))
+	return m.fw.Write(p)
+}
+
+func (z *sortedZipWriter) Create(name string) (io.Writer, error) {
+	m := &zipMember{name: name, crc: crc32.NewIEEE()}
+	fw, err := flate.NewWriter(&m.data, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	m.fw = fw
+	z.members = append(z.members, m)
+	return m, nil
+}
+
+func (z *sortedZipWriter) AddFS(fs.FS) error {
+	return errors.New("xlsx: adding a file system to a workbook is not supported")
+}
+
+func (z *sortedZipWriter) Close() error {
+	sort.Slice(z.members, func(i, j int) bool { return z.members[i].name < z.members[j].name })
+	for _, m := range z.members {
+		if err := m.fw.Close(); err != nil {
+			return err
+		}
+		w, err := z.zw.CreateRaw(&zip.FileHeader{
+			Name:               m.name,
+			Method:             zip.Deflate,
+			CRC32:              m.crc.Sum32(),
+			CompressedSize64:   uint64(m.data.Len()),
+			UncompressedSize64: m.size,
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := m.data.WriteTo(w); err != nil {
+			return err
+		}
+	}
+	return z.zw.Close()
 }

@@ -305,13 +305,17 @@ func cutWindow(text string, maxBytes int) string {
 			return text[:i+len(p)]
 		}
 	}
-	// No punctuation: cut before a character that is no part of a number.
+	// No punctuation: cut before a character that is no part of a number,
+	// and never inside a "\r\n", which would count as two line breaks.
 	for i := at; i > at/2; {
 		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if !mayBeInNumber(r) {
+		if !mayBeInNumber(r) && !(r == '\r' && text[i] == '\n') {
 			return text[:i]
 		}
 		i -= size
+	}
+	if text[at-1] == '\r' && text[at] == '\n' {
+		at++
 	}
 	return text[:at]
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -178,18 +179,26 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	// Small documents are read and extracted by the workers; standard input
 	// and large files stream through when their turn comes, so that memory
 	// stays bounded however large they are.
+	// The documents read but not yet written share a budget of input bytes,
+	// since their rows wait in memory: a few dense documents just under
+	// streamAbove would otherwise hold gigabytes.
+	budget := newInputBudget(ctx, inFlightBytes)
 	work := func(i int) outcome {
 		in := inputs[i]
-		if in.err == nil && (in.stdin || fileSize(in.name) > streamAbove) {
+		size := fileSize(in.name)
+		if in.err == nil && (in.stdin || size > streamAbove) {
+			budget.take(i, 0)
 			return outcome{stream: true}
 		}
+		held := budget.take(i, size)
 		data, err := readInput(in, opts.IO.In)
 		if err != nil {
-			return outcome{res: pipeline.Result{Info: output.DocInfo{Doc: in.name, Error: err.Error()}, Err: err}}
+			return outcome{held: held, res: pipeline.Result{Info: output.DocInfo{Doc: in.doc, Error: err.Error()}, Err: err}}
 		}
-		return outcome{res: pipeline.Process(in.name, data, configFor(in))}
+		return outcome{held: held, res: pipeline.Process(in.doc, data, configFor(in))}
 	}
 	emit := func(i int, o outcome) error {
+		defer budget.give(o.held)
 		r := o.res
 		if o.stream {
 			var err error
@@ -267,30 +276,87 @@ func refuseOverwritingInput(out string, inputs []input) error {
 }
 
 // streamAbove is the file size above which a document streams through in
-// windows rather than being read whole.
-const streamAbove = 16 << 20
+// windows, when its turn comes, rather than being read whole by a worker.
+const streamAbove = 4 << 20
+
+// inFlightBytes bounds the input bytes of the documents read by workers
+// and not yet written out. Their rows take up to about 15 times their size
+// (a page of dense figures), so this keeps memory within a few hundred MB
+// whatever --jobs is.
+const inFlightBytes = 8 << 20
+
+// inputBudget shares inFlightBytes among the documents in flight. Documents
+// take their share in input order, so a later document never holds bytes
+// an earlier one waits for (the earliest is the one being written, and
+// waiting for it would deadlock the ordered pool).
+type inputBudget struct {
+	ctx  context.Context
+	mu   sync.Mutex
+	cond *sync.Cond
+	free int64
+	max  int64
+	next int // the input whose turn it is to take
+}
+
+func newInputBudget(ctx context.Context, max int64) *inputBudget {
+	b := &inputBudget{ctx: ctx, free: max, max: max}
+	b.cond = sync.NewCond(&b.mu)
+	// Wake waiters when the run is cancelled.
+	context.AfterFunc(ctx, func() {
+		b.mu.Lock()
+		b.cond.Broadcast()
+		b.mu.Unlock()
+	})
+	return b
+}
+
+// take waits for input i's turn and for n bytes (at most the whole budget)
+// to be free, takes them and returns how many it took. Every input takes
+// once, in order. After cancellation it takes nothing and returns at once.
+func (b *inputBudget) take(i int, n int64) int64 {
+	n = min(max(n, 0), b.max)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for (b.next != i || b.free < n) && b.ctx.Err() == nil {
+		b.cond.Wait()
+	}
+	b.next++
+	b.cond.Broadcast()
+	if b.ctx.Err() != nil {
+		return 0
+	}
+	b.free -= n
+	return n
+}
+
+// give returns n bytes taken before.
+func (b *inputBudget) give(n int64) {
+	if n == 0 {
+		return
+	}
+	b.mu.Lock()
+	b.free += n
+	b.cond.Broadcast()
+	b.mu.Unlock()
+}
 
 // outcome is a worker's result for one input: extracted rows, or a note
 // that the input streams through when its turn comes.
 type outcome struct {
 	res    pipeline.Result
 	stream bool
+	held   int64 // bytes taken from the input budget
 }
 
 // streamInput extracts one input a window at a time, writing rows as they
 // come. The error is the writer's.
 func streamInput(in input, stdin io.Reader, cfg pipeline.Config, write func(output.Row) error) (pipeline.Result, error) {
-	var r io.Reader = stdin
-	if !in.stdin {
-		f, err := os.Open(in.name)
-		if err != nil {
-			err = describePathError(err)
-			return pipeline.Result{Info: output.DocInfo{Doc: in.name, Error: err.Error()}, Err: err}, nil
-		}
-		defer f.Close()
-		r = f
+	r, _, err := openInput(in, stdin)
+	if err != nil {
+		return pipeline.Result{Info: output.DocInfo{Doc: in.doc, Error: err.Error()}, Err: err}, nil
 	}
-	return pipeline.ProcessReader(in.name, r, cfg, write)
+	defer r.Close()
+	return pipeline.ProcessReader(in.doc, r, cfg, write)
 }
 
 func fileSize(path string) int64 {

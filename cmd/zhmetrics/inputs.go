@@ -1,19 +1,50 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
+	"unicode"
+	"unicode/utf8"
 )
 
 // input is one document to read: a file, or standard input.
 type input struct {
 	name  string // the path as given or found, or "-" for standard input
+	doc   string // name as shown in rows and messages; see docName
 	stdin bool
 	err   error // a problem found while listing inputs, reported in order
+}
+
+func newInput(path string, err error) input {
+	return input{name: path, doc: docName(path), err: err}
+}
+
+var stdinInput = input{name: "-", doc: "-", stdin: true}
+
+// docName is how a path is shown in the doc column and on stderr. A path
+// that is not valid UTF-8 (GBK names unpacked from archives made on Chinese
+// Windows) or holds control or invisible characters (a line break, a
+// right-to-left override) is written Go-quoted, "odd/a\nb.txt", so that
+// every output format shows the same valid text, a report stays on one
+// line, and strconv.Unquote gives the path back. Other paths are shown as
+// they are.
+func docName(path string) string {
+	if !utf8.ValidString(path) {
+		return strconv.Quote(path)
+	}
+	for _, r := range path {
+		if !unicode.IsGraphic(r) {
+			return strconv.Quote(path)
+		}
+	}
+	return path
 }
 
 // defaultGlobs pick the files read from a directory.
@@ -24,28 +55,33 @@ var defaultGlobs = []string{"*.txt", "*.md", "*.text"}
 // globs, and "-" (or no argument) for standard input. Problems with a path
 // become inputs carrying the error, so that they are reported in order and
 // the batch goes on.
+//
+// In a directory, symbolic links to files are read like files, broken
+// links and link loops are reported, and anything else that is not a
+// regular file (links to directories, FIFOs, sockets, devices) is passed
+// over, as directories are not followed through links.
 func collectInputs(args, globs []string) []input {
 	if len(args) == 0 {
-		return []input{{name: "-", stdin: true}}
+		return []input{stdinInput}
 	}
 	var out []input
 	for _, arg := range args {
 		if arg == "-" {
-			out = append(out, input{name: "-", stdin: true})
+			out = append(out, stdinInput)
 			continue
 		}
 		info, err := os.Stat(arg)
 		if err != nil {
-			out = append(out, input{name: arg, err: describePathError(err)})
+			out = append(out, newInput(arg, describeStatError(arg, err)))
 			continue
 		}
 		if !info.IsDir() {
-			out = append(out, input{name: arg})
+			out = append(out, newInput(arg, nil))
 			continue
 		}
 		walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				out = append(out, input{name: path, err: describePathError(err)})
+				out = append(out, newInput(path, describePathError(err)))
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -55,18 +91,22 @@ func collectInputs(args, globs []string) []input {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				if _, err := os.Stat(path); err != nil {
-					out = append(out, input{name: path, err: describePathError(err)})
+				target, err := os.Stat(path)
+				if err != nil {
+					out = append(out, newInput(path, describeStatError(path, err)))
+					return nil
+				}
+				if !target.Mode().IsRegular() {
 					return nil
 				}
 			} else if !d.Type().IsRegular() {
 				return nil
 			}
-			out = append(out, input{name: path})
+			out = append(out, newInput(path, nil))
 			return nil
 		})
 		if walkErr != nil {
-			out = append(out, input{name: arg, err: walkErr})
+			out = append(out, newInput(arg, walkErr))
 		}
 	}
 	return out
@@ -84,37 +124,90 @@ func matchesAny(name string, globs []string) bool {
 // describePathError drops the path from an fs error, since reports name
 // the file themselves.
 func describePathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
 	}
 	return err
 }
 
-// readInput reads a whole document.
-func readInput(in input, stdin io.Reader) ([]byte, error) {
+// describeStatError explains why path could not be followed: a symbolic
+// link to nothing and a link loop are named as such.
+func describeStatError(path string, err error) error {
+	if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+		reason := err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			reason = pe.Err
+		}
+		target, _ := os.Readlink(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("broken symbolic link to %s: %w", docName(target), reason)
+		case errors.Is(err, syscall.ELOOP):
+			return fmt.Errorf("symbolic link loop: %w", reason)
+		}
+	}
+	return describePathError(err)
+}
+
+// openInput opens a document for reading and returns its size when known
+// (-1 for standard input and for files that are not regular, such as pipes).
+// The caller closes the reader.
+func openInput(in input, stdin io.Reader) (io.ReadCloser, int64, error) {
 	if in.err != nil {
-		return nil, in.err
+		return nil, 0, in.err
 	}
 	if in.stdin {
-		return io.ReadAll(stdin)
+		return io.NopCloser(stdin), -1, nil
 	}
 	f, err := os.Open(in.name)
 	if err != nil {
-		return nil, describePathError(err)
+		err = describePathError(err)
+		if errors.Is(err, fs.ErrNotExist) {
+			// Listed a moment ago: the file was removed or renamed since.
+			return nil, 0, fmt.Errorf("%w (removed after it was listed)", err)
+		}
+		return nil, 0, err
 	}
-	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, describePathError(err)
+		f.Close()
+		return nil, 0, describePathError(err)
 	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("is a directory")
+	switch {
+	case info.IsDir():
+		f.Close()
+		return nil, 0, errors.New("is a directory")
+	case info.Mode().IsRegular():
+		return f, info.Size(), nil
 	}
-	data, err := io.ReadAll(f)
+	return f, -1, nil
+}
+
+// readInput reads a whole document.
+func readInput(in input, stdin io.Reader) ([]byte, error) {
+	r, size, err := openInput(in, stdin)
 	if err != nil {
-		return nil, describePathError(err)
+		return nil, err
 	}
-	return data, nil
+	defer r.Close()
+	// For a file, one allocation of its size (plus room to see the end, in
+	// case it grew) rather than a buffer doubled again and again.
+	data := make([]byte, 0, max(size, 0)+512)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, describePathError(err)
+		}
+	}
 }
 
 // splitList splits comma-separated flag values.

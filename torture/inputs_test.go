@@ -1,0 +1,361 @@
+//go:build torture
+
+package torture
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"unicode/utf16"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// reportSimplified is a short report in simplified script with every kind
+// of fact; every character is in GBK.
+const reportSimplified = `2023年全市教育事业发展统计公报
+一、基本情况
+全市共有各级各类学校1268所，在校学生42.6万人，比上年增加1.2万人。
+专任教师3.1万名，其中研究生学历教师占比达到18.5%。
+全年教育经费总投入98.7亿元，同比增长6.3%。
+二、重点工作
+深入落实“双减”政策，义务教育阶段学生作业量减少约三成。
+新建、改扩建幼儿园46所，新增学位1.8万个，普惠性幼儿园覆盖率达到91.2%。
+高中阶段毛入学率达到百分之九十八点五，较上年提高1.5个百分点。
+实施《县域普通高中发展提升行动计划》，新增校舍面积12万平方米。
+`
+
+// reportTraditional is a report in traditional script; every character is
+// in Big5.
+const reportTraditional = `全市教育事業發展統計公報
+全市共有各級各類學校1268所，在校學生42.6萬人，比上年增加1.2萬人。
+專任教師3.1萬名，其中研究生學歷教師佔比達到18.5%。
+全年教育經費總投入98.7億元，同比增長6.3%。
+深入落實「雙減」政策，義務教育階段學生作業量減少約三成。
+新建、改擴建幼兒園46所，新增學位1.8萬個，普惠性幼兒園覆蓋率達到91.2%。
+高中階段毛入學率達到百分之九十八點五，較上年提高1.5個百分點。
+`
+
+func encodeWith(t *testing.T, e encoding.Encoding, s string) []byte {
+	t.Helper()
+	b, err := e.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatalf("encoding test text: %v", err)
+	}
+	return b
+}
+
+func utf16WithBOM(s string, bigEndian bool) []byte {
+	b := []byte{0xFF, 0xFE}
+	if bigEndian {
+		b = []byte{0xFE, 0xFF}
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return b
+}
+
+func pngBytes(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 16, 16))); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// zipBytes is a zip archive holding report text uncompressed, so that a
+// reader that took it for text would find facts in it.
+func zipBytes(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: "report.txt", Method: zip.Store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, reportSimplified)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// insertAfterClauses puts junk[k % len(junk)] after the k-th clause or
+// sentence mark of text.
+func insertAfterClauses(text string, junk ...string) string {
+	var b strings.Builder
+	k := 0
+	for _, r := range text {
+		b.WriteRune(r)
+		if r == '，' || r == '。' {
+			b.WriteString(junk[k%len(junk)])
+			k++
+		}
+	}
+	return b.String()
+}
+
+// unreadable makes path a file whose reading fails for the user the runs
+// are made as, and returns the reason expected on stderr: a file without
+// read permission for ordinary users; for root, who reads any file, a link
+// to the reading process's own memory, whose first page is unmapped.
+func unreadable(t *testing.T, path string) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		writeFile(t, path, []byte(reportSimplified))
+		if err := os.Chmod(path, 0); err != nil {
+			t.Fatal(err)
+		}
+		return "permission denied"
+	}
+	if err := os.Symlink("/proc/self/mem", path); err != nil {
+		t.Fatal(err)
+	}
+	return "input/output error"
+}
+
+// batch is a directory of report files, one for each kind of bad input.
+type batch struct {
+	dir string
+	// same maps a file to the UTF-8 file whose facts it must give, with
+	// the same offsets (sameOffsets) or only the same facts in order.
+	same, sameFacts map[string]string
+	// texts holds the decoded text of each file that gives rows.
+	texts map[string]string
+	// noRows lists files that must give no rows.
+	noRows []string
+	// problems maps files reported on stderr to the reason given;
+	// skipped lists those reported as skipped (no failure).
+	problems map[string]string
+	skipped  []string
+	// oddNames are files whose names are not valid UTF-8.
+	oddNames []string
+	inputs   int // documents the directory holds
+}
+
+func newBatch(t *testing.T, dir string) *batch {
+	t.Helper()
+	b := &batch{dir: dir, same: map[string]string{}, sameFacts: map[string]string{},
+		texts: map[string]string{}, problems: map[string]string{}}
+	put := func(name string, data []byte, text string) {
+		writeFile(t, filepath.Join(dir, name), data)
+		b.inputs++
+		if text != "" {
+			b.texts[name] = text
+		}
+	}
+	crlf := strings.ReplaceAll(reportSimplified, "\n", "\r\n")
+	put("简体 utf8.txt", []byte(reportSimplified), reportSimplified)
+	put("繁體 utf8.txt", []byte(reportTraditional), reportTraditional)
+	put("crlf utf8.txt", []byte(crlf), crlf)
+	for name, data := range map[string][]byte{
+		"utf8-bom.txt":           append([]byte("\xEF\xBB\xBF"), reportSimplified...),
+		"utf16le.txt":            utf16WithBOM(reportSimplified, false),
+		"utf16be.txt":            utf16WithBOM(reportSimplified, true),
+		"gb18030.txt":            encodeWith(t, simplifiedchinese.GB18030, reportSimplified),
+		"gbk.txt":                encodeWith(t, simplifiedchinese.GBK, reportSimplified),
+		"sub dir/年度 报告 (终稿).txt": []byte(reportSimplified),
+	} {
+		put(name, data, reportSimplified)
+		b.same[name] = "简体 utf8.txt"
+	}
+	put("big5.txt", encodeWith(t, traditionalchinese.Big5, reportTraditional), reportTraditional)
+	b.same["big5.txt"] = "繁體 utf8.txt"
+	for name, data := range map[string][]byte{
+		"crlf gbk.txt":   encodeWith(t, simplifiedchinese.GBK, crlf),
+		"crlf utf16.txt": utf16WithBOM(crlf, false),
+	} {
+		put(name, data, crlf)
+		b.same[name] = "crlf utf8.txt"
+	}
+	for name, text := range map[string]string{
+		"cr.txt":            strings.ReplaceAll(reportSimplified, "\n", "\r"),
+		"invalid-bytes.txt": insertAfterClauses(reportSimplified, "\x80", "\xE5\x8A", "\xC0\xAF", "\xFF"),
+		"nul-bytes.txt":     insertAfterClauses(reportSimplified, "\x00"),
+	} {
+		put(name, []byte(text), string([]rune(text)))
+		b.sameFacts[name] = "简体 utf8.txt"
+	}
+	for name, data := range map[string][]byte{"empty.txt": nil, "bom-only.txt": []byte("\xEF\xBB\xBF"), "blank.txt": []byte("\r\n \r\n")} {
+		put(name, data, "")
+		b.noRows = append(b.noRows, name)
+	}
+	random := make([]byte, 8192)
+	rand.New(rand.NewSource(7)).Read(random)
+	for name, data := range map[string][]byte{"image.txt": pngBytes(t), "archive.txt": zipBytes(t), "random.txt": random} {
+		put(name, data, "")
+		b.noRows = append(b.noRows, name)
+		b.problems[name] = "binary"
+		b.skipped = append(b.skipped, name)
+	}
+	for name, target := range map[string]string{"broken-link.txt": "nowhere.txt", "loop.txt": "loop.txt"} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+		b.inputs++
+	}
+	// Names that are not one clean line of UTF-8: a GBK name, as archives
+	// made on Chinese Windows unpack to, and a broken link whose name holds
+	// a line break (its report must still be one line).
+	put("\xB1\xA8\xB8\xE6.txt", []byte(reportSimplified), "")
+	b.oddNames = append(b.oddNames, "\xB1\xA8\xB8\xE6.txt")
+	if err := os.Symlink("nowhere.txt", filepath.Join(dir, "odd\nlink.txt")); err != nil {
+		t.Fatal(err)
+	}
+	b.inputs++
+	b.problems[`odd\nlink.txt`] = "broken symbolic link"
+	// Larger than the 1 MiB encoding-detection sample, so decoded as a
+	// stream: UTF-16 without a BOM, and a line end on a window's edge.
+	large := repeatReport(reportSimplified, 2<<20)
+	put("large utf8.txt", []byte(large), large)
+	put("large utf16le no BOM.txt", utf16WithBOM(large, false)[2:], large)
+	b.same["large utf16le no BOM.txt"] = "large utf8.txt"
+	longLine := longLineCRLF(1 << 20)
+	put("crlf after a long line.txt", []byte(longLine), longLine)
+
+	b.problems["broken-link.txt"] = "no such file"
+	b.problems["loop.txt"] = "symbolic link"
+	b.problems["unreadable.txt"] = unreadable(t, filepath.Join(dir, "unreadable.txt"))
+	b.inputs++
+	// Passed over: not a regular file, and reading it would wait forever.
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Passed over: not matched by the default globs.
+	writeFile(t, filepath.Join(dir, "notes.csv"), []byte(reportSimplified))
+	return b
+}
+
+// repeatReport repeats a report, each copy under a numbered heading, up to
+// at least size bytes.
+func repeatReport(report string, size int) string {
+	var b strings.Builder
+	for i := 1; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "第%d部分\n%s", i, report)
+	}
+	return b.String()
+}
+
+// longLineCRLF is a document whose first line is size-1 bytes of filler
+// with no line break, punctuation or digit, then "\r\n", so that a window
+// of size bytes must end inside the "\r\n", followed by lines with a fact
+// each, up to half the size again.
+func longLineCRLF(size int) string {
+	var b strings.Builder
+	for i := 0; b.Len()+len(string(hugeFiller[i%len(hugeFiller)])) <= size-1; i++ {
+		b.WriteRune(hugeFiller[i%len(hugeFiller)])
+	}
+	for b.Len() < size-1 {
+		b.WriteByte('a')
+	}
+	b.WriteString("\r\n")
+	for i := 0; b.Len() < size*3/2; i++ {
+		fmt.Fprintf(&b, "第%s学校共有教师%d人。\r\n", strings.Repeat("甲", i%5), 1000+i)
+	}
+	return b.String()
+}
+
+// fact is one fact a generated document holds.
+type fact struct {
+	start, end int // code point offsets
+	value      int
+	raw        string
+}
+
+// hugeFiller holds characters that are no part of a number, a unit or
+// punctuation, so that a line of them has facts only where they are put.
+var hugeFiller = []rune("全面推进素质教育深化课程改革加强师资队伍建设提升办学水平")
+
+// writeHugeLine writes about size bytes to path as a single line with no
+// punctuation: filler of gapMin to gapMax characters, then a fact
+// "教师<n>人", again and again. It returns the facts in order.
+func writeHugeLine(t *testing.T, path string, size int64, gapMin, gapMax int) []fact {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	rng := rand.New(rand.NewSource(size))
+	var facts []fact
+	var written int64
+	offset := 0
+	for written < size {
+		gap := gapMin + rng.Intn(gapMax-gapMin+1)
+		from := rng.Intn(len(hugeFiller))
+		for i := 0; i < gap; i++ {
+			n, _ := w.WriteRune(hugeFiller[(from+i)%len(hugeFiller)])
+			written += int64(n)
+		}
+		offset += gap
+		n, _ := w.WriteString("教师")
+		written += int64(n)
+		offset += 2
+		// No year-like numbers: 1900–2100 followed by 人 could read as one.
+		value := 100 + rng.Intn(1800)
+		if rng.Intn(2) == 0 {
+			value = 2200 + rng.Intn(97000)
+		}
+		raw := fmt.Sprintf("%d人", value)
+		n, _ = w.WriteString(raw)
+		written += int64(n)
+		rawLen := len([]rune(raw))
+		facts = append(facts, fact{start: offset, end: offset + rawLen, value: value, raw: raw})
+		offset += rawLen
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return facts
+}
+
+// writeManyFiles writes n small reports into dir, one fact each: file i
+// says 学校共有教师<1000+i>人. A few writers share the work, since each
+// file costs system calls rather than bytes.
+func writeManyFiles(t *testing.T, dir string, n int) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const writers = 4
+	errs := make(chan error, writers)
+	for w := 0; w < writers; w++ {
+		go func() {
+			buf := make([]byte, 0, 64)
+			for i := w; i < n; i += writers {
+				buf = fmt.Appendf(buf[:0], "学校共有教师%d人。\n", 1000+i)
+				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%06d.txt", i)), buf, 0o644); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for w := 0; w < writers; w++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -175,6 +175,9 @@ func mostlyUTF8(b []byte) bool {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {
 			invalid++
+			if invalid*100 >= len(b) {
+				return false // already 1% of all bytes: no need to read on
+			}
 		}
 		nonASCII += size
 		i += size

@@ -143,6 +143,7 @@ func TestDecode(t *testing.T) {
 		{name: "random binary", in: randomBytes, want: "auto", wantErr: "binary content ("},
 		{name: "all NUL", in: make([]byte, 100), want: "auto", wantErr: "binary content (NUL bytes)"},
 		{name: "dense NULs in utf-8 text", in: []byte(strings.Repeat("数据\x00\x00", 20)), want: "auto", wantErr: "binary content (NUL bytes)"},
+		{name: "uint16 table is not utf-16", in: concat(utf16Bytes("\x01\x02\x03\x04\x05\x06\x07\x08", false), utf16Bytes("\x10\x11\x12\x13", false)), want: "auto", wantErr: "binary content (NUL bytes)"},
 		{name: "control bytes", in: []byte(strings.Repeat("ab\x01\x02\x03", 20)), want: "auto", wantErr: "binary content (control bytes)"},
 
 		{name: "forced utf-8 strips bom and replaces bytes", in: concat(bomUTF8, []byte("a\xffb\xe4\xb8")), want: "utf-8", wantText: "a\uFFFDb\uFFFD\uFFFD", wantEnc: EncUTF8BOM},
@@ -181,6 +182,30 @@ func TestDecode(t *testing.T) {
 				t.Errorf("Decode() = %q, %q; want %q, %q", text, enc, tt.wantText, tt.wantEnc)
 			}
 		})
+	}
+}
+
+// TestDecodeLargeInput covers inputs longer than the scoring sample, which
+// are scored on their start and then decoded whole.
+func TestDecodeLargeInput(t *testing.T) {
+	simplified := strings.Repeat(sampleSimplified, 2*scoreSampleSize/len(sampleSimplified))
+	traditional := strings.Repeat(sampleTraditional, 2*scoreSampleSize/len(sampleTraditional))
+	tests := []struct {
+		name, text, enc string
+		data            []byte
+	}{
+		{"gb18030", simplified, EncGB18030, mustEncode(t, simplifiedchinese.GB18030, simplified)},
+		{"big5", traditional, EncBig5, mustEncode(t, traditionalchinese.Big5, traditional)},
+		{"utf-8 with invalid bytes", strings.Replace(simplified, "。", "\uFFFD\uFFFD", -1), EncUTF8, []byte(strings.Replace(simplified, "。", "\xe3\x80", -1))},
+	}
+	for _, tt := range tests {
+		if len(tt.data) <= scoreSampleSize {
+			t.Fatalf("%s: input of %d bytes does not exceed the sample", tt.name, len(tt.data))
+		}
+		text, enc, err := Decode(tt.data, "auto")
+		if err != nil || enc != tt.enc || text != tt.text {
+			t.Errorf("%s: Decode() = %d bytes, %q, %v; want %d bytes, %q", tt.name, len(text), enc, err, len(tt.text), tt.enc)
+		}
 	}
 }
 

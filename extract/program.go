@@ -9,6 +9,9 @@ var quotePairs = map[rune]rune{'“': '”', '"': '"', '「': '」', '《': '》
 // longer quotations are speech.
 const maxNameLen = 60
 
+// nameMarks are inner title marks and spaces left out of a program's name.
+var nameMarks = strings.NewReplacer("<", "", ">", "", "〈", "", "〉", "", " ", "")
+
 // quoted is a span of text inside quote marks, excluding the marks.
 type quoted struct {
 	start, end int
@@ -59,7 +62,7 @@ func programFact(rs []rune, q quoted) (Fact, bool) {
 	if q.open != '《' && q.open != '〈' && sloganCue(rs, q.start-1) && !programSuffix(rs, q.end+1) {
 		return Fact{}, false
 	}
-	metric := strings.NewReplacer("<", "", ">", "", "〈", "", "〉", "", " ", "").Replace(trimmed)
+	metric := nameMarks.Replace(trimmed)
 	return Fact{Kind: KindProgram, Start: q.start, End: q.end, Metric: metric}, true
 }
 

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"strings"
 	"unicode"
 )
 
@@ -65,12 +66,33 @@ var boilerplatePatterns = compileAll(
 	`分享到`, `上一篇`, `下一篇`, `阅读全文`, `(浏览|阅读|下载)(次数|量)?[:：]?\s*\d+\s*次`, `字数[:：]`, `千字`,
 )
 
-func compileAll(patterns ...string) []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(patterns))
+// boilerplatePattern is a compiled pattern with the characters a line
+// must hold for it to match at all, which lets most lines skip the
+// patterns that have no literal text to search for first.
+type boilerplatePattern struct {
+	re    *regexp.Regexp
+	needs string // any of these characters; "" when the pattern has a literal of its own
+}
+
+func compileAll(patterns ...string) []boilerplatePattern {
+	out := make([]boilerplatePattern, len(patterns))
 	for i, p := range patterns {
-		out[i] = regexp.MustCompile(p)
+		out[i] = boilerplatePattern{re: regexp.MustCompile(p), needs: patternNeeds[p]}
 	}
 	return out
+}
+
+// patternNeeds names, for the patterns without a literal prefix, characters
+// every match contains.
+var patternNeeds = map[string]string{
+	`(?i)QQ[:：]?\s*\d{5,}`:               "qQ",
+	`^[\s•·]*\d+(\.\d+)?\s*[KMG]B\s*$`:   "KMG",
+	`^[\s•·]*\d+\s*页\s*$`:                "页",
+	`^[\s•·]*\d{4}-\d{2}-\d{2}\s*发布\s*$`: "发",
+	`^\s*\d{3,}\s*$`:                     "0123456789",
+	`^\s*文\s*章\s*超\s*市\s*$`:              "文",
+	`(?i)(www\.|\.com|\.net|\.cn)\b`:     ".",
+	`(浏览|阅读|下载)(次数|量)?[:：]?\s*\d+\s*次`:   "次",
 }
 
 // maxBoilerplateLine is the longest line (in characters) that may be dropped
@@ -94,7 +116,10 @@ func dropBoilerplate(src *Text) *Text {
 
 func isBoilerplate(line string) bool {
 	for _, p := range boilerplatePatterns {
-		if p.MatchString(line) {
+		if p.needs != "" && !strings.ContainsAny(line, p.needs) {
+			continue
+		}
+		if p.re.MatchString(line) {
 			return true
 		}
 	}

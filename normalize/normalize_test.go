@@ -117,3 +117,17 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestPatternNeedsNameRealPatterns(t *testing.T) {
+	for src := range patternNeeds {
+		found := false
+		for _, p := range boilerplatePatterns {
+			if p.re.String() == src {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("patternNeeds names %q, which is not a boilerplate pattern", src)
+		}
+	}
+}

@@ -70,11 +70,12 @@ func ProcessReader(name string, r io.Reader, cfg Config, emit func(output.Row) e
 	}()
 	counted := &countingReader{r: r}
 	ex := &windowExtractor{name: name, cfg: cfg, line: 1, emit: emit, scripts: map[string]bool{}}
-	sample := make([]byte, sampleBytes)
-	n, err := io.ReadFull(counted, sample)
-	sample = sample[:n]
-	whole := err == io.EOF || err == io.ErrUnexpectedEOF
-	if err != nil && !whole {
+	// Read one byte past the sample size: a document that fits is decoded
+	// whole, a longer one is detected on its sample and streamed.
+	sample, err := io.ReadAll(io.LimitReader(counted, sampleBytes+1))
+	whole := len(sample) <= sampleBytes
+	n := len(sample)
+	if err != nil {
 		res.Info.Bytes = counted.n
 		return failed(res, err), nil
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
@@ -26,6 +27,13 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 func main() {
+	// The live heap is small (a few MB) while allocation is heavy, so the
+	// default GC target collects hundreds of times per 10 MB of input;
+	// a higher target trades a few MB of memory for about a third more
+	// throughput. GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}

@@ -33,7 +33,8 @@ func (e *Extractor) wants(kind string) bool {
 // Extract returns the facts of clean text rs in order of their start.
 func (e *Extractor) Extract(rs []rune) []Fact {
 	quotes := findQuoted(rs)
-	var facts []Fact
+	matches := number.Find(string(rs))
+	facts := make([]Fact, 0, len(quotes)+len(matches))
 	if e.wants(KindProgram) {
 		for _, q := range quotes {
 			if f, ok := programFact(rs, q); ok {
@@ -45,7 +46,7 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 	sentences := segment.Sentences(rs)
 	var topic string // the subject of the last named quantity in the sentence
 	topicSentence := -1
-	for _, m := range number.Find(string(rs)) {
+	for _, m := range matches {
 		f, ok := quantity(rs, m, inName)
 		if !ok || (f.Kind != kindImplicit && !e.wants(f.Kind)) {
 			continue

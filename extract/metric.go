@@ -279,7 +279,7 @@ func afterLastNumber(words []segment.Word) []segment.Word {
 // dropYears removes years (1956年) and a comparison word before one
 // (比1956年增长 → 增长): they date an amount, they do not name it.
 func dropYears(words []segment.Word) []segment.Word {
-	out := words[:0:0]
+	out := make([]segment.Word, 0, len(words))
 	for i := 0; i < len(words); i++ {
 		if !isYear(words, i) {
 			out = append(out, words[i])

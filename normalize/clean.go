@@ -1,9 +1,10 @@
 package normalize
 
 import (
+	"bytes"
 	"regexp"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // FoldWidth folds full-width digits, letters and number punctuation to
@@ -105,21 +106,28 @@ var DropBoilerplate Step = StepFunc(dropBoilerplate)
 
 func dropBoilerplate(src *Text) *Text {
 	b := newBuilder(src)
+	var line []byte // the current line as UTF-8, reused from line to line
 	forEachLine(src.Runes, func(start, end int) {
-		if end-start <= maxBoilerplateLine && isBoilerplate(string(src.Runes[start:end])) {
-			return
+		if end-start <= maxBoilerplateLine {
+			line = line[:0]
+			for _, r := range src.Runes[start:end] {
+				line = utf8.AppendRune(line, r)
+			}
+			if isBoilerplate(line) {
+				return
+			}
 		}
 		b.keepRange(start, end)
 	}, func(nl int) { b.keep(nl) })
 	return b.text()
 }
 
-func isBoilerplate(line string) bool {
+func isBoilerplate(line []byte) bool {
 	for _, p := range boilerplatePatterns {
-		if p.needs != "" && !strings.ContainsAny(line, p.needs) {
+		if p.needs != "" && !bytes.ContainsAny(line, p.needs) {
 			continue
 		}
-		if p.re.MatchString(line) {
+		if p.re.Match(line) {
 			return true
 		}
 	}
@@ -157,8 +165,13 @@ func joinBrokenLines(src *Text) *Text {
 	prevEnd := -1 // index of the '\n' ending the previous line, or -1
 	prevStart := 0
 	forEachLine(rs, func(start, end int) {
-		line := string(rs[start:end])
-		if m := pageMarker.FindStringSubmatchIndex(line); m != nil {
+		var m []int
+		var line string
+		if mayStartWithPageMarker(rs[start:end]) {
+			line = string(rs[start:end])
+			m = pageMarker.FindStringSubmatchIndex(line)
+		}
+		if m != nil {
 			n := atoiSmall(line[m[2]:m[3]])
 			if prevEnd >= 0 && n >= 2 && (n == lastPage+1 || lastPage == 0) && isPageCut(rs, prevStart, prevEnd) {
 				markerEnd := start + len([]rune(line[:m[1]]))
@@ -192,6 +205,19 @@ func joinBrokenLines(src *Text) *Text {
 		b.keep(i)
 	}
 	return b.text()
+}
+
+// mayStartWithPageMarker reports whether line starts with a digit after
+// any leading white space (what \s matches), which every pageMarker match does.
+func mayStartWithPageMarker(line []rune) bool {
+	for _, r := range line {
+		switch r {
+		case ' ', '\t', '\n', '\f', '\r':
+			continue
+		}
+		return isDigit(r)
+	}
+	return false
 }
 
 // isPageCut reports whether the line [start, end) reads as a page of text

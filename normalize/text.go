@@ -87,23 +87,49 @@ func Chain(steps ...Step) Step {
 	})
 }
 
-// builder assembles the next Text from the current one.
+// builder assembles the next Text from the current one. Until a step
+// changes something it only counts the source characters passed through
+// unchanged; a step that changes nothing then returns its source as is,
+// without copying the characters and their maps.
 type builder struct {
-	src *Text
-	dst *Text
+	src  *Text
+	dst  *Text // nil while the output is still the source's first same characters
+	same int   // while dst is nil: source characters [0, same) passed through unchanged
 }
 
 func newBuilder(src *Text) *builder {
-	n := len(src.Runes)
-	return &builder{src: src, dst: &Text{
-		Runes: make([]rune, 0, n),
-		Start: make([]int32, 0, n),
-		End:   make([]int32, 0, n),
-	}}
+	return &builder{src: src}
+}
+
+// unchanged reports whether copying source characters [i, j) unchanged
+// would only extend the untouched prefix, and extends it if so.
+func (b *builder) unchanged(i, j int) bool {
+	if b.dst == nil && i == b.same {
+		b.same = j
+		return true
+	}
+	b.materialize()
+	return false
+}
+
+// materialize starts the output as a copy of the untouched prefix.
+func (b *builder) materialize() {
+	if b.dst != nil {
+		return
+	}
+	n := len(b.src.Runes)
+	b.dst = &Text{
+		Runes: append(make([]rune, 0, n), b.src.Runes[:b.same]...),
+		Start: append(make([]int32, 0, n), b.src.Start[:b.same]...),
+		End:   append(make([]int32, 0, n), b.src.End[:b.same]...),
+	}
 }
 
 // keep copies source character i unchanged.
 func (b *builder) keep(i int) {
+	if b.unchanged(i, i+1) {
+		return
+	}
 	b.dst.Runes = append(b.dst.Runes, b.src.Runes[i])
 	b.dst.Start = append(b.dst.Start, b.src.Start[i])
 	b.dst.End = append(b.dst.End, b.src.End[i])
@@ -111,6 +137,9 @@ func (b *builder) keep(i int) {
 
 // keepRange copies source characters [i, j) unchanged.
 func (b *builder) keepRange(i, j int) {
+	if b.unchanged(i, j) {
+		return
+	}
 	b.dst.Runes = append(b.dst.Runes, b.src.Runes[i:j]...)
 	b.dst.Start = append(b.dst.Start, b.src.Start[i:j]...)
 	b.dst.End = append(b.dst.End, b.src.End[i:j]...)
@@ -118,6 +147,10 @@ func (b *builder) keepRange(i, j int) {
 
 // emit writes r standing for source characters [i, j).
 func (b *builder) emit(r rune, i, j int) {
+	if j == i+1 && b.src.Runes[i] == r && b.unchanged(i, j) {
+		return
+	}
+	b.materialize()
 	b.dst.Runes = append(b.dst.Runes, r)
 	b.dst.Start = append(b.dst.Start, b.src.Start[i])
 	b.dst.End = append(b.dst.End, b.src.End[j-1])
@@ -140,4 +173,11 @@ func (b *builder) emitString(s string, i, j int) {
 	}
 }
 
-func (b *builder) text() *Text { return b.dst }
+// text returns the assembled Text: the source itself when nothing changed.
+func (b *builder) text() *Text {
+	if b.dst == nil && b.same == len(b.src.Runes) {
+		return b.src
+	}
+	b.materialize()
+	return b.dst
+}

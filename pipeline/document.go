@@ -252,15 +252,16 @@ func extractWindow(name, window string, base, firstLine int, cfg Config) ([]outp
 	if err != nil {
 		return nil, nil, err
 	}
-	original := []rune(window)
-	lineStarts := lineStartOffsets(original)
+	originalLen := utf8.RuneCountInString(window)
+	lineStarts := lineStartOffsets(window)
+	raw := runeCursor{s: window}
 	clean := res.Text
 	facts := cfg.Extractor.Extract(clean.Runes)
 	rows := make([]output.Row, 0, len(facts))
 	for _, f := range facts {
 		start, end := clean.Origin(f.Start, f.End)
 		ls, le := start-base, end-base
-		if ls < 0 || le > len(original) || ls >= le {
+		if ls < 0 || le > originalLen || ls >= le {
 			continue // a fact that cannot be grounded is never a row
 		}
 		row := output.Row{
@@ -274,7 +275,7 @@ func extractWindow(name, window string, base, firstLine int, cfg Config) ([]outp
 			Unit:      f.Unit,
 			Qualifier: f.Qualifier,
 			Masked:    f.Masked,
-			Raw:       string(original[ls:le]),
+			Raw:       raw.slice(ls, le),
 			Sentence:  strings.TrimSpace(clean.Slice(f.SentenceStart, f.SentenceEnd)),
 		}
 		if f.Kind != extract.KindProgram && f.HasValue {
@@ -328,16 +329,55 @@ func mayBeInNumber(r rune) bool {
 	return strings.ContainsRune("零〇一二两兩三四五六七八九十百千万萬亿億点點壹贰叁肆伍陆柒捌玖拾佰仟.,，%％xX*×ｘＸ＊_余多几成分之", r)
 }
 
-// lineStartOffsets returns the offsets at which each line of rs starts. A
-// line ends at "\n", "\r\n" or a lone "\r".
-func lineStartOffsets(rs []rune) []int {
+// lineStartOffsets returns the code point offsets at which each line of s
+// starts. A line ends at "\n", "\r\n" or a lone "\r".
+func lineStartOffsets(s string) []int {
 	starts := []int{0}
-	for i, r := range rs {
-		if r == '\n' || (r == '\r' && (i+1 >= len(rs) || rs[i+1] != '\n')) {
-			starts = append(starts, i+1)
+	i := 0 // code point offset of the character at byte k
+	for k := 0; k < len(s); i++ {
+		c := s[k]
+		if c < utf8.RuneSelf {
+			if c == '\n' || (c == '\r' && (k+1 >= len(s) || s[k+1] != '\n')) {
+				starts = append(starts, i+1)
+			}
+			k++
+			continue
 		}
+		_, size := utf8.DecodeRuneInString(s[k:])
+		k += size
 	}
 	return starts
+}
+
+// runeCursor slices a string by code point offsets without converting it
+// to runes. Facts come in order of their start, so it walks forward from
+// the last start it found.
+type runeCursor struct {
+	s          string
+	at, atByte int // code point offset at and its byte offset
+}
+
+// slice returns a copy of s[a:b] counted in code points; a < b <= the
+// number of code points in s.
+func (c *runeCursor) slice(a, b int) string {
+	if a < c.at {
+		c.at, c.atByte = 0, 0
+	}
+	for c.at < a {
+		_, size := utf8.DecodeRuneInString(c.s[c.atByte:])
+		c.atByte += size
+		c.at++
+	}
+	end := c.atByte
+	for i := a; i < b; i++ {
+		_, size := utf8.DecodeRuneInString(c.s[end:])
+		end += size
+	}
+	sub := c.s[c.atByte:end]
+	if !utf8.ValidString(sub) {
+		return string([]rune(sub)) // invalid bytes read as U+FFFD, as when decoded to runes
+	}
+	return strings.Clone(sub)
 }
 
 // lineIndex returns the 0-based line holding offset.

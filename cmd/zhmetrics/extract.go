@@ -174,7 +174,7 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		c.InputFormat = inputFormat(opts.InputFormat, in.stdin)
 		return c
 	}
-	bar := newProgress(opts.IO.ErrOut, opts.Quiet, len(inputs), inputSizes(inputs))
+	bar := newProgress(opts.IO.ErrOut, opts.Quiet, inputs)
 	failed := 0
 	// Small documents are read and extracted by the workers; standard input
 	// and large files stream through when their turn comes, so that memory

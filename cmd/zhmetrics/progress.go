@@ -19,14 +19,16 @@ type progress struct {
 	done  int
 }
 
-// newProgress returns a progress display for n inputs of totalBytes, or
-// nil when errOut is not a terminal or quiet is set.
-func newProgress(errOut io.Writer, quiet bool, n int, totalBytes int64) *progress {
+// newProgress returns a progress display for inputs, or nil when errOut is
+// not a terminal or quiet is set. Only a shown display costs a look at the
+// inputs' sizes.
+func newProgress(errOut io.Writer, quiet bool, inputs []input) *progress {
 	f, ok := errOut.(*os.File)
+	n := len(inputs)
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) || n == 0 {
 		return nil
 	}
-	bar := progressbar.NewOptions64(totalBytes,
+	bar := progressbar.NewOptions64(inputSizes(inputs),
 		progressbar.OptionSetWriter(errOut),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionSetPredictTime(true),

@@ -2,7 +2,7 @@ package output
 
 import (
 	"archive/zip"
-	"bytes"
+	"bufio"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"os"
 	"sort"
 	"unicode/utf8"
 
@@ -51,8 +52,9 @@ var summaryKinds = []string{"count", "percent", "money", "measure", "program"}
 // Each sheet has a bold, frozen header row and an autofilter. line, start,
 // end and value (and bytes and rows) are numeric cells; masked and converted
 // are booleans. Rows are streamed: excelize keeps each sheet's XML in memory
-// up to 16 MB and spills the rest to a temporary file. Assembling the final
-// zip in Close is done in memory by excelize. Past maxSheetRows rows a sheet
+// up to 16 MB and spills the rest to a temporary file. Close deflates the
+// parts into another temporary file and copies them to the output in name
+// order, so memory stays flat however large the workbook. Past maxSheetRows rows a sheet
 // continues on metrics_2, metrics_3, … (programs_2, …) with the same header.
 type xlsxWriter struct {
 	out    io.Writer
@@ -70,7 +72,8 @@ type xlsxWriter struct {
 	summary []*docSummary          // in order of first appearance
 	byDoc   map[string]*docSummary // into summary
 
-	values []any // reused for each row
+	values []any            // reused for each row
+	zip    *sortedZipWriter // set when the workbook is written
 	closed bool
 }
 
@@ -103,7 +106,6 @@ func newXLSXWriter(w io.Writer, opts Options) (*xlsxWriter, error) {
 		return nil, err
 	}
 	f := excelize.NewFile()
-	f.SetZipWriter(newSortedZipWriter)
 	xw := &xlsxWriter{
 		out:    w,
 		file:   f,
@@ -112,6 +114,11 @@ func newXLSXWriter(w io.Writer, opts Options) (*xlsxWriter, error) {
 		byDoc:  map[string]*docSummary{},
 		values: make([]any, len(Columns)),
 	}
+	// excelize hands the zip writer its own buffer; write to w instead.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		xw.zip = newSortedZipWriter(w)
+		return xw.zip
+	})
 	decimalFormat := "#,##0.0#########"
 	styles := []struct {
 		id    *int
@@ -302,6 +309,11 @@ func (xw *xlsxWriter) Close() (err error) {
 		if cerr := xw.file.Close(); err == nil {
 			err = cerr
 		}
+		if xw.zip != nil {
+			if rerr := xw.zip.remove(); err == nil {
+				err = rerr
+			}
+		}
 	}()
 	documents, err := xw.writeDocuments()
 	if err != nil {
@@ -420,68 +432,154 @@ func utf16RuneLen(r rune) int {
 	return 1
 }
 
-// sortedZipWriter is the excelize.ZipWriter of every workbook: it writes the
-// members in name order, since excelize writes streamed sheets in map
+// sortedZipWriter is the excelize.ZipWriter of every workbook. It writes
+// the members in name order, since excelize writes streamed sheets in map
 // order, which would give the same rows different bytes from run to run.
-// Each member is deflated as it comes and kept compressed until Close;
-// excelize holds the whole compressed workbook in memory anyway.
+// Each member is deflated as it comes into a temporary file, and Close
+// copies them from there into the zip in order. The zip goes straight to
+// out rather than to the buffer excelize passes in: File.WriteTo copies
+// that buffer to its writer only at the end, which would hold the whole
+// workbook in memory.
 type sortedZipWriter struct {
-	zw      *zip.Writer
+	out     io.Writer
+	tmp     *os.File // deflated members, one after another
+	spool   *countingWriter
+	fw      *flate.Writer
 	members []*zipMember
+	current *zipMember // being written, nil once finished
+	err     error      // first write error, reported by Create and Close
 }
 
-func newSortedZipWriter(w io.Writer) excelize.ZipWriter {
-	return &sortedZipWriter{zw: zip.NewWriter(w)}
+func newSortedZipWriter(out io.Writer) *sortedZipWriter {
+	return &sortedZipWriter{out: out}
 }
 
+// zipMember is one member's place in the temporary file.
 type zipMember struct {
-	name string
-	data bytes.Buffer // deflated
-	fw   *flate.Writer
-	crc  hash.Hash32
-	size uint64
+	z          *sortedZipWriter
+	name       string
+	offset     int64 // of the deflated data in tmp
+	compressed int64
+	crc        hash.Hash32
+	size       uint64
 }
 
 func (m *zipMember) Write(p []byte) (int, error) {
+	if m.z.err != nil {
+		return 0, m.z.err
+	}
 	m.crc.Write(p)
 	m.size += uint64(len(p))
-	return m.fw.Write(p)
+	n, err := m.z.fw.Write(p)
+	if err != nil {
+		m.z.err = err
+	}
+	return n, err
+}
+
+// countingWriter buffers writes to the temporary file, counting them.
+type countingWriter struct {
+	*bufio.Writer
+	written int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.Writer.Write(p)
+	c.written += int64(n)
+	return n, err
 }
 
 func (z *sortedZipWriter) Create(name string) (io.Writer, error) {
-	m := &zipMember{name: name, crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&m.data, flate.DefaultCompression)
-	if err != nil {
+	if err := z.finishMember(); err != nil {
 		return nil, err
 	}
-	m.fw = fw
+	if z.tmp == nil {
+		tmp, err := os.CreateTemp("", "zhmetrics-xlsx-")
+		if err != nil {
+			z.err = err
+			return nil, err
+		}
+		z.tmp = tmp
+		z.spool = &countingWriter{Writer: bufio.NewWriterSize(tmp, 1<<20)}
+		if z.fw, err = flate.NewWriter(z.spool, flate.DefaultCompression); err != nil {
+			z.err = err
+			return nil, err
+		}
+	} else {
+		z.fw.Reset(z.spool)
+	}
+	m := &zipMember{z: z, name: name, offset: z.spool.written, crc: crc32.NewIEEE()}
 	z.members = append(z.members, m)
+	z.current = m
 	return m, nil
+}
+
+// finishMember ends the deflate stream of the member being written.
+func (z *sortedZipWriter) finishMember() error {
+	if z.err != nil {
+		return z.err
+	}
+	if z.current == nil {
+		return nil
+	}
+	if err := z.fw.Close(); err != nil {
+		z.err = err
+		return err
+	}
+	z.current.compressed = z.spool.written - z.current.offset
+	z.current = nil
+	return nil
 }
 
 func (z *sortedZipWriter) AddFS(fs.FS) error {
 	return errors.New("xlsx: adding a file system to a workbook is not supported")
 }
 
+// Close writes the zip to out and removes the temporary file.
 func (z *sortedZipWriter) Close() error {
-	sort.Slice(z.members, func(i, j int) bool { return z.members[i].name < z.members[j].name })
-	for _, m := range z.members {
-		if err := m.fw.Close(); err != nil {
-			return err
-		}
-		w, err := z.zw.CreateRaw(&zip.FileHeader{
-			Name:               m.name,
-			Method:             zip.Deflate,
-			CRC32:              m.crc.Sum32(),
-			CompressedSize64:   uint64(m.data.Len()),
-			UncompressedSize64: m.size,
-		})
-		if err != nil {
-			return err
-		}
-		if _, err := m.data.WriteTo(w); err != nil {
+	defer z.remove()
+	if err := z.finishMember(); err != nil {
+		return err
+	}
+	if z.spool != nil {
+		if err := z.spool.Flush(); err != nil {
 			return err
 		}
 	}
-	return z.zw.Close()
+	sort.Slice(z.members, func(i, j int) bool { return z.members[i].name < z.members[j].name })
+	zw := zip.NewWriter(z.out)
+	for _, m := range z.members {
+		h := &zip.FileHeader{
+			Name:               m.name,
+			Method:             zip.Deflate,
+			CRC32:              m.crc.Sum32(),
+			CompressedSize64:   uint64(m.compressed),
+			UncompressedSize64: m.size,
+		}
+		// Excel wants ZIP64 members to say so in their local header too.
+		if m.size >= math.MaxUint32 || m.compressed >= math.MaxUint32 {
+			h.ReaderVersion = 45
+		}
+		w, err := zw.CreateRaw(h)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(w, io.NewSectionReader(z.tmp, m.offset, m.compressed)); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// remove deletes the temporary file; it is safe to call more than once.
+func (z *sortedZipWriter) remove() error {
+	if z.tmp == nil {
+		return nil
+	}
+	err := z.tmp.Close()
+	if rerr := os.Remove(z.tmp.Name()); err == nil {
+		err = rerr
+	}
+	z.tmp = nil
+	return err
 }

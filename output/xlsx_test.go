@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -338,5 +339,92 @@ func TestXLSXColumnsInOrder(t *testing.T) {
 	}
 	if sheets != 4 {
 		t.Errorf("%d worksheets, want 4", sheets)
+	}
+}
+
+// TestXLSXDeterministic writes the same rows twice, with sheets split so
+// that excelize has several streamed parts to write in map order, and
+// expects the same bytes, with no temporary file left behind.
+func TestXLSXDeterministic(t *testing.T) {
+	defer func(old int) { maxSheetRows = old }(maxSheetRows)
+	maxSheetRows = 2
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+
+	var rows []Row
+	for i := range 9 {
+		kind := "count"
+		if i%3 == 0 {
+			kind = "program"
+		}
+		rows = append(rows, Row{Doc: fmt.Sprint("d", i%2, ".txt"), Line: i + 1, Kind: kind, Metric: fmt.Sprint("m", i), Value: ptr(float64(i))})
+	}
+	first := writeAll(t, "xlsx", Options{}, rows, sampleDocs())
+	for range 5 {
+		if again := writeAll(t, "xlsx", Options{}, rows, sampleDocs()); !bytes.Equal(again, first) {
+			t.Fatal("same rows gave different workbook bytes")
+		}
+	}
+	f := openXLSX(t, first)
+	defer f.Close()
+	if got := len(f.GetSheetList()); got != 10 {
+		t.Errorf("%d sheets, want 10", got)
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("temporary file %s left behind", e.Name())
+	}
+}
+
+// TestSortedZipWriter checks that members come out in name order, each
+// with its content, however they were created.
+func TestSortedZipWriter(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	contents := map[string]string{
+		"xl/worksheets/sheet2.xml": strings.Repeat("<row/>", 5000),
+		"[Content_Types].xml":      "types",
+		"xl/worksheets/sheet1.xml": "",
+		"docProps/app.xml":         "app",
+	}
+	var buf bytes.Buffer
+	z := newSortedZipWriter(&buf)
+	for _, name := range []string{"xl/worksheets/sheet2.xml", "[Content_Types].xml", "xl/worksheets/sheet1.xml", "docProps/app.xml"} {
+		w, err := z.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(w, contents[name]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range r.File {
+		names = append(names, f.Name)
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		if string(got) != contents[f.Name] {
+			t.Errorf("%s: %d bytes, want %d", f.Name, len(got), len(contents[f.Name]))
+		}
+	}
+	want := []string{"[Content_Types].xml", "docProps/app.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("members %q, want %q", names, want)
 	}
 }

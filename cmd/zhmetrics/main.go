@@ -34,6 +34,11 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+	// A soft ceiling keeps that headroom from growing with large
+	// workbooks, whose sheet buffers stay live until the file is written.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(250 << 20)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}

@@ -94,15 +94,8 @@ func ProcessReader(name string, r io.Reader, cfg Config, emit func(output.Row) e
 		if err != nil {
 			return failed(res, err), nil
 		}
-		for len(text) > 0 {
-			window := text
-			if len(text) > windowBytes+windowBytes/4 {
-				window = cutWindow(text, windowBytes)
-			}
-			text = text[len(window):]
-			if err := ex.extract(window); err != nil {
-				return ex.finish(failed(res, err)), ex.emitErr
-			}
+		if err := ex.extractAll(text); err != nil {
+			return ex.finish(failed(res, err)), ex.emitErr
 		}
 		return ex.finish(res), nil
 	}
@@ -209,6 +202,21 @@ func (w *windowExtractor) extract(window string) error {
 	return nil
 }
 
+// extractAll extracts a whole decoded text, a window at a time.
+func (w *windowExtractor) extractAll(text string) error {
+	for len(text) > 0 {
+		window := text
+		if len(text) > windowBytes+windowBytes/4 {
+			window = cutWindow(text, windowBytes)
+		}
+		text = text[len(window):]
+		if err := w.extract(window); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (w *windowExtractor) finish(res Result) Result {
 	res.Info.Rows = w.rows
 	res.Info.Script = summarizeScripts(w.scripts)
@@ -221,15 +229,8 @@ func (w *windowExtractor) finish(res Result) Result {
 func ExtractText(name, text string, cfg Config) (rows []output.Row, script string, converted bool, err error) {
 	ex := &windowExtractor{name: name, cfg: cfg, line: 1, scripts: map[string]bool{},
 		emit: func(r output.Row) error { rows = append(rows, r); return nil }}
-	for len(text) > 0 {
-		window := text
-		if len(text) > windowBytes+windowBytes/4 {
-			window = cutWindow(text, windowBytes)
-		}
-		text = text[len(window):]
-		if err := ex.extract(window); err != nil {
-			return rows, "", false, err
-		}
+	if err := ex.extractAll(text); err != nil {
+		return rows, "", false, err
 	}
 	info := ex.finish(Result{}).Info
 	return rows, info.Script, info.Converted, nil

@@ -48,15 +48,9 @@ func Normalize(original string, base int, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// encodings lists the --encoding values Decode accepts.
-var encodings = []string{"auto", "utf-8", "gb18030", "gbk", "big5", "utf-16"}
-
-// ValidEncoding reports an error for an --encoding value Decode does not know.
+// ValidEncoding reports an error for an --encoding value Decode does not
+// know, so that a run can refuse it before reading anything.
 func ValidEncoding(name string) error {
-	for _, e := range encodings {
-		if name == e {
-			return nil
-		}
-	}
-	return fmt.Errorf("unknown encoding %q (want auto, utf-8, gb18030, big5 or utf-16)", name)
+	_, _, err := Decode(nil, name)
+	return err
 }

@@ -103,18 +103,8 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 // qualifierStart moves start back over a qualifier word before a quantity,
 // so that the metric name is read from before it.
 func qualifierStart(rs []rune, start int) int {
-	at := start
-	for at > 0 && rs[at-1] == ' ' {
-		at--
-	}
-	for n := 3; n >= 1; n-- {
-		if at-n >= 0 {
-			if _, ok := qualifiersBefore[string(rs[at-n:at])]; ok {
-				return at - n
-			}
-		}
-	}
-	return start
+	_, at := qualifierBefore(rs, start)
+	return at
 }
 
 // nameTest returns a function telling whether a position lies inside a

@@ -21,9 +21,10 @@ var qualifiersBefore = map[string]string{
 	"不足": QualLessThan, "低于": QualLessThan, "不到": QualLessThan, "少于": QualLessThan, "小于": QualLessThan,
 }
 
-var qualifiersAfter = map[string]string{
-	"左右": QualApprox, "上下": QualApprox, "以上": QualAtLeast, "及以上": QualAtLeast,
-	"以下": QualAtMost, "以内": QualAtMost, "之内": QualAtMost, "多": QualMoreThan, "余": QualMoreThan,
+var qualifiersAfter = []struct{ word, qualifier string }{
+	// Longest first: 及以上 before 以上.
+	{"及以上", QualAtLeast}, {"左右", QualApprox}, {"上下", QualApprox}, {"以上", QualAtLeast},
+	{"以下", QualAtMost}, {"以内", QualAtMost}, {"之内", QualAtMost},
 }
 
 // categoryAfterBound are words that, right after 以上 or 以下, show that the
@@ -102,15 +103,14 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 			return Fact{}, false
 		}
 	}
-	if q := qualifierAfter(rs, f.End); q != "" {
-		if q == "category" {
-			return Fact{}, false
-		}
-		if f.Qualifier == "" {
-			f.Qualifier = q
-		}
+	q, category := qualifierAfter(rs, f.End)
+	if category {
+		return Fact{}, false
 	}
-	if q := qualifierBefore(rs, f.Start); q != "" {
+	if f.Qualifier == "" {
+		f.Qualifier = q
+	}
+	if q, _ := qualifierBefore(rs, f.Start); q != "" {
 		f.Qualifier = q
 	}
 	return f, true
@@ -213,38 +213,45 @@ func onlySmallChinese(s string) bool {
 	return s != ""
 }
 
-func qualifierBefore(rs []rune, start int) string {
-	at := start
-	for at > 0 && rs[at-1] == ' ' {
-		at--
+// qualifierBefore finds a qualifier word right before start (spaces
+// between allowed) and returns its qualifier and where the word starts; at
+// is start when there is none.
+func qualifierBefore(rs []rune, start int) (qualifier string, at int) {
+	end := start
+	for end > 0 && rs[end-1] == ' ' {
+		end--
 	}
 	for n := 3; n >= 1; n-- {
-		if at-n < 0 {
+		if end-n < 0 {
 			continue
 		}
-		if q, ok := qualifiersBefore[string(rs[at-n:at])]; ok {
-			return q
+		if q, ok := qualifiersBefore[string(rs[end-n:end])]; ok {
+			return q, end - n
 		}
 	}
-	return ""
+	return "", start
 }
 
-func qualifierAfter(rs []rune, end int) string {
+// qualifierAfter finds a qualifier word right after end. category reports
+// a bound that defines a category ("600分以上人数"), which makes the number
+// no amount at all.
+func qualifierAfter(rs []rune, end int) (qualifier string, category bool) {
 	rest := prefix(rs, end, 6)
-	for _, w := range []string{"及以上", "左右", "上下", "以上", "以下", "以内", "之内"} {
-		if strings.HasPrefix(rest, w) {
-			if w == "以上" || w == "以下" || w == "及以上" {
-				after := strings.TrimPrefix(rest, w)
-				for _, c := range categoryAfterBound {
-					if strings.HasPrefix(after, c) {
-						return "category"
-					}
+	for _, q := range qualifiersAfter {
+		if !strings.HasPrefix(rest, q.word) {
+			continue
+		}
+		if q.qualifier == QualAtLeast || q.qualifier == QualAtMost {
+			after := strings.TrimPrefix(rest, q.word)
+			for _, c := range categoryAfterBound {
+				if strings.HasPrefix(after, c) {
+					return "", true
 				}
 			}
-			return qualifiersAfter[w]
 		}
+		return q.qualifier, false
 	}
-	return ""
+	return "", false
 }
 
 // prefix returns up to n characters of rs starting at at.

@@ -78,10 +78,7 @@ func previousClauseName(rs []rune, start int, seg Segmenter) string {
 	if seg == nil {
 		return ""
 	}
-	at := start
-	for at > 0 && !strings.ContainsRune(clauseBreaks, rs[at-1]) && start-at < maxClause {
-		at--
-	}
+	at := clauseStart(rs, start)
 	if at == 0 || !strings.ContainsRune("，,", rs[at-1]) {
 		return ""
 	}
@@ -92,12 +89,18 @@ func previousClauseName(rs []rune, start int, seg Segmenter) string {
 	return leftName(clause, seg)
 }
 
-func clauseLeft(rs []rune, start int) string {
+// clauseStart returns where the clause holding start begins, at most
+// maxClause characters back.
+func clauseStart(rs []rune, start int) int {
 	i := start
 	for i > 0 && !strings.ContainsRune(clauseBreaks, rs[i-1]) && start-i < maxClause {
 		i--
 	}
-	return string(rs[i:start])
+	return i
+}
+
+func clauseLeft(rs []rune, start int) string {
+	return string(rs[clauseStart(rs, start):start])
 }
 
 func clauseRight(rs []rune, end int) string {

@@ -185,13 +185,19 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	budget := newInputBudget(ctx, inFlightBytes)
 	work := func(i int) outcome {
 		in := inputs[i]
-		size := fileSize(in.name)
-		if in.err == nil && (in.stdin || size > streamAbove) {
+		r, size, err := openInput(in, opts.IO.In)
+		if err != nil {
+			budget.take(i, 0)
+			return outcome{res: pipeline.Result{Info: output.DocInfo{Doc: in.doc, Error: err.Error()}, Err: err}}
+		}
+		if in.stdin || size > streamAbove {
+			r.Close()
 			budget.take(i, 0)
 			return outcome{stream: true}
 		}
 		held := budget.take(i, size)
-		data, err := readInput(in, opts.IO.In)
+		data, err := readOpened(r, size)
+		r.Close()
 		if err != nil {
 			return outcome{held: held, res: pipeline.Result{Info: output.DocInfo{Doc: in.doc, Error: err.Error()}, Err: err}}
 		}
@@ -357,12 +363,4 @@ func streamInput(in input, stdin io.Reader, cfg pipeline.Config, write func(outp
 	}
 	defer r.Close()
 	return pipeline.ProcessReader(in.doc, r, cfg, write)
-}
-
-func fileSize(path string) int64 {
-	info, err := os.Stat(path)
-	if err != nil {
-		return 0
-	}
-	return info.Size()
 }

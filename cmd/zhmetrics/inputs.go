@@ -192,6 +192,11 @@ func readInput(in input, stdin io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	defer r.Close()
+	return readOpened(r, size)
+}
+
+// readOpened reads what openInput opened; size is the file's size, or -1.
+func readOpened(r io.Reader, size int64) ([]byte, error) {
 	// For a file, one allocation of its size (plus room to see the end, in
 	// case it grew) rather than a buffer doubled again and again.
 	data := make([]byte, 0, max(size, 0)+512)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/zhmetrics/zhmetrics/internal/badinput"
 	"github.com/zhmetrics/zhmetrics/output"
 )
 
@@ -29,53 +30,6 @@ func readRows(t *testing.T, data string) []output.Row {
 		t.Fatalf("reading rows: %v", err)
 	}
 	return rows
-}
-
-func rowsByDoc(rows []output.Row) map[string][]output.Row {
-	m := map[string][]output.Row{}
-	for _, r := range rows {
-		m[r.Doc] = append(m[r.Doc], r)
-	}
-	return m
-}
-
-// checkGrounded checks rows against the decoded text of their document:
-// offsets in range, raw == text[start:end], and the right line, with lines
-// ending at "\n", "\r\n" or a lone "\r".
-func checkGrounded(t *testing.T, label, decoded string, rows []output.Row) {
-	t.Helper()
-	rs := []rune(decoded)
-	lineAt := make([]int, len(rs)+1)
-	line := 1
-	for i, r := range rs {
-		lineAt[i] = line
-		if r == '\n' || r == '\r' && (i+1 == len(rs) || rs[i+1] != '\n') {
-			line++
-		}
-	}
-	lineAt[len(rs)] = line
-	failures := 0
-	fail := func(format string, args ...any) {
-		t.Helper()
-		if failures++; failures <= 5 {
-			t.Errorf(label+": "+format, args...)
-		}
-	}
-	for _, r := range rows {
-		if !(0 <= r.Start && r.Start < r.End && r.End <= len(rs)) {
-			fail("offsets [%d,%d) outside the text of %d characters", r.Start, r.End, len(rs))
-			continue
-		}
-		if got := string(rs[r.Start:r.End]); got != r.Raw {
-			fail("raw %q but text[%d:%d] is %q", r.Raw, r.Start, r.End, got)
-		}
-		if r.Line != lineAt[r.Start] {
-			fail("%q at offset %d says line %d, want %d", r.Raw, r.Start, r.Line, lineAt[r.Start])
-		}
-	}
-	if failures > 5 {
-		t.Errorf("%s: %d more failures", label, failures-5)
-	}
 }
 
 // sameRows compares rows, ignoring doc, and with only the fact's identity
@@ -122,13 +76,13 @@ func TestBadInputBatch(t *testing.T) {
 	}
 	checkPeak(t, "batch", res)
 
-	byDoc := rowsByDoc(readRows(t, res.stdout))
+	byDoc := badinput.RowsByDoc(readRows(t, res.stdout))
 	doc := func(name string) []output.Row { return byDoc[filepath.Join(b.dir, name)] }
 	for name, text := range b.texts {
 		if len(doc(name)) == 0 {
 			t.Errorf("%s: no rows", name)
 		}
-		checkGrounded(t, name, text, doc(name))
+		badinput.CheckGrounded(t, name, text, doc(name))
 	}
 	for name, like := range b.same {
 		sameRows(t, name, doc(like), doc(name), false)
@@ -281,9 +235,9 @@ func TestUnreadableForOrdinaryUser(t *testing.T) {
 	}
 	defer os.RemoveAll(dir)
 	os.Chmod(dir, 0o755)
-	writeFile(t, filepath.Join(dir, "a-good.txt"), []byte(reportSimplified))
-	secret := writeFile(t, filepath.Join(dir, "b-secret.txt"), []byte(reportSimplified))
-	writeFile(t, filepath.Join(dir, "c-closed", "inner.txt"), []byte(reportSimplified))
+	badinput.WriteFile(t, filepath.Join(dir, "a-good.txt"), []byte(badinput.ReportSimplified))
+	secret := badinput.WriteFile(t, filepath.Join(dir, "b-secret.txt"), []byte(badinput.ReportSimplified))
+	badinput.WriteFile(t, filepath.Join(dir, "c-closed", "inner.txt"), []byte(badinput.ReportSimplified))
 	for _, p := range []string{secret, filepath.Join(dir, "c-closed")} {
 		if err := os.Chmod(p, 0); err != nil {
 			t.Fatal(err)
@@ -294,7 +248,7 @@ func TestUnreadableForOrdinaryUser(t *testing.T) {
 		t.Errorf("exit status %d, want 1", res.code)
 	}
 	expectStderr(t, res, map[string]string{"b-secret.txt": "permission denied", "c-closed": "permission denied"})
-	if rows := rowsByDoc(readRows(t, res.stdout))[filepath.Join(dir, "a-good.txt")]; len(rows) == 0 {
+	if rows := badinput.RowsByDoc(readRows(t, res.stdout))[filepath.Join(dir, "a-good.txt")]; len(rows) == 0 {
 		t.Error("no rows from the readable file")
 	}
 }
@@ -474,7 +428,7 @@ func (w *firstWriteHook) Write(p []byte) (int, error) {
 // order, the removed one gets one stderr line, and the run fails.
 func TestManySmallFiles(t *testing.T) {
 	dir := manyFilesDir(t)
-	vanishing := writeFile(t, filepath.Join(dir, "zz-vanishing.txt"), []byte(reportSimplified))
+	vanishing := badinput.WriteFile(t, filepath.Join(dir, "zz-vanishing.txt"), []byte(badinput.ReportSimplified))
 	defer os.Remove(vanishing)
 	removed := false
 	// The first rows come out long after the folder was listed and long
@@ -526,7 +480,7 @@ func TestInterrupt(t *testing.T) {
 				outDir, tmpDir := t.TempDir(), t.TempDir()
 				out := filepath.Join(outDir, "metrics."+format)
 				previous := []byte("previous output, which must survive\n")
-				writeFile(t, out, previous)
+				badinput.WriteFile(t, out, previous)
 				sent := make(chan time.Time, 1)
 				res := run(t, runSpec{
 					args: []string{"extract", dir, "-o", out}, env: []string{"TMPDIR=" + tmpDir},
@@ -580,12 +534,12 @@ func firstBytes(b []byte) []byte {
 
 func TestRefusesOutputThatIsAnInput(t *testing.T) {
 	dir := t.TempDir()
-	report := writeFile(t, filepath.Join(dir, "report.csv"), []byte(reportSimplified))
+	report := badinput.WriteFile(t, filepath.Join(dir, "report.csv"), []byte(badinput.ReportSimplified))
 	res := run(t, runSpec{args: []string{"extract", report, "-o", report}, timeout: time.Minute})
 	if res.code != 2 || !strings.Contains(res.stderr, "one of the inputs") {
 		t.Errorf("exit status %d, stderr %q; want 2 and a refusal", res.code, res.stderr)
 	}
-	if got, _ := os.ReadFile(report); string(got) != reportSimplified {
+	if got, _ := os.ReadFile(report); string(got) != badinput.ReportSimplified {
 		t.Error("the input was changed")
 	}
 }

@@ -3,100 +3,20 @@
 package torture
 
 import (
-	"archive/zip"
 	"bufio"
-	"bytes"
 	"fmt"
-	"image"
-	"image/png"
-	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
-	"unicode/utf16"
 
-	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/zhmetrics/zhmetrics/internal/badinput"
 )
-
-// reportSimplified is a short report in simplified script with every kind
-// of fact; every character is in GBK.
-const reportSimplified = `2023年全市教育事业发展统计公报
-一、基本情况
-全市共有各级各类学校1268所，在校学生42.6万人，比上年增加1.2万人。
-专任教师3.1万名，其中研究生学历教师占比达到18.5%。
-全年教育经费总投入98.7亿元，同比增长6.3%。
-二、重点工作
-深入落实“双减”政策，义务教育阶段学生作业量减少约三成。
-新建、改扩建幼儿园46所，新增学位1.8万个，普惠性幼儿园覆盖率达到91.2%。
-高中阶段毛入学率达到百分之九十八点五，较上年提高1.5个百分点。
-实施《县域普通高中发展提升行动计划》，新增校舍面积12万平方米。
-`
-
-// reportTraditional is a report in traditional script; every character is
-// in Big5.
-const reportTraditional = `全市教育事業發展統計公報
-全市共有各級各類學校1268所，在校學生42.6萬人，比上年增加1.2萬人。
-專任教師3.1萬名，其中研究生學歷教師佔比達到18.5%。
-全年教育經費總投入98.7億元，同比增長6.3%。
-深入落實「雙減」政策，義務教育階段學生作業量減少約三成。
-新建、改擴建幼兒園46所，新增學位1.8萬個，普惠性幼兒園覆蓋率達到91.2%。
-高中階段毛入學率達到百分之九十八點五，較上年提高1.5個百分點。
-`
-
-func encodeWith(t *testing.T, e encoding.Encoding, s string) []byte {
-	t.Helper()
-	b, err := e.NewEncoder().Bytes([]byte(s))
-	if err != nil {
-		t.Fatalf("encoding test text: %v", err)
-	}
-	return b
-}
-
-func utf16WithBOM(s string, bigEndian bool) []byte {
-	b := []byte{0xFF, 0xFE}
-	if bigEndian {
-		b = []byte{0xFE, 0xFF}
-	}
-	for _, u := range utf16.Encode([]rune(s)) {
-		if bigEndian {
-			b = append(b, byte(u>>8), byte(u))
-		} else {
-			b = append(b, byte(u), byte(u>>8))
-		}
-	}
-	return b
-}
-
-func pngBytes(t *testing.T) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 16, 16))); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// zipBytes is a zip archive holding report text uncompressed, so that a
-// reader that took it for text would find facts in it.
-func zipBytes(t *testing.T) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: "report.txt", Method: zip.Store})
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(w, reportSimplified)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // insertAfterClauses puts junk[k % len(junk)] after the k-th clause or
 // sentence mark of text.
@@ -120,7 +40,7 @@ func insertAfterClauses(text string, junk ...string) string {
 func unreadable(t *testing.T, path string) string {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		writeFile(t, path, []byte(reportSimplified))
+		badinput.WriteFile(t, path, []byte(badinput.ReportSimplified))
 		if err := os.Chmod(path, 0); err != nil {
 			t.Fatal(err)
 		}
@@ -156,40 +76,40 @@ func newBatch(t *testing.T, dir string) *batch {
 	b := &batch{dir: dir, same: map[string]string{}, sameFacts: map[string]string{},
 		texts: map[string]string{}, problems: map[string]string{}}
 	put := func(name string, data []byte, text string) {
-		writeFile(t, filepath.Join(dir, name), data)
+		badinput.WriteFile(t, filepath.Join(dir, name), data)
 		b.inputs++
 		if text != "" {
 			b.texts[name] = text
 		}
 	}
-	crlf := strings.ReplaceAll(reportSimplified, "\n", "\r\n")
-	put("简体 utf8.txt", []byte(reportSimplified), reportSimplified)
-	put("繁體 utf8.txt", []byte(reportTraditional), reportTraditional)
+	crlf := strings.ReplaceAll(badinput.ReportSimplified, "\n", "\r\n")
+	put("简体 utf8.txt", []byte(badinput.ReportSimplified), badinput.ReportSimplified)
+	put("繁體 utf8.txt", []byte(badinput.ReportTraditional), badinput.ReportTraditional)
 	put("crlf utf8.txt", []byte(crlf), crlf)
 	for name, data := range map[string][]byte{
-		"utf8-bom.txt":           append([]byte("\xEF\xBB\xBF"), reportSimplified...),
-		"utf16le.txt":            utf16WithBOM(reportSimplified, false),
-		"utf16be.txt":            utf16WithBOM(reportSimplified, true),
-		"gb18030.txt":            encodeWith(t, simplifiedchinese.GB18030, reportSimplified),
-		"gbk.txt":                encodeWith(t, simplifiedchinese.GBK, reportSimplified),
-		"sub dir/年度 报告 (终稿).txt": []byte(reportSimplified),
+		"utf8-bom.txt":           append([]byte("\xEF\xBB\xBF"), badinput.ReportSimplified...),
+		"utf16le.txt":            badinput.UTF16WithBOM(badinput.ReportSimplified, false),
+		"utf16be.txt":            badinput.UTF16WithBOM(badinput.ReportSimplified, true),
+		"gb18030.txt":            badinput.Encode(t, simplifiedchinese.GB18030, badinput.ReportSimplified),
+		"gbk.txt":                badinput.Encode(t, simplifiedchinese.GBK, badinput.ReportSimplified),
+		"sub dir/年度 报告 (终稿).txt": []byte(badinput.ReportSimplified),
 	} {
-		put(name, data, reportSimplified)
+		put(name, data, badinput.ReportSimplified)
 		b.same[name] = "简体 utf8.txt"
 	}
-	put("big5.txt", encodeWith(t, traditionalchinese.Big5, reportTraditional), reportTraditional)
+	put("big5.txt", badinput.Encode(t, traditionalchinese.Big5, badinput.ReportTraditional), badinput.ReportTraditional)
 	b.same["big5.txt"] = "繁體 utf8.txt"
 	for name, data := range map[string][]byte{
-		"crlf gbk.txt":   encodeWith(t, simplifiedchinese.GBK, crlf),
-		"crlf utf16.txt": utf16WithBOM(crlf, false),
+		"crlf gbk.txt":   badinput.Encode(t, simplifiedchinese.GBK, crlf),
+		"crlf utf16.txt": badinput.UTF16WithBOM(crlf, false),
 	} {
 		put(name, data, crlf)
 		b.same[name] = "crlf utf8.txt"
 	}
 	for name, text := range map[string]string{
-		"cr.txt":            strings.ReplaceAll(reportSimplified, "\n", "\r"),
-		"invalid-bytes.txt": insertAfterClauses(reportSimplified, "\x80", "\xE5\x8A", "\xC0\xAF", "\xFF"),
-		"nul-bytes.txt":     insertAfterClauses(reportSimplified, "\x00"),
+		"cr.txt":            strings.ReplaceAll(badinput.ReportSimplified, "\n", "\r"),
+		"invalid-bytes.txt": insertAfterClauses(badinput.ReportSimplified, "\x80", "\xE5\x8A", "\xC0\xAF", "\xFF"),
+		"nul-bytes.txt":     insertAfterClauses(badinput.ReportSimplified, "\x00"),
 	} {
 		put(name, []byte(text), string([]rune(text)))
 		b.sameFacts[name] = "简体 utf8.txt"
@@ -200,7 +120,7 @@ func newBatch(t *testing.T, dir string) *batch {
 	}
 	random := make([]byte, 8192)
 	rand.New(rand.NewSource(7)).Read(random)
-	for name, data := range map[string][]byte{"image.txt": pngBytes(t), "archive.txt": zipBytes(t), "random.txt": random} {
+	for name, data := range map[string][]byte{"image.txt": badinput.PNG(t), "archive.txt": badinput.Zip(t), "random.txt": random} {
 		put(name, data, "")
 		b.noRows = append(b.noRows, name)
 		b.problems[name] = "binary"
@@ -215,7 +135,7 @@ func newBatch(t *testing.T, dir string) *batch {
 	// Names that are not one clean line of UTF-8: a GBK name, as archives
 	// made on Chinese Windows unpack to, and a broken link whose name holds
 	// a line break (its report must still be one line).
-	put("\xB1\xA8\xB8\xE6.txt", []byte(reportSimplified), "")
+	put("\xB1\xA8\xB8\xE6.txt", []byte(badinput.ReportSimplified), "")
 	b.oddNames = append(b.oddNames, "\xB1\xA8\xB8\xE6.txt")
 	if err := os.Symlink("nowhere.txt", filepath.Join(dir, "odd\nlink.txt")); err != nil {
 		t.Fatal(err)
@@ -224,9 +144,9 @@ func newBatch(t *testing.T, dir string) *batch {
 	b.problems[`odd\nlink.txt`] = "broken symbolic link"
 	// Larger than the 1 MiB encoding-detection sample, so decoded as a
 	// stream: UTF-16 without a BOM, and a line end on a window's edge.
-	large := repeatReport(reportSimplified, 2<<20)
+	large := badinput.RepeatReport(badinput.ReportSimplified, 2<<20)
 	put("large utf8.txt", []byte(large), large)
-	put("large utf16le no BOM.txt", utf16WithBOM(large, false)[2:], large)
+	put("large utf16le no BOM.txt", badinput.UTF16WithBOM(large, false)[2:], large)
 	b.same["large utf16le no BOM.txt"] = "large utf8.txt"
 	longLine := longLineCRLF(1 << 20)
 	put("crlf after a long line.txt", []byte(longLine), longLine)
@@ -240,18 +160,8 @@ func newBatch(t *testing.T, dir string) *batch {
 		t.Fatal(err)
 	}
 	// Passed over: not matched by the default globs.
-	writeFile(t, filepath.Join(dir, "notes.csv"), []byte(reportSimplified))
+	badinput.WriteFile(t, filepath.Join(dir, "notes.csv"), []byte(badinput.ReportSimplified))
 	return b
-}
-
-// repeatReport repeats a report, each copy under a numbered heading, up to
-// at least size bytes.
-func repeatReport(report string, size int) string {
-	var b strings.Builder
-	for i := 1; b.Len() < size; i++ {
-		fmt.Fprintf(&b, "第%d部分\n%s", i, report)
-	}
-	return b.String()
 }
 
 // longLineCRLF is a document whose first line is size-1 bytes of filler

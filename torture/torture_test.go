@@ -24,6 +24,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/zhmetrics/zhmetrics/internal/badinput"
 )
 
 // maxPeakRSS is the memory a run may take, whatever its input.
@@ -103,13 +105,7 @@ type runResult struct {
 	killed       string // why the watchdog killed the run, or ""
 }
 
-func (r runResult) stderrLines() []string {
-	s := strings.TrimSuffix(r.stderr, "\n")
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, "\n")
-}
+func (r runResult) stderrLines() []string { return badinput.StderrLines(r.stderr) }
 
 func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
@@ -257,40 +253,7 @@ func checkPeak(t *testing.T, label string, res runResult) {
 // of failed inputs.
 func expectStderr(t *testing.T, res runResult, reasons map[string]string) {
 	t.Helper()
-	lines := res.stderrLines()
-	used := make([]bool, len(lines))
-	for name, reason := range reasons {
-		var hits []int
-		for i, line := range lines {
-			if strings.Contains(line, name) {
-				hits = append(hits, i)
-			}
-		}
-		if len(hits) != 1 {
-			t.Errorf("%d stderr lines name %q, want 1:\n%s", len(hits), name, res.stderr)
-			continue
-		}
-		used[hits[0]] = true
-		if !strings.Contains(lines[hits[0]], reason) {
-			t.Errorf("stderr line %q does not give the reason %q", lines[hits[0]], reason)
-		}
-	}
-	for i, line := range lines {
-		if !used[i] && !strings.HasSuffix(line, "inputs failed") {
-			t.Errorf("unexpected stderr line %q", line)
-		}
-	}
-}
-
-func writeFile(t *testing.T, path string, data []byte) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	badinput.ExpectStderr(t, res.stderr, reasons)
 }
 
 // lineCount counts an output file's lines without holding them.

@@ -1,14 +1,10 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
-	"image"
-	"image/png"
-	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -20,14 +16,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 
+	"github.com/zhmetrics/zhmetrics/internal/badinput"
 	"github.com/zhmetrics/zhmetrics/output"
 )
 
@@ -36,31 +31,6 @@ import (
 // bytes, odd line ends, empty and unreadable files, odd names) and check
 // that each problem gets one stderr line, the batch goes on, the exit status
 // says whether anything failed, and the outputs agree with each other.
-
-// reportSimplified is a short report in simplified script with every kind
-// of fact; every character is in GBK.
-const reportSimplified = `2023年全市教育事业发展统计公报
-一、基本情况
-全市共有各级各类学校1268所，在校学生42.6万人，比上年增加1.2万人。
-专任教师3.1万名，其中研究生学历教师占比达到18.5%。
-全年教育经费总投入98.7亿元，同比增长6.3%。
-二、重点工作
-深入落实“双减”政策，义务教育阶段学生作业量减少约三成。
-新建、改扩建幼儿园46所，新增学位1.8万个，普惠性幼儿园覆盖率达到91.2%。
-高中阶段毛入学率达到百分之九十八点五，较上年提高1.5个百分点。
-实施《县域普通高中发展提升行动计划》，新增校舍面积12万平方米。
-`
-
-// reportTraditional is a report in traditional script; every character is
-// in Big5.
-const reportTraditional = `全市教育事業發展統計公報
-全市共有各級各類學校1268所，在校學生42.6萬人，比上年增加1.2萬人。
-專任教師3.1萬名，其中研究生學歷教師佔比達到18.5%。
-全年教育經費總投入98.7億元，同比增長6.3%。
-深入落實「雙減」政策，義務教育階段學生作業量減少約三成。
-新建、改擴建幼兒園46所，新增學位1.8萬個，普惠性幼兒園覆蓋率達到91.2%。
-高中階段毛入學率達到百分之九十八點五，較上年提高1.5個百分點。
-`
 
 // extractRun is one run of zhmetrics.
 type extractRun struct {
@@ -85,53 +55,14 @@ func (r extractRun) rows(t *testing.T) []output.Row {
 }
 
 // stderrLines are the lines written to standard error.
-func (r extractRun) stderrLines() []string {
-	s := strings.TrimSuffix(r.stderr, "\n")
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, "\n")
-}
+func (r extractRun) stderrLines() []string { return badinput.StderrLines(r.stderr) }
 
 // expectProblems checks that standard error has exactly one line for each
 // named file, holding the reason, and no other line but the closing count
 // of failed inputs.
 func (r extractRun) expectProblems(t *testing.T, reasons map[string]string) {
 	t.Helper()
-	lines := r.stderrLines()
-	used := make([]bool, len(lines))
-	for name, reason := range reasons {
-		var hits []int
-		for i, line := range lines {
-			if strings.Contains(line, name) {
-				hits = append(hits, i)
-			}
-		}
-		if len(hits) != 1 {
-			t.Errorf("%d stderr lines name %q, want 1:\n%s", len(hits), name, r.stderr)
-			continue
-		}
-		used[hits[0]] = true
-		if !strings.Contains(lines[hits[0]], reason) {
-			t.Errorf("stderr line %q does not give the reason %q", lines[hits[0]], reason)
-		}
-	}
-	for i, line := range lines {
-		if !used[i] && !strings.HasSuffix(line, "inputs failed") {
-			t.Errorf("unexpected stderr line %q", line)
-		}
-	}
-}
-
-func writeFile(t *testing.T, path string, data []byte) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	badinput.ExpectStderr(t, r.stderr, reasons)
 }
 
 // withoutDoc returns rows with the doc column cleared, to compare the facts
@@ -143,14 +74,6 @@ func withoutDoc(rows []output.Row) []output.Row {
 		out[i] = r
 	}
 	return out
-}
-
-func rowsByDoc(rows []output.Row) map[string][]output.Row {
-	m := map[string][]output.Row{}
-	for _, r := range rows {
-		m[r.Doc] = append(m[r.Doc], r)
-	}
-	return m
 }
 
 func diffRows(t *testing.T, label string, want, got []output.Row) {
@@ -175,110 +98,20 @@ func showRow(r output.Row) string {
 		r.Doc, r.Line, r.Start, r.End, r.Kind, r.Metric, r.Canonical, v, r.Unit, r.Qualifier, r.Masked, r.Raw, r.Sentence)
 }
 
-// checkGrounded checks every row against the decoded text of its document:
-// offsets in range, raw == text[start:end] and the right 1-based line, with
-// lines ending at "\n", "\r\n" or a lone "\r".
-func checkGrounded(t *testing.T, label, decoded string, rows []output.Row) {
-	t.Helper()
-	rs := []rune(decoded)
-	lineAt := make([]int, len(rs)+1)
-	line := 1
-	for i, r := range rs {
-		lineAt[i] = line
-		if r == '\n' || r == '\r' && (i+1 == len(rs) || rs[i+1] != '\n') {
-			line++
-		}
-	}
-	lineAt[len(rs)] = line
-	failures := 0
-	fail := func(format string, args ...any) {
-		t.Helper()
-		if failures++; failures <= 5 {
-			t.Errorf(label+": "+format, args...)
-		}
-	}
-	for _, r := range rows {
-		if !(0 <= r.Start && r.Start < r.End && r.End <= len(rs)) {
-			fail("offsets [%d,%d) outside the text of %d characters", r.Start, r.End, len(rs))
-			continue
-		}
-		if got := string(rs[r.Start:r.End]); got != r.Raw {
-			fail("raw %q but text[%d:%d] is %q", r.Raw, r.Start, r.End, got)
-		}
-		if r.Line != lineAt[r.Start] {
-			fail("%q at offset %d says line %d, want %d", r.Raw, r.Start, r.Line, lineAt[r.Start])
-		}
-	}
-	if failures > 5 {
-		t.Errorf("%s: %d more failures", label, failures-5)
-	}
-}
-
-func encodeWith(t *testing.T, e encoding.Encoding, s string) []byte {
-	t.Helper()
-	b, err := e.NewEncoder().Bytes([]byte(s))
-	if err != nil {
-		t.Fatalf("encoding test text: %v", err)
-	}
-	return b
-}
-
-func utf16WithBOM(s string, bigEndian bool) []byte {
-	b := []byte{0xFF, 0xFE}
-	if bigEndian {
-		b = []byte{0xFE, 0xFF}
-	}
-	for _, u := range utf16.Encode([]rune(s)) {
-		if bigEndian {
-			b = append(b, byte(u>>8), byte(u))
-		} else {
-			b = append(b, byte(u), byte(u>>8))
-		}
-	}
-	return b
-}
-
-func pngBytes(t *testing.T) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 16, 16))
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// zipBytes is a zip archive holding report text uncompressed, so that a
-// reader that took it for text would find facts in it.
-func zipBytes(t *testing.T) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: "report.txt", Method: zip.Store})
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(w, reportSimplified)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func TestBadInputBinaryFilesAreSkipped(t *testing.T) {
 	dir := t.TempDir()
 	random := make([]byte, 4096)
 	rand.New(rand.NewSource(1)).Read(random)
-	good := writeFile(t, filepath.Join(dir, "good.txt"), []byte(reportSimplified))
+	good := badinput.WriteFile(t, filepath.Join(dir, "good.txt"), []byte(badinput.ReportSimplified))
 	binaries := map[string][]byte{
-		"image.txt":   pngBytes(t),
-		"archive.txt": zipBytes(t),
+		"image.txt":   badinput.PNG(t),
+		"archive.txt": badinput.Zip(t),
 		"random.txt":  random,
 	}
 	args := []string{"extract", "--format", "jsonl"}
 	reasons := map[string]string{}
 	for name, data := range binaries {
-		args = append(args, writeFile(t, filepath.Join(dir, name), data))
+		args = append(args, badinput.WriteFile(t, filepath.Join(dir, name), data))
 		reasons[name] = "binary"
 	}
 	args = append(args, good)
@@ -292,7 +125,7 @@ func TestBadInputBinaryFilesAreSkipped(t *testing.T) {
 			t.Errorf("stderr line %q does not say the file was skipped", line)
 		}
 	}
-	for doc := range rowsByDoc(run.rows(t)) {
+	for doc := range badinput.RowsByDoc(run.rows(t)) {
 		if doc != good {
 			t.Errorf("rows from %s", doc)
 		}
@@ -313,18 +146,18 @@ func TestBadInputEncodingsGiveSameFacts(t *testing.T) {
 		text     string
 		variants []variant
 	}{
-		{"simplified", reportSimplified, []variant{
-			{"utf8-bom", append([]byte("\xEF\xBB\xBF"), reportSimplified...)},
-			{"utf16le", utf16WithBOM(reportSimplified, false)},
-			{"utf16be", utf16WithBOM(reportSimplified, true)},
-			{"gb18030", encodeWith(t, simplifiedchinese.GB18030, reportSimplified)},
-			{"gbk", encodeWith(t, simplifiedchinese.GBK, reportSimplified)},
+		{"simplified", badinput.ReportSimplified, []variant{
+			{"utf8-bom", append([]byte("\xEF\xBB\xBF"), badinput.ReportSimplified...)},
+			{"utf16le", badinput.UTF16WithBOM(badinput.ReportSimplified, false)},
+			{"utf16be", badinput.UTF16WithBOM(badinput.ReportSimplified, true)},
+			{"gb18030", badinput.Encode(t, simplifiedchinese.GB18030, badinput.ReportSimplified)},
+			{"gbk", badinput.Encode(t, simplifiedchinese.GBK, badinput.ReportSimplified)},
 		}},
-		{"traditional", reportTraditional, []variant{
-			{"utf8-bom", append([]byte("\xEF\xBB\xBF"), reportTraditional...)},
-			{"utf16le", utf16WithBOM(reportTraditional, false)},
-			{"big5", encodeWith(t, traditionalchinese.Big5, reportTraditional)},
-			{"gb18030", encodeWith(t, simplifiedchinese.GB18030, reportTraditional)},
+		{"traditional", badinput.ReportTraditional, []variant{
+			{"utf8-bom", append([]byte("\xEF\xBB\xBF"), badinput.ReportTraditional...)},
+			{"utf16le", badinput.UTF16WithBOM(badinput.ReportTraditional, false)},
+			{"big5", badinput.Encode(t, traditionalchinese.Big5, badinput.ReportTraditional)},
+			{"gb18030", badinput.Encode(t, simplifiedchinese.GB18030, badinput.ReportTraditional)},
 		}},
 	}
 	// Every corpus document, in each encoding that can hold all of it.
@@ -344,31 +177,31 @@ func TestBadInputEncodingsGiveSameFacts(t *testing.T) {
 			variants []variant
 		}{filepath.Base(path), text, []variant{
 			{"utf8-bom", append([]byte("\xEF\xBB\xBF"), text...)},
-			{"utf16le", utf16WithBOM(text, false)},
-			{"utf16be", utf16WithBOM(text, true)},
-			{"gb18030", encodeWith(t, simplifiedchinese.GB18030, text)},
+			{"utf16le", badinput.UTF16WithBOM(text, false)},
+			{"utf16be", badinput.UTF16WithBOM(text, true)},
+			{"gb18030", badinput.Encode(t, simplifiedchinese.GB18030, text)},
 		}})
 	}
 
 	args := []string{"extract", "--format", "jsonl", "--jobs", "2"}
 	for _, tx := range texts {
-		args = append(args, writeFile(t, filepath.Join(dir, tx.name, "utf8.txt"), []byte(tx.text)))
+		args = append(args, badinput.WriteFile(t, filepath.Join(dir, tx.name, "utf8.txt"), []byte(tx.text)))
 		for _, v := range tx.variants {
-			args = append(args, writeFile(t, filepath.Join(dir, tx.name, v.name+".txt"), v.data))
+			args = append(args, badinput.WriteFile(t, filepath.Join(dir, tx.name, v.name+".txt"), v.data))
 		}
 	}
 	run := runZh(t, args...)
 	if run.code != 0 || run.stderr != "" {
 		t.Fatalf("exit status %d, stderr:\n%s", run.code, run.stderr)
 	}
-	byDoc := rowsByDoc(run.rows(t))
+	byDoc := badinput.RowsByDoc(run.rows(t))
 	for _, tx := range texts {
 		want := byDoc[filepath.Join(dir, tx.name, "utf8.txt")]
 		if len(want) == 0 {
 			t.Errorf("%s: no rows from the UTF-8 copy", tx.name)
 			continue
 		}
-		checkGrounded(t, tx.name+"/utf8", tx.text, want)
+		badinput.CheckGrounded(t, tx.name+"/utf8", tx.text, want)
 		for _, v := range tx.variants {
 			got := byDoc[filepath.Join(dir, tx.name, v.name+".txt")]
 			diffRows(t, tx.name+"/"+v.name, withoutDoc(want), withoutDoc(got))
@@ -376,17 +209,7 @@ func TestBadInputEncodingsGiveSameFacts(t *testing.T) {
 	}
 }
 
-// repeatReport repeats a report, each copy under a numbered heading, up to
-// at least size bytes.
-func repeatReport(report string, size int) string {
-	var b strings.Builder
-	for i := 1; b.Len() < size; i++ {
-		fmt.Fprintf(&b, "第%d部分\n%s", i, report)
-	}
-	return b.String()
-}
-
-func utf16NoBOM(s string) []byte { return utf16WithBOM(s, false)[2:] }
+func utf16NoBOM(s string) []byte { return badinput.UTF16WithBOM(s, false)[2:] }
 
 // TestBadInputStreamedEncodingsGiveSameFacts reads inputs larger than the
 // encoding-detection sample from standard input, which streams them through
@@ -394,13 +217,13 @@ func utf16NoBOM(s string) []byte { return utf16WithBOM(s, false)[2:] }
 // UTF-8 copy.
 func TestBadInputStreamedEncodingsGiveSameFacts(t *testing.T) {
 	const size = 1<<20 + 300<<10 // past the 1 MiB detection sample
-	simplified := repeatReport(reportSimplified, size)
-	traditional := repeatReport(reportTraditional, size)
+	simplified := badinput.RepeatReport(badinput.ReportSimplified, size)
+	traditional := badinput.RepeatReport(badinput.ReportTraditional, size)
 	// Invalid bytes and NULs scattered so that some fall on chunk edges.
 	dirty := insertEvery(simplified, 997, []string{"\xFF", "\x00", "\xE5\x8A", "\x80"})
 	dir := t.TempDir()
 	reference := func(name, text string) []output.Row {
-		path := writeFile(t, filepath.Join(dir, name), []byte(text))
+		path := badinput.WriteFile(t, filepath.Join(dir, name), []byte(text))
 		run := runZh(t, "extract", "--format", "jsonl", path)
 		if run.code != 0 || run.stderr != "" {
 			t.Fatalf("%s: exit status %d, stderr:\n%s", name, run.code, run.stderr)
@@ -421,11 +244,11 @@ func TestBadInputStreamedEncodingsGiveSameFacts(t *testing.T) {
 	}{
 		{"utf-8", []byte(simplified), wantSimplified, false},
 		{"utf-8 with BOM", append([]byte("\xEF\xBB\xBF"), simplified...), wantSimplified, false},
-		{"utf-16le", utf16WithBOM(simplified, false), wantSimplified, false},
-		{"utf-16be", utf16WithBOM(simplified, true), wantSimplified, false},
+		{"utf-16le", badinput.UTF16WithBOM(simplified, false), wantSimplified, false},
+		{"utf-16be", badinput.UTF16WithBOM(simplified, true), wantSimplified, false},
 		{"utf-16le without BOM", utf16NoBOM(simplified), wantSimplified, false},
-		{"gb18030", encodeWith(t, simplifiedchinese.GB18030, simplified), wantSimplified, false},
-		{"big5", encodeWith(t, traditionalchinese.Big5, traditional), wantTraditional, false},
+		{"gb18030", badinput.Encode(t, simplifiedchinese.GB18030, simplified), wantSimplified, false},
+		{"big5", badinput.Encode(t, traditionalchinese.Big5, traditional), wantTraditional, false},
 		{"utf-8 with invalid bytes and NULs", []byte(dirty), wantSimplified, true},
 	} {
 		label := c.name
@@ -436,7 +259,7 @@ func TestBadInputStreamedEncodingsGiveSameFacts(t *testing.T) {
 		}
 		got := extractRun{stdout: stdout}.rows(t)
 		if c.factsOnly {
-			checkGrounded(t, label, string([]rune(string(c.data))), got)
+			badinput.CheckGrounded(t, label, string([]rune(string(c.data))), got)
 			diffRows(t, label, factIdentity(c.want), factIdentity(got))
 		} else {
 			diffRows(t, label, withoutDoc(c.want), withoutDoc(got))
@@ -477,32 +300,32 @@ func insertAfterClauses(text string, junk []string) (string, int) {
 
 func TestBadInputInvalidBytesAndNULsLoseNoFacts(t *testing.T) {
 	dir := t.TempDir()
-	clean := writeFile(t, filepath.Join(dir, "clean.txt"), []byte(reportSimplified))
+	clean := badinput.WriteFile(t, filepath.Join(dir, "clean.txt"), []byte(badinput.ReportSimplified))
 	docs := map[string]string{
 		// Stray invalid bytes: a lone continuation byte, a truncated
 		// three-byte sequence, an overlong encoding, a byte never valid.
 		"invalid.txt": func() string {
-			s, _ := insertAfterClauses(reportSimplified, []string{"\x80", "\xE5\x8A", "\xC0\xAF", "\xFF"})
+			s, _ := insertAfterClauses(badinput.ReportSimplified, []string{"\x80", "\xE5\x8A", "\xC0\xAF", "\xFF"})
 			return s
 		}(),
 		"nul.txt": func() string {
-			s, _ := insertAfterClauses(reportSimplified, []string{"\x00"})
+			s, _ := insertAfterClauses(badinput.ReportSimplified, []string{"\x00"})
 			return s
 		}(),
 		"mixed.txt": func() string {
-			s, _ := insertAfterClauses(reportSimplified, []string{"\x00", "\xFF", "", "\x00\x00", "\xE5"})
+			s, _ := insertAfterClauses(badinput.ReportSimplified, []string{"\x00", "\xFF", "", "\x00\x00", "\xE5"})
 			return s
 		}(),
 	}
 	args := []string{"extract", "--format", "jsonl", clean}
 	for name, text := range docs {
-		args = append(args, writeFile(t, filepath.Join(dir, name), []byte(text)))
+		args = append(args, badinput.WriteFile(t, filepath.Join(dir, name), []byte(text)))
 	}
 	run := runZh(t, args...)
 	if run.code != 0 || run.stderr != "" {
 		t.Fatalf("exit status %d, stderr:\n%s", run.code, run.stderr)
 	}
-	byDoc := rowsByDoc(run.rows(t))
+	byDoc := badinput.RowsByDoc(run.rows(t))
 	want := byDoc[clean]
 	if len(want) == 0 {
 		t.Fatal("no rows from the clean copy")
@@ -510,7 +333,7 @@ func TestBadInputInvalidBytesAndNULsLoseNoFacts(t *testing.T) {
 	for name, text := range docs {
 		got := byDoc[filepath.Join(dir, name)]
 		// Decoded as Go decodes: each invalid byte is one U+FFFD.
-		checkGrounded(t, name, string([]rune(text)), got)
+		badinput.CheckGrounded(t, name, string([]rune(text)), got)
 		diffRows(t, name, factIdentity(want), factIdentity(got))
 	}
 }
@@ -528,7 +351,7 @@ func factIdentity(rows []output.Row) []output.Row {
 
 func TestBadInputLineEnds(t *testing.T) {
 	dir := t.TempDir()
-	lf := reportSimplified
+	lf := badinput.ReportSimplified
 	crlf := strings.ReplaceAll(lf, "\n", "\r\n")
 	cr := strings.ReplaceAll(lf, "\n", "\r")
 	mixed := func() string {
@@ -552,24 +375,24 @@ func TestBadInputLineEnds(t *testing.T) {
 		data := []byte(text)
 		switch name {
 		case "crlf-gbk.txt":
-			data = encodeWith(t, simplifiedchinese.GBK, text)
+			data = badinput.Encode(t, simplifiedchinese.GBK, text)
 		case "crlf-utf16.txt":
-			data = utf16WithBOM(text, false)
+			data = badinput.UTF16WithBOM(text, false)
 		}
-		args = append(args, writeFile(t, filepath.Join(dir, name), data))
+		args = append(args, badinput.WriteFile(t, filepath.Join(dir, name), data))
 	}
 	run := runZh(t, args...)
 	if run.code != 0 || run.stderr != "" {
 		t.Fatalf("exit status %d, stderr:\n%s", run.code, run.stderr)
 	}
-	byDoc := rowsByDoc(run.rows(t))
+	byDoc := badinput.RowsByDoc(run.rows(t))
 	want := byDoc[filepath.Join(dir, "lf.txt")]
 	if len(want) == 0 {
 		t.Fatal("no rows from the LF copy")
 	}
 	for name, text := range texts {
 		got := byDoc[filepath.Join(dir, name)]
-		checkGrounded(t, name, text, got)
+		badinput.CheckGrounded(t, name, text, got)
 		diffRows(t, name, factIdentity(want), factIdentity(got))
 		if strings.HasPrefix(name, "crlf") && len(got) == len(want) {
 			// Each line before the fact's adds one "\r".
@@ -643,7 +466,7 @@ func TestBadInputLineEndsAcrossWindows(t *testing.T) {
 			if inChars {
 				unit = "chars"
 			}
-			path := writeFile(t, filepath.Join(dir, fmt.Sprintf("crlf-at-%d-%s.txt", size, unit)), []byte(text))
+			path := badinput.WriteFile(t, filepath.Join(dir, fmt.Sprintf("crlf-at-%d-%s.txt", size, unit)), []byte(text))
 			docs = append(docs, doc{path, text, facts})
 			args = append(args, path)
 		}
@@ -652,14 +475,14 @@ func TestBadInputLineEndsAcrossWindows(t *testing.T) {
 	if run.code != 0 || run.stderr != "" {
 		t.Fatalf("exit status %d, stderr:\n%s", run.code, run.stderr)
 	}
-	byDoc := rowsByDoc(run.rows(t))
+	byDoc := badinput.RowsByDoc(run.rows(t))
 	for _, d := range docs {
 		rows := byDoc[d.path]
 		name := filepath.Base(d.path)
 		if len(rows) != d.facts {
 			t.Errorf("%s: %d rows, want one for each of the %d lines with a fact", name, len(rows), d.facts)
 		}
-		checkGrounded(t, name, d.text, rows)
+		badinput.CheckGrounded(t, name, d.text, rows)
 		for i, r := range rows {
 			if r.Value == nil || *r.Value != float64(1000+i) || r.Line != i+2 {
 				t.Errorf("%s: row %d: %s, want value %d on line %d", name, i, showRow(r), 1000+i, i+2)
@@ -679,7 +502,7 @@ func TestBadInputEmptyFiles(t *testing.T) {
 	}
 	var paths []string
 	for name, data := range empties {
-		paths = append(paths, writeFile(t, filepath.Join(dir, name), data))
+		paths = append(paths, badinput.WriteFile(t, filepath.Join(dir, name), data))
 	}
 	slices.Sort(paths)
 	for _, format := range []string{"csv", "jsonl"} {
@@ -717,7 +540,7 @@ func TestBadInputEmptyFiles(t *testing.T) {
 func unreadableFile(t *testing.T, path string) string {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		writeFile(t, path, []byte(reportSimplified))
+		badinput.WriteFile(t, path, []byte(badinput.ReportSimplified))
 		if err := os.Chmod(path, 0); err != nil {
 			t.Fatal(err)
 		}
@@ -734,10 +557,10 @@ func unreadableFile(t *testing.T, path string) string {
 
 func TestBadInputUnreadableMissingAndBrokenLinks(t *testing.T) {
 	dir := t.TempDir()
-	good := writeFile(t, filepath.Join(dir, "a-good.txt"), []byte(reportSimplified))
+	good := badinput.WriteFile(t, filepath.Join(dir, "a-good.txt"), []byte(badinput.ReportSimplified))
 	sub := filepath.Join(dir, "reports")
-	inDir := writeFile(t, filepath.Join(sub, "m-good.txt"), []byte(reportSimplified))
-	writeFile(t, filepath.Join(sub, "ignored.csv"), []byte("not,a,report\n"))
+	inDir := badinput.WriteFile(t, filepath.Join(sub, "m-good.txt"), []byte(badinput.ReportSimplified))
+	badinput.WriteFile(t, filepath.Join(sub, "ignored.csv"), []byte("not,a,report\n"))
 	unreadableReason := unreadableFile(t, filepath.Join(sub, "b-unreadable.txt"))
 	for link, target := range map[string]string{
 		"c-broken-link.txt": "nowhere.txt",
@@ -768,7 +591,7 @@ func TestBadInputUnreadableMissingAndBrokenLinks(t *testing.T) {
 	if !strings.Contains(run.stderr, "5 of 8 inputs failed") {
 		t.Errorf("stderr does not count 5 failed inputs of 8:\n%s", run.stderr)
 	}
-	byDoc := rowsByDoc(run.rows(t))
+	byDoc := badinput.RowsByDoc(run.rows(t))
 	for _, doc := range []string{good, inDir, filepath.Join(sub, "e-good-link.txt")} {
 		if len(byDoc[doc]) == 0 {
 			t.Errorf("no rows from %s: the batch did not go on", doc)
@@ -790,13 +613,13 @@ func TestBadInputUnusualNames(t *testing.T) {
 		"=1+1.txt",
 	}
 	for _, name := range names {
-		writeFile(t, filepath.Join("in", name), []byte(reportSimplified))
+		badinput.WriteFile(t, filepath.Join("in", name), []byte(badinput.ReportSimplified))
 	}
 	run := runZh(t, "extract", "--format", "jsonl", "in")
 	if run.code != 0 || run.stderr != "" {
 		t.Fatalf("exit status %d, stderr:\n%s", run.code, run.stderr)
 	}
-	byDoc := rowsByDoc(run.rows(t))
+	byDoc := badinput.RowsByDoc(run.rows(t))
 	for _, name := range names {
 		if len(byDoc[filepath.Join("in", name)]) == 0 {
 			t.Errorf("no rows for %q", name)
@@ -807,8 +630,8 @@ func TestBadInputUnusualNames(t *testing.T) {
 	// with it must still be one stderr line) and GBK bytes, as archives made
 	// on Chinese Windows unpack to (every format must show the same name).
 	odd := filepath.Join(dir, "odd")
-	writeFile(t, filepath.Join(odd, "a\nb.txt"), []byte(reportSimplified))
-	writeFile(t, filepath.Join(odd, "\xB1\xA8\xB8\xE6.txt"), []byte(reportSimplified))
+	badinput.WriteFile(t, filepath.Join(odd, "a\nb.txt"), []byte(badinput.ReportSimplified))
+	badinput.WriteFile(t, filepath.Join(odd, "\xB1\xA8\xB8\xE6.txt"), []byte(badinput.ReportSimplified))
 	if err := os.Symlink("nowhere", filepath.Join(odd, "broken\nlink.txt")); err != nil {
 		t.Fatal(err)
 	}
@@ -849,9 +672,9 @@ func docNames(rows []output.Row) []string {
 
 func TestBadInputExitStatus(t *testing.T) {
 	dir := t.TempDir()
-	good := writeFile(t, filepath.Join(dir, "good.txt"), []byte(reportSimplified))
-	empty := writeFile(t, filepath.Join(dir, "empty.txt"), nil)
-	binary := writeFile(t, filepath.Join(dir, "image.txt"), pngBytes(t))
+	good := badinput.WriteFile(t, filepath.Join(dir, "good.txt"), []byte(badinput.ReportSimplified))
+	empty := badinput.WriteFile(t, filepath.Join(dir, "empty.txt"), nil)
+	binary := badinput.WriteFile(t, filepath.Join(dir, "image.txt"), badinput.PNG(t))
 	missing := filepath.Join(dir, "missing.txt")
 	for _, c := range []struct {
 		name string
@@ -876,9 +699,9 @@ func TestBadInputExitStatus(t *testing.T) {
 func TestOutputRefusesToOverwriteInput(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	report := writeFile(t, "report.csv", []byte(reportSimplified))
-	writeFile(t, filepath.Join("in", "report.txt"), []byte(reportSimplified))
-	writeFile(t, filepath.Join("in", "old.csv"), []byte(reportSimplified))
+	report := badinput.WriteFile(t, "report.csv", []byte(badinput.ReportSimplified))
+	badinput.WriteFile(t, filepath.Join("in", "report.txt"), []byte(badinput.ReportSimplified))
+	badinput.WriteFile(t, filepath.Join("in", "old.csv"), []byte(badinput.ReportSimplified))
 	if err := os.Link(report, "hard.csv"); err != nil {
 		t.Fatal(err)
 	}
@@ -955,8 +778,8 @@ func startsFormula(s string) bool {
 func TestOutputFormulaEscapingAndNumbers(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	writeFile(t, "=1+1.txt", []byte(formulaReport))
-	writeFile(t, "@report.txt", []byte(reportSimplified))
+	badinput.WriteFile(t, "=1+1.txt", []byte(formulaReport))
+	badinput.WriteFile(t, "@report.txt", []byte(badinput.ReportSimplified))
 
 	for _, format := range []string{"csv", "tsv"} {
 		run := runZh(t, "extract", "--format", format, "=1+1.txt", "@report.txt")
@@ -1166,17 +989,17 @@ func badInputCorpus(t *testing.T, dir string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, filepath.Join(dir, filepath.Base(path)), data)
+		badinput.WriteFile(t, filepath.Join(dir, filepath.Base(path)), data)
 	}
-	writeFile(t, filepath.Join(dir, "b-image.txt"), pngBytes(t))
-	writeFile(t, filepath.Join(dir, "b-archive.txt"), zipBytes(t))
-	writeFile(t, filepath.Join(dir, "e-empty.txt"), nil)
-	writeFile(t, filepath.Join(dir, "g-gbk.txt"), encodeWith(t, simplifiedchinese.GBK, strings.ReplaceAll(reportSimplified, "\n", "\r\n")))
-	writeFile(t, filepath.Join(dir, "g-big5.txt"), encodeWith(t, traditionalchinese.Big5, reportTraditional))
-	writeFile(t, filepath.Join(dir, "u-utf16.txt"), utf16WithBOM(reportSimplified, true))
-	writeFile(t, filepath.Join(dir, "f-formula.txt"), []byte(formulaReport))
-	nul, _ := insertAfterClauses(reportSimplified, []string{"\x00", "\xFF"})
-	writeFile(t, filepath.Join(dir, "n-nul.txt"), []byte(nul))
+	badinput.WriteFile(t, filepath.Join(dir, "b-image.txt"), badinput.PNG(t))
+	badinput.WriteFile(t, filepath.Join(dir, "b-archive.txt"), badinput.Zip(t))
+	badinput.WriteFile(t, filepath.Join(dir, "e-empty.txt"), nil)
+	badinput.WriteFile(t, filepath.Join(dir, "g-gbk.txt"), badinput.Encode(t, simplifiedchinese.GBK, strings.ReplaceAll(badinput.ReportSimplified, "\n", "\r\n")))
+	badinput.WriteFile(t, filepath.Join(dir, "g-big5.txt"), badinput.Encode(t, traditionalchinese.Big5, badinput.ReportTraditional))
+	badinput.WriteFile(t, filepath.Join(dir, "u-utf16.txt"), badinput.UTF16WithBOM(badinput.ReportSimplified, true))
+	badinput.WriteFile(t, filepath.Join(dir, "f-formula.txt"), []byte(formulaReport))
+	nul, _ := insertAfterClauses(badinput.ReportSimplified, []string{"\x00", "\xFF"})
+	badinput.WriteFile(t, filepath.Join(dir, "n-nul.txt"), []byte(nul))
 	if err := os.Symlink("nowhere", filepath.Join(dir, "l-broken.txt")); err != nil {
 		t.Fatal(err)
 	}

@@ -167,6 +167,10 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
+	// Close is idempotent: on a way out with an error (an interrupt
+	// included) this releases the writer's temporary files; what it writes
+	// goes to the aborted output file.
+	defer w.Close()
 
 	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, Extractor: ex}
 	configFor := func(in input) pipeline.Config {

@@ -33,7 +33,7 @@ func (e *Extractor) wants(kind string) bool {
 // Extract returns the facts of clean text rs in order of their start.
 func (e *Extractor) Extract(rs []rune) []Fact {
 	quotes := findQuoted(rs)
-	matches := number.Find(string(rs))
+	matches := number.FindRunes(rs)
 	facts := make([]Fact, 0, len(quotes)+len(matches))
 	if e.wants(KindProgram) {
 		for _, q := range quotes {

@@ -48,10 +48,21 @@ const sampleBytes = 1 << 20
 // the batch.
 func Process(name string, data []byte, cfg Config) Result {
 	var rows []output.Row
-	res, _ := ProcessReader(name, bytes.NewReader(data), cfg, func(r output.Row) error {
-		rows = append(rows, r)
+	collect := func(batch []output.Row) error {
+		if rows == nil {
+			rows = batch // a one-window document: its rows as extracted
+		} else {
+			rows = append(rows, batch...)
+		}
 		return nil
-	})
+	}
+	var res Result
+	if len(data) <= sampleBytes {
+		// Already in memory and small enough to decode whole: no copy.
+		res, _ = processWhole(name, data, cfg, collect)
+	} else {
+		res, _ = processReader(name, bytes.NewReader(data), cfg, collect)
+	}
 	res.Rows = rows
 	return res
 }
@@ -61,20 +72,43 @@ func Process(name string, data []byte, cfg Config) Result {
 // long the document is. The returned Result describes the document (its
 // Rows are left empty); the error is emit's, which should stop the batch.
 func ProcessReader(name string, r io.Reader, cfg Config, emit func(output.Row) error) (res Result, emitErr error) {
-	res.Info.Doc = name
-	defer func() {
-		if p := recover(); p != nil {
-			res.Err = fmt.Errorf("internal error: %v", p)
-			res.Info.Error = res.Err.Error()
+	return processReader(name, r, cfg, func(rows []output.Row) error {
+		for _, row := range rows {
+			if err := emit(row); err != nil {
+				return err
+			}
 		}
-	}()
+		return nil
+	})
+}
+
+// processWhole is processReader for a document held whole in data.
+func processWhole(name string, data []byte, cfg Config, emit func([]output.Row) error) (res Result, emitErr error) {
+	res.Info.Doc = name
+	defer recoverInternal(&res)
+	ex := newWindowExtractor(name, cfg, emit)
+	return ex.whole(res, data)
+}
+
+// recoverInternal turns a panic into the document's error, so that one
+// document's failure never crashes the batch.
+func recoverInternal(res *Result) {
+	if p := recover(); p != nil {
+		res.Err = fmt.Errorf("internal error: %v", p)
+		res.Info.Error = res.Err.Error()
+	}
+}
+
+// processReader is ProcessReader handing over each window's rows at once.
+func processReader(name string, r io.Reader, cfg Config, emit func([]output.Row) error) (res Result, emitErr error) {
+	res.Info.Doc = name
+	defer recoverInternal(&res)
 	counted := &countingReader{r: r}
-	ex := &windowExtractor{name: name, cfg: cfg, line: 1, emit: emit, scripts: map[string]bool{}}
+	ex := newWindowExtractor(name, cfg, emit)
 	// Read one byte past the sample size: a document that fits is decoded
 	// whole, a longer one is detected on its sample and streamed.
 	sample, err := io.ReadAll(io.LimitReader(counted, sampleBytes+1))
 	whole := len(sample) <= sampleBytes
-	n := len(sample)
 	if err != nil {
 		res.Info.Bytes = counted.n
 		return failed(res, err), nil
@@ -86,18 +120,10 @@ func ProcessReader(name string, r io.Reader, cfg Config, emit func(output.Row) e
 			res.Info.Bytes = counted.n
 			return failed(res, err), nil
 		}
-		sample, whole, n = append(sample, rest...), true, n+len(rest)
+		sample, whole = append(sample, rest...), true
 	}
 	if whole {
-		text, info, err := document.Text(name, sample, cfg.InputFormat, cfg.Encoding)
-		res.Info.Encoding, res.Info.Bytes = info.Encoding, int64(n)
-		if err != nil {
-			return failed(res, err), nil
-		}
-		if err := ex.extractAll(text); err != nil {
-			return ex.finish(failed(res, err)), ex.emitErr
-		}
-		return ex.finish(res), nil
+		return ex.whole(res, sample)
 	}
 
 	_, enc, err := normalize.Decode(detectionSample(sample), cfg.Encoding)
@@ -179,8 +205,25 @@ type windowExtractor struct {
 	rows      int
 	converted bool
 	scripts   map[string]bool
-	emit      func(output.Row) error
+	emit      func([]output.Row) error // a window's rows, in order
 	emitErr   error
+}
+
+func newWindowExtractor(name string, cfg Config, emit func([]output.Row) error) *windowExtractor {
+	return &windowExtractor{name: name, cfg: cfg, line: 1, emit: emit, scripts: map[string]bool{}}
+}
+
+// whole extracts a document read whole into data.
+func (w *windowExtractor) whole(res Result, data []byte) (Result, error) {
+	text, info, err := document.Text(w.name, data, w.cfg.InputFormat, w.cfg.Encoding)
+	res.Info.Encoding, res.Info.Bytes = info.Encoding, int64(len(data))
+	if err != nil {
+		return failed(res, err), nil
+	}
+	if err := w.extractAll(text); err != nil {
+		return w.finish(failed(res, err)), w.emitErr
+	}
+	return w.finish(res), nil
 }
 
 func (w *windowExtractor) extract(window string) error {
@@ -188,8 +231,8 @@ func (w *windowExtractor) extract(window string) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if err := w.emit(r); err != nil {
+	if len(rows) > 0 {
+		if err := w.emit(rows); err != nil {
 			w.emitErr = err
 			return err
 		}
@@ -227,8 +270,7 @@ func (w *windowExtractor) finish(res Result) Result {
 // ExtractText normalises decoded text and grounds every fact found in it
 // back into that text, a window at a time.
 func ExtractText(name, text string, cfg Config) (rows []output.Row, script string, converted bool, err error) {
-	ex := &windowExtractor{name: name, cfg: cfg, line: 1, scripts: map[string]bool{},
-		emit: func(r output.Row) error { rows = append(rows, r); return nil }}
+	ex := newWindowExtractor(name, cfg, func(batch []output.Row) error { rows = append(rows, batch...); return nil })
 	if err := ex.extractAll(text); err != nil {
 		return rows, "", false, err
 	}

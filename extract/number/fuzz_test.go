@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"unicode/utf8"
 )
@@ -52,6 +53,9 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		ms := Find(s)
+		if rms := FindRunes([]rune(s)); !reflect.DeepEqual(rms, ms) {
+			t.Fatalf("%q: FindRunes gives\n%+v\nFind gives\n%+v", s, rms, ms)
+		}
 		if !utf8.ValidString(s) {
 			// []rune turns each invalid byte into U+FFFD; offsets still count runes.
 			s = string([]rune(s))
@@ -71,5 +75,25 @@ func BenchmarkFind(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Find(s)
+	}
+}
+
+// TestFindRunesMatchesFind checks the rune form against the string form on
+// whole reports, where matches are dense and varied.
+func TestFindRunesMatchesFind(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join(corpusDir, "docs", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpus documents under %s", corpusDir)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Find(string(data))
+		got := FindRunes([]rune(string(data)))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: FindRunes differs from Find (%d vs %d matches)", filepath.Base(p), len(got), len(want))
+		}
 	}
 }

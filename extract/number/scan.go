@@ -48,7 +48,20 @@ func newScanner(s string, plain bool) *scanner {
 // Find returns every number, percentage and money amount in s, in order,
 // non-overlapping. See Match for what each carries.
 func Find(s string) []Match {
-	return newScanner(s, false).matches(s)
+	sc := newScanner(s, false)
+	return sc.matches(sc.sourceText(s))
+}
+
+// FindRunes is Find for text already held as runes, as extraction holds
+// it: the same matches at the same offsets, without converting the text to
+// a string and back.
+func FindRunes(rs []rune) []Match {
+	c := make([]rune, len(rs))
+	for i, r := range rs {
+		c[i] = fold(r)
+	}
+	sc := &scanner{c: c}
+	return sc.matches(func(start, end int) string { return string(rs[start:end]) })
 }
 
 // Recognize returns every reading of s, the way `zhmetrics numbers` prints
@@ -74,13 +87,29 @@ func Recognize(s string) []Match {
 
 // findPlain is Find in plain-number mode (see scanner.plain).
 func findPlain(s string) []Match {
-	return newScanner(s, true).matches(s)
+	sc := newScanner(s, true)
+	return sc.matches(sc.sourceText(s))
 }
 
-func (s *scanner) matches(src string) []Match {
+// sourceText returns the characters of s, the string the scanner was made
+// from, in [start, end): a substring of s, or for invalid UTF-8 the same
+// characters as []rune(s) has there (an invalid byte is one U+FFFD).
+func (s *scanner) sourceText(src string) func(start, end int) string {
 	valid := utf8.ValidString(src)
-	var out []Match
-	for _, h := range s.scan() {
+	return func(start, end int) string {
+		if valid {
+			return src[s.off[start]:s.off[end]]
+		}
+		return string([]rune(src[s.off[start]:s.off[end]]))
+	}
+}
+
+// matches turns the scan's hits into Matches; text returns the input's
+// characters in [start, end).
+func (s *scanner) matches(text func(start, end int) string) []Match {
+	hits := s.scan()
+	out := make([]Match, 0, len(hits))
+	for _, h := range hits {
 		if math.IsInf(h.value, 0) || math.IsNaN(h.value) || math.IsInf(h.high, 0) || math.IsNaN(h.high) {
 			continue // 1e999, a 400-digit code: not an amount
 		}
@@ -94,12 +123,7 @@ func (s *scanner) matches(src string) []Match {
 			Masked:  h.masked,
 			Unit:    h.unit,
 		}
-		if valid {
-			m.Text = src[s.off[h.start]:s.off[h.end]]
-		} else {
-			// An invalid byte is one rune (U+FFFD), as in []rune(src).
-			m.Text = string([]rune(src[s.off[h.start]:s.off[h.end]]))
-		}
+		m.Text = text(h.start, h.end)
 		m.Value = tidy(m.Value)
 		m.High = m.Value
 		if h.isRange {

@@ -21,7 +21,9 @@ type Result struct {
 // decimal points. base is the code point offset of original within the
 // whole document, so that windows of a large document map back correctly.
 func Normalize(original string, base int, opts Options) (*Result, error) {
-	t := FoldWidth.Apply(NewText(original, base))
+	// Every text from here on is this function's own, so each step may
+	// build into the buffers of the text two steps back (see pass).
+	t := pass(FoldWidth, NewText(original, base))
 	res := &Result{Script: DetectScript(t.Runes)}
 	conversion := opts.Script
 	switch conversion {
@@ -41,10 +43,14 @@ func Normalize(original string, base int, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		t = simplify.Apply(t)
+		t = pass(simplify, t)
 		res.Converted = true
 	}
-	res.Text = Chain(DropBoilerplate, JoinBrokenLines, RepairDecimalStops).Apply(t)
+	for _, step := range []Step{DropBoilerplate, JoinBrokenLines, RepairDecimalStops} {
+		t = pass(step, t)
+	}
+	t.spare = nil // not kept alive with the result
+	res.Text = t
 	return res, nil
 }
 

@@ -3,6 +3,7 @@ package normalize
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -115,7 +116,64 @@ func FuzzNormalize(f *testing.F) {
 		if len(res.Text.Runes) != len(res.Text.Start) || len(res.Text.Start) != len(res.Text.End) {
 			t.Fatal("map length differs from text length")
 		}
+		for _, script := range []string{"none", "t2s"} {
+			res, err := Normalize(s, 0, Options{Script: script})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := normalizeFresh(t, s, script); !sameText(res.Text, want) {
+				t.Fatalf("%q, %s: recycled buffers give %q, fresh ones %q", s, script, string(res.Text.Runes), string(want.Runes))
+			}
+		}
 	})
+}
+
+// normalizeFresh is Normalize with an explicit conversion, every step
+// building into new buffers: the reference for the recycling in pass.
+func normalizeFresh(t *testing.T, s, script string) *Text {
+	t.Helper()
+	text := FoldWidth.Apply(NewText(s, 0))
+	if script != "none" {
+		groups, err := converter(script)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range groups {
+			text = g.convert(text)
+		}
+	}
+	for _, step := range []Step{DropBoilerplate, JoinBrokenLines, RepairDecimalStops} {
+		text = step.Apply(text)
+	}
+	return text
+}
+
+func sameText(a, b *Text) bool {
+	return slices.Equal(a.Runes, b.Runes) && slices.Equal(a.Start, b.Start) && slices.Equal(a.End, b.End)
+}
+
+// TestNormalizeRecyclingMatchesFresh runs the reports of the corpus, whose
+// cleaning changes text at most steps, through both.
+func TestNormalizeRecyclingMatchesFresh(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/corpus/docs/*.txt")
+	if len(paths) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, script := range []string{"none", "t2s"} {
+			res, err := Normalize(string(data), 0, Options{Script: script})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameText(res.Text, normalizeFresh(t, string(data), script)) {
+				t.Errorf("%s, %s: recycled buffers give another text", filepath.Base(p), script)
+			}
+		}
+	}
 }
 
 func TestPatternNeedsNameRealPatterns(t *testing.T) {

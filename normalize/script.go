@@ -92,7 +92,11 @@ func Simplify(conversion string) (Step, error) {
 	return StepFunc(func(src *Text) *Text {
 		t := src
 		for _, g := range chain {
-			t = g.convert(t)
+			if t == src {
+				t = g.convert(t) // the caller's text is never recycled
+			} else {
+				t = pass(StepFunc(g.convert), t)
+			}
 		}
 		return t
 	}), nil

@@ -18,6 +18,10 @@ type Text struct {
 	Runes []rune
 	Start []int32
 	End   []int32
+
+	// spare is a text that no one uses any more, whose buffers the next
+	// step may build into instead of allocating new ones (see pass).
+	spare *Text
 }
 
 // NewText wraps original text with the identity map. base is added to every
@@ -66,7 +70,9 @@ func (t *Text) Origin(a, b int) (start, end int) {
 	return start, end
 }
 
-// Step is one transformation of a Text.
+// Step is one transformation of a Text. It returns its source unchanged
+// or a new Text in buffers of its own, never sharing the source's: a chain
+// may recycle the source's buffers once the step is done (see pass).
 type Step interface {
 	Apply(*Text) *Text
 }
@@ -79,12 +85,33 @@ func (f StepFunc) Apply(t *Text) *Text { return f(t) }
 
 // Chain runs steps in order.
 func Chain(steps ...Step) Step {
-	return StepFunc(func(t *Text) *Text {
+	return StepFunc(func(in *Text) *Text {
+		t := in
 		for _, s := range steps {
-			t = s.Apply(t)
+			if t == in {
+				t = s.Apply(t) // the caller's text is never recycled
+			} else {
+				t = pass(s, t)
+			}
+		}
+		if t != in {
+			t.spare = nil
 		}
 		return t
 	})
+}
+
+// pass applies s to t, an intermediate text that only the caller holds.
+// When s builds a new text, t is dead afterwards, so its buffers become the
+// new text's spare: a chain of steps then works in two sets of buffers
+// rather than allocating a new set at every step that changes something.
+func pass(s Step, t *Text) *Text {
+	next := s.Apply(t)
+	if next != t {
+		t.spare = nil
+		next.spare = t
+	}
+	return next
 }
 
 // builder assembles the next Text from the current one. Until a step
@@ -112,16 +139,24 @@ func (b *builder) unchanged(i, j int) bool {
 	return false
 }
 
-// materialize starts the output as a copy of the untouched prefix.
+// materialize starts the output as a copy of the untouched prefix, in the
+// source's spare buffers when it has some large enough.
 func (b *builder) materialize() {
 	if b.dst != nil {
 		return
 	}
 	n := len(b.src.Runes)
+	runes, start, end := []rune(nil), []int32(nil), []int32(nil)
+	if sp := b.src.spare; sp != nil && cap(sp.Runes) >= n && cap(sp.Start) >= n && cap(sp.End) >= n {
+		runes, start, end = sp.Runes[:0], sp.Start[:0], sp.End[:0]
+		b.src.spare = nil // used once only
+	} else {
+		runes, start, end = make([]rune, 0, n), make([]int32, 0, n), make([]int32, 0, n)
+	}
 	b.dst = &Text{
-		Runes: append(make([]rune, 0, n), b.src.Runes[:b.same]...),
-		Start: append(make([]int32, 0, n), b.src.Start[:b.same]...),
-		End:   append(make([]int32, 0, n), b.src.End[:b.same]...),
+		Runes: append(runes, b.src.Runes[:b.same]...),
+		Start: append(start, b.src.Start[:b.same]...),
+		End:   append(end, b.src.End[:b.same]...),
 	}
 }
 

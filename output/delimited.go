@@ -2,10 +2,11 @@ package output
 
 import (
 	"bufio"
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // utf8BOM is written first when Options.BOM is set.
@@ -44,27 +45,33 @@ func rowFields(dst []string, r Row, escape bool) []string {
 }
 
 // csvWriter writes RFC 4180 CSV (fields quoted when needed, quotes doubled)
-// in UTF-8 with a header row and "\n" line ends.
+// in UTF-8 with a header row and "\n" line ends: byte for byte what
+// encoding/csv's Writer writes, appended into one reused buffer per row
+// instead of written field by field, since the writer is the one part of a
+// run that no worker shares.
 type csvWriter struct {
-	out    *csv.Writer
+	out    *bufio.Writer
 	escape bool
-	fields []string
+	record []byte
 }
 
 func newCSVWriter(w io.Writer, opts Options) (*csvWriter, error) {
-	if opts.BOM {
-		if _, err := io.WriteString(w, utf8BOM); err != nil {
-			return nil, err
-		}
-	}
 	names, err := header(Columns, opts.Header)
 	if err != nil {
 		return nil, err
 	}
-	// csv.Writer buffers only 4 KB; given a larger bufio.Writer it uses
-	// that one, which cuts the write calls sixteenfold.
-	cw := &csvWriter{out: csv.NewWriter(bufio.NewWriterSize(w, 64*1024)), escape: opts.EscapeFormulas}
-	if err := cw.out.Write(names); err != nil {
+	cw := &csvWriter{out: bufio.NewWriterSize(w, 64*1024), escape: opts.EscapeFormulas}
+	if opts.BOM {
+		cw.out.WriteString(utf8BOM)
+	}
+	for i, name := range names {
+		if i > 0 {
+			cw.record = append(cw.record, ',')
+		}
+		cw.record = appendCSVField(cw.record, name)
+	}
+	cw.record = append(cw.record, '\n')
+	if _, err := cw.out.Write(cw.record); err != nil {
 		return nil, err
 	}
 	return cw, nil
@@ -74,19 +81,82 @@ func (cw *csvWriter) WriteRow(r Row) error {
 	if err := checkRow(r); err != nil {
 		return err
 	}
-	cw.fields = rowFields(cw.fields, r, cw.escape)
-	return cw.out.Write(cw.fields)
+	b := cw.record[:0]
+	b = cw.appendText(b, r.Doc)
+	b = strconv.AppendInt(append(b, ','), int64(r.Line), 10)
+	b = strconv.AppendInt(append(b, ','), int64(r.Start), 10)
+	b = strconv.AppendInt(append(b, ','), int64(r.End), 10)
+	b = cw.appendText(append(b, ','), r.Kind)
+	b = cw.appendText(append(b, ','), r.Metric)
+	b = cw.appendText(append(b, ','), r.Canonical)
+	b = append(b, ',')
+	if r.Value != nil {
+		b = strconv.AppendFloat(b, *r.Value, 'f', -1, 64)
+	}
+	b = cw.appendText(append(b, ','), r.Unit)
+	b = cw.appendText(append(b, ','), r.Qualifier)
+	b = strconv.AppendBool(append(b, ','), r.Masked)
+	b = cw.appendText(append(b, ','), r.Raw)
+	b = cw.appendText(append(b, ','), r.Sentence)
+	b = append(b, '\n')
+	cw.record = b
+	_, err := cw.out.Write(b)
+	return err
+}
+
+// appendText appends a text column, formula-escaped when asked.
+func (cw *csvWriter) appendText(b []byte, s string) []byte {
+	if cw.escape {
+		s = EscapeFormula(s)
+	}
+	return appendCSVField(b, s)
+}
+
+// appendCSVField appends one field as encoding/csv writes it with a comma
+// separator and "\n" line ends: quoted, with quotes doubled, when it holds a
+// comma, quote or line break, starts with a space, or is `\.`; else as is.
+func appendCSVField(b []byte, field string) []byte {
+	if !csvNeedsQuotes(field) {
+		return append(b, field...)
+	}
+	b = append(b, '"')
+	for {
+		i := strings.IndexByte(field, '"')
+		if i < 0 {
+			break
+		}
+		b = append(b, field[:i+1]...)
+		b = append(b, '"')
+		field = field[i+1:]
+	}
+	b = append(b, field...)
+	return append(b, '"')
+}
+
+// csvNeedsQuotes is encoding/csv's rule for a comma separator.
+func csvNeedsQuotes(field string) bool {
+	if field == "" {
+		return false
+	}
+	if field == `\.` {
+		return true
+	}
+	for i := 0; i < len(field); i++ {
+		switch field[i] {
+		case '\n', '\r', '"', ',':
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(field)
+	return unicode.IsSpace(r)
 }
 
 func (cw *csvWriter) WriteDocument(DocInfo) error { return nil }
 
-func (cw *csvWriter) Close() error {
-	cw.out.Flush()
-	return cw.out.Error()
-}
+func (cw *csvWriter) Close() error { return cw.out.Flush() }
 
 // Flush writes the buffered rows, so that a stream's rows leave at once.
-func (cw *csvWriter) Flush() error { return cw.Close() }
+func (cw *csvWriter) Flush() error { return cw.out.Flush() }
 
 // tsvWriter writes tab-separated values with a header row and no quoting.
 // So that every record stays one line and every field one column, tabs,

@@ -23,58 +23,58 @@ func RunStream[T, R any](ctx context.Context, jobs int, next func() (T, bool, er
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	type item struct {
-		seq int
-		v   T
-	}
 	type done struct {
 		seq int
 		r   R
 	}
-	items := make(chan item)
-	results := make(chan done, jobs)
-	// window bounds how far reading may run ahead of the item emit waits for.
+	// window holds a slot for every item read and not yet emitted. results
+	// can hold as many, so a worker never waits to hand a result over.
 	window := make(chan struct{}, 2*jobs)
-	// readErr is written before items is closed and read after results is
-	// closed, which happens after every worker saw items closed.
-	var readErr error
-
-	go func() {
-		defer close(items)
-		for seq := 0; ; seq++ {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			v, ok, err := next()
-			if err != nil {
-				readErr = err
-				return
-			}
-			if !ok {
-				return
-			}
-			select {
-			case items <- item{seq, v}:
-			case <-ctx.Done():
-				return
-			}
+	results := make(chan done, 2*jobs)
+	// Workers call next themselves, one at a time, rather than wait for a
+	// reading goroutine to be scheduled: on a busy machine that hand-off
+	// left workers idle between documents.
+	var (
+		mu      sync.Mutex
+		seq     int
+		ended   bool
+		readErr error // written under mu; read after every worker is done
+	)
+	take := func() (v T, n int, ok bool) {
+		select {
+		case window <- struct{}{}:
+		case <-ctx.Done():
+			return v, 0, false
 		}
-	}()
+		mu.Lock()
+		defer mu.Unlock()
+		if !ended && ctx.Err() == nil {
+			var err error
+			v, ok, err = next()
+			if err != nil {
+				readErr, ok = err, false
+			}
+			ended = !ok
+		}
+		if !ok {
+			<-window
+			return v, 0, false
+		}
+		seq++
+		return v, seq - 1, true
+	}
 
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for it := range items {
-				r := work(it.v)
-				select {
-				case results <- done{it.seq, r}:
-				case <-ctx.Done():
+			for {
+				v, n, ok := take()
+				if !ok {
 					return
 				}
+				results <- done{n, work(v)}
 			}
 		}()
 	}
@@ -84,7 +84,7 @@ func RunStream[T, R any](ctx context.Context, jobs int, next func() (T, bool, er
 	}()
 
 	pending := map[int]R{}
-	seq := 0
+	want := 0
 	for {
 		select {
 		case <-ctx.Done():
@@ -98,15 +98,15 @@ func RunStream[T, R any](ctx context.Context, jobs int, next func() (T, bool, er
 			}
 			pending[d.seq] = d.r
 			for {
-				r, ok := pending[seq]
+				r, ok := pending[want]
 				if !ok {
 					break
 				}
-				delete(pending, seq)
+				delete(pending, want)
 				if err := emit(r); err != nil {
 					return err
 				}
-				seq++
+				want++
 				<-window
 			}
 		}

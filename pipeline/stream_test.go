@@ -148,3 +148,35 @@ func TestRunStreamReturnsWhileNextBlocks(t *testing.T) {
 		t.Fatalf("%d emitted, want 1", emitted)
 	}
 }
+
+// TestRunStreamCallsNextOneAtATime: workers take items themselves, so next
+// must still never run on two goroutines at once.
+func TestRunStreamCallsNextOneAtATime(t *testing.T) {
+	var inside, overlaps atomic.Int64
+	i := 0
+	next := func() (int, bool, error) {
+		if inside.Add(1) > 1 {
+			overlaps.Add(1)
+		}
+		defer inside.Add(-1)
+		time.Sleep(20 * time.Microsecond)
+		i++
+		return i, i <= 500, nil
+	}
+	n := 0
+	err := RunStream(context.Background(), 8, next,
+		func(i int) int { return i },
+		func(r int) error {
+			n++
+			if r != n {
+				t.Fatalf("emitted %d at position %d", r, n)
+			}
+			return nil
+		})
+	if err != nil || n != 500 {
+		t.Fatalf("err=%v after %d items, want 500", err, n)
+	}
+	if overlaps.Load() != 0 {
+		t.Fatalf("next ran concurrently %d times", overlaps.Load())
+	}
+}

@@ -26,7 +26,14 @@ type AtomicFile struct {
 	mu   sync.Mutex
 	file *os.File
 	done error // nil while open; ErrAborted or errCommitted afterwards
+
+	written int64 // bytes written so far
+	flushed int64 // bytes handed to startWriteback
 }
+
+// writebackEvery is how many written bytes make the kernel start writing
+// them out, so that a large output is on its way to disk by Commit.
+const writebackEvery = 4 << 20
 
 var errCommitted = errors.New("output file already committed")
 
@@ -77,7 +84,13 @@ func (a *AtomicFile) Write(p []byte) (int, error) {
 	}
 	// Not under the lock, so that Abort is never kept waiting by a slow
 	// disk; a write racing Abort fails on the closed file.
-	return f.Write(p)
+	n, err := f.Write(p)
+	a.written += int64(n)
+	if a.written-a.flushed >= writebackEvery {
+		startWriteback(f, a.flushed, a.written-a.flushed)
+		a.flushed = a.written
+	}
+	return n, err
 }
 
 // Commit flushes the temporary file to disk, closes it and renames it over

@@ -167,3 +167,37 @@ func TestAtomicErrors(t *testing.T) {
 		t.Error("CreateAtomic over a directory succeeded")
 	}
 }
+
+// TestAtomicLargeOutput writes past several writeback points in writes of
+// odd sizes; what Commit leaves must be every byte, in order.
+func TestAtomicLargeOutput(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.csv")
+	a, err := CreateAtomic(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	chunk := make([]byte, 300_007)
+	for i := 0; len(want) < 3*writebackEvery+12345; i++ {
+		for k := range chunk {
+			chunk[k] = byte('a' + (i+k)%26)
+		}
+		if _, err := a.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, chunk...)
+	}
+	if err := a.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatalf("committed %d bytes, want the %d written", len(got), len(want))
+	}
+	if a.flushed == 0 {
+		t.Error("no writeback was started")
+	}
+}

@@ -16,12 +16,17 @@ var ErrAborted = errors.New("output file aborted")
 // (".NAME.tmpNNNN"), which Commit renames into place and Abort removes, so
 // readers of the final path see either the old file or the whole new one.
 //
+// A path naming a device or a named pipe (/dev/stdout, a shell's process
+// substitution) cannot be replaced; it is written directly, and Commit and
+// Abort only close it.
+//
 // Write is meant for one goroutine; Abort may be called from any goroutine,
 // any number of times, for example from a signal handler, and Commit and
 // Abort are serialised so exactly one of them takes effect.
 type AtomicFile struct {
-	path string // final path
-	tmp  string // temporary path
+	path   string // final path
+	tmp    string // temporary path; "" when writing directly
+	direct bool   // a device or pipe, written in place
 
 	mu   sync.Mutex
 	file *os.File
@@ -47,7 +52,14 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	}
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(target); err == nil {
-		if !info.Mode().IsRegular() {
+		switch {
+		case info.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
+			f, err := os.OpenFile(target, os.O_WRONLY, 0)
+			if err != nil {
+				return nil, err
+			}
+			return &AtomicFile{path: target, file: f, direct: true}, nil
+		case !info.Mode().IsRegular():
 			return nil, &fs.PathError{Op: "create", Path: path, Err: errors.New("not a regular file")}
 		}
 		mode = info.Mode().Perm()
@@ -71,7 +83,8 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 // Name returns the final path.
 func (a *AtomicFile) Name() string { return a.path }
 
-// TempName returns the temporary path written until Commit.
+// TempName returns the temporary path written until Commit, or "" for a
+// device or pipe written directly.
 func (a *AtomicFile) TempName() string { return a.tmp }
 
 // Write writes to the temporary file.
@@ -86,7 +99,7 @@ func (a *AtomicFile) Write(p []byte) (int, error) {
 	// disk; a write racing Abort fails on the closed file.
 	n, err := f.Write(p)
 	a.written += int64(n)
-	if a.written-a.flushed >= writebackEvery {
+	if !a.direct && a.written-a.flushed >= writebackEvery {
 		startWriteback(f, a.flushed, a.written-a.flushed)
 		a.flushed = a.written
 	}
@@ -102,6 +115,9 @@ func (a *AtomicFile) Commit() error {
 		return a.done
 	}
 	a.done = errCommitted
+	if a.direct {
+		return a.file.Close()
+	}
 	err := a.file.Sync()
 	if cerr := a.file.Close(); err == nil {
 		err = cerr
@@ -128,6 +144,9 @@ func (a *AtomicFile) Abort() error {
 	}
 	a.done = ErrAborted
 	a.file.Close()
+	if a.direct {
+		return nil // what was written is gone already
+	}
 	if err := os.Remove(a.tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

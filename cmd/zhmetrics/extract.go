@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -63,7 +64,7 @@ whatever --jobs. Without -o, CSV goes to standard output.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (format from its extension: .csv .tsv .jsonl .xlsx .parquet)")
+	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (format from its extension: .csv .tsv .jsonl .xlsx .parquet; CSV to a device or pipe)")
 	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl, xlsx or parquet (overrides the extension)")
 	f.StringSliceVar(&opts.Kinds, "kinds", nil, "kinds to report: count,percent,money,measure,program (default all)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
@@ -115,7 +116,9 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	format := opts.Format
 	if format == "" {
 		format = "csv"
-		if opts.Output != "" {
+		// A device or pipe (/dev/stdout, >(gzip >x.gz)) is a stream like
+		// standard output, CSV unless --format says otherwise.
+		if opts.Output != "" && !isStream(opts.Output) {
 			f, err := output.FormatFromPath(opts.Output)
 			if err != nil {
 				return err
@@ -367,4 +370,10 @@ func streamInput(in input, stdin io.Reader, cfg pipeline.Config, write func(outp
 	}
 	defer r.Close()
 	return pipeline.ProcessReader(in.doc, r, cfg, write)
+}
+
+// isStream reports whether path names an existing device or named pipe.
+func isStream(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0
 }

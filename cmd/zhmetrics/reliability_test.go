@@ -1110,3 +1110,31 @@ func tsvFlattened(rows []output.Row) []output.Row {
 	}
 	return out
 }
+
+// TestExtractToPipe: -o naming a named pipe (as /dev/stdout or a shell's
+// >(…) does) writes into it in place, CSV by default like standard output.
+func TestExtractToPipe(t *testing.T) {
+	dir := t.TempDir()
+	report := badinput.WriteFile(t, filepath.Join(dir, "report.txt"), []byte(badinput.ReportSimplified))
+	fifo := filepath.Join(dir, "rows")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []byte)
+	go func() {
+		data, _ := os.ReadFile(fifo)
+		got <- data
+	}()
+	run := runZh(t, "extract", report, "-o", fifo)
+	data := <-got
+	if run.code != 0 || run.stderr != "" {
+		t.Fatalf("exit status %d, stderr %q", run.code, run.stderr)
+	}
+	want := runZh(t, "extract", report)
+	if string(data) != want.stdout || !strings.HasPrefix(string(data), "doc,line,") {
+		t.Fatalf("the pipe read\n%s\nwant the CSV written to standard output\n%s", data, want.stdout)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 2 {
+		t.Errorf("%d entries in the directory, want the report and the pipe", len(names))
+	}
+}

@@ -3,7 +3,7 @@
 # runs on corpora generated from testdata, side by side with opencc (script
 # conversion) and jieba (word segmentation), printed as one table of medians.
 #
-#   make bench                  # about 5 minutes on 2 cores
+#   make bench                  # about 8 minutes on 2 cores
 #   BENCH_BIG=1 make bench      # adds peak memory on a 1 GB corpus (CSV and XLSX)
 #
 # Environment:
@@ -121,8 +121,16 @@ COLD_BYTES=$(stat -c %s "$COLD")
 
 # ---------------------------------------------------------------- timing
 # run_once CMD… : runs the command, prints "wall_ms peak_rss_kb".
+# The file after -o is removed first, so that every run writes a new file
+# as a first run does: replacing the last run's output would add the file
+# system's work of freeing it, which varies with how much of it is still
+# being written back to disk.
 run_once() {
-	local t0 t1 rss=0
+	local t0 t1 rss=0 prev="" arg
+	for arg in "$@"; do
+		[ "$prev" = "-o" ] && rm -f "$arg"
+		prev=$arg
+	done
 	t0=$(date +%s%N)
 	if [ -n "$HAVE_TIME" ]; then
 		/usr/bin/time -f %M -o "$W/rss" "$@" >/dev/null 2>"$W/stderr" || { say "failed: $* ($(tail -n 3 "$W/stderr"))"; return 1; }
@@ -215,7 +223,7 @@ else
 fi
 
 say "scaling …"
-pair jobs1 jobs2 "$RUNS" -- "$ZH" extract --jobs 1 "$SIMP" -o "$W/j1.csv" -- "$ZH" extract --jobs 2 "$SIMP" -o "$W/j2.csv"
+pair jobs1 jobs2 $((RUNS * 3)) -- "$ZH" extract --jobs 1 "$SIMP" -o "$W/j1.csv" -- "$ZH" extract --jobs 2 "$SIMP" -o "$W/j2.csv"
 
 if [ -n "${BENCH_BIG:-}" ]; then
 	say "1 GB corpus (BENCH_BIG) …"
@@ -240,7 +248,7 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
 echo
 echo "zhmetrics ${rev} — $(date -u '+%Y-%m-%d %H:%M UTC') — ${cpu:-unknown CPU}, $(nproc) cores, ${mem:-? RAM}, $($GO env GOVERSION), $(uname -sr)"
 echo "Corpora: simplified $(mbsize "$SIMP_BYTES") in $SIMP_FILES files, traditional $(mbsize "$TRAD_BYTES") in $TRAD_FILES files (testdata reports repeated); cold start on a $COLD_BYTES-byte report."
-echo "Medians of $RUNS runs (cold start $((RUNS * 4))), default --jobs $JOBS, CSV output unless noted; reference tools run on the same text."
+echo "Medians of $RUNS runs (cold start $((RUNS * 4)), scaling $((RUNS * 3)) alternating pairs), default --jobs $JOBS, CSV output unless noted; reference tools run on the same text."
 echo
 echo "Stage benchmarks (go test -bench, one goroutine, median of $COUNT)"
 echo

@@ -71,14 +71,19 @@ var boilerplatePatterns = compileAll(
 // must hold for it to match at all, which lets most lines skip the
 // patterns that have no literal text to search for first.
 type boilerplatePattern struct {
-	re    *regexp.Regexp
-	needs string // any of these characters; "" when the pattern has a literal of its own
+	re      *regexp.Regexp
+	literal string // the whole pattern when it is plain text, searched without the regexp
+	needs   string // any of these characters; "" when the pattern has a literal of its own
 }
 
 func compileAll(patterns ...string) []boilerplatePattern {
 	out := make([]boilerplatePattern, len(patterns))
 	for i, p := range patterns {
-		out[i] = boilerplatePattern{re: regexp.MustCompile(p), needs: patternNeeds[p]}
+		re := regexp.MustCompile(p)
+		out[i] = boilerplatePattern{re: re, needs: patternNeeds[p]}
+		if prefix, complete := re.LiteralPrefix(); complete {
+			out[i].literal = prefix
+		}
 	}
 	return out
 }
@@ -89,6 +94,7 @@ var patternNeeds = map[string]string{
 	`(?i)QQ[:：]?\s*\d{5,}`:               "qQ",
 	`^[\s•·]*\d+(\.\d+)?\s*[KMG]B\s*$`:   "KMG",
 	`^[\s•·]*\d+\s*页\s*$`:                "页",
+	`^\s*相关文档`:                           "相",
 	`^[\s•·]*\d{4}-\d{2}-\d{2}\s*发布\s*$`: "发",
 	`^\s*\d{3,}\s*$`:                     "0123456789",
 	`^\s*文\s*章\s*超\s*市\s*$`:              "文",
@@ -109,12 +115,14 @@ func dropBoilerplate(src *Text) *Text {
 	var line []byte // the current line as UTF-8, reused from line to line
 	forEachLine(src.Runes, func(start, end int) {
 		if end-start <= maxBoilerplateLine {
-			line = line[:0]
-			for _, r := range src.Runes[start:end] {
-				line = utf8.AppendRune(line, r)
-			}
-			if isBoilerplate(line) {
-				return
+			if candidates := boilerplateTriggers.candidates(src.Runes[start:end]); candidates != 0 {
+				line = line[:0]
+				for _, r := range src.Runes[start:end] {
+					line = utf8.AppendRune(line, r)
+				}
+				if matchesAny(line, candidates) {
+					return
+				}
 			}
 		}
 		b.keepRange(start, end)
@@ -122,16 +130,86 @@ func dropBoilerplate(src *Text) *Text {
 	return b.text()
 }
 
-func isBoilerplate(line []byte) bool {
-	for _, p := range boilerplatePatterns {
-		if p.needs != "" && !bytes.ContainsAny(line, p.needs) {
+// matchesAny reports whether line matches one of the boilerplate patterns
+// whose bits are set in which.
+func matchesAny(line []byte, which uint64) bool {
+	for i, p := range boilerplatePatterns {
+		if which&(1<<i) == 0 {
 			continue
 		}
-		if p.re.Match(line) {
+		if p.literal != "" {
+			if bytes.Contains(line, []byte(p.literal)) {
+				return true
+			}
+		} else if p.re.Match(line) {
 			return true
 		}
 	}
 	return false
+}
+
+// triggerIndex picks, in one pass over a line's characters, the patterns
+// that could match it, so that most lines never reach a pattern at all. A
+// pattern starting with literal text can only match a line holding its
+// first two characters side by side (its first, for a one-character
+// prefix); a pattern with needs only a line holding one of them; a pattern
+// with neither is always tried.
+type triggerIndex struct {
+	always uint64
+	single map[rune]uint64    // a character → the patterns it makes candidates
+	pairs  map[[2]rune]uint64 // two characters side by side → patterns
+	marked [0x10000 / 64]uint64
+}
+
+var boilerplateTriggers = newTriggerIndex(boilerplatePatterns)
+
+func newTriggerIndex(patterns []boilerplatePattern) *triggerIndex {
+	if len(patterns) > 64 {
+		panic("normalize: more boilerplate patterns than bits in a mask")
+	}
+	x := &triggerIndex{single: map[rune]uint64{}, pairs: map[[2]rune]uint64{}}
+	for i, p := range patterns {
+		bit := uint64(1) << i
+		prefix, _ := p.re.LiteralPrefix()
+		switch rs := []rune(prefix); {
+		case len(rs) >= 2:
+			x.pairs[[2]rune{rs[0], rs[1]}] |= bit
+			x.mark(rs[0])
+		case len(rs) == 1:
+			x.single[rs[0]] |= bit
+			x.mark(rs[0])
+		case p.needs != "":
+			for _, r := range p.needs {
+				x.single[r] |= bit
+				x.mark(r)
+			}
+		default:
+			x.always |= bit
+		}
+	}
+	return x
+}
+
+func (x *triggerIndex) mark(r rune) {
+	if r < 0x10000 {
+		x.marked[r/64] |= 1 << (r % 64)
+	}
+}
+
+// candidates returns the patterns that could match the line rs, one bit
+// each in boilerplatePatterns order.
+func (x *triggerIndex) candidates(rs []rune) uint64 {
+	found := x.always
+	for i, r := range rs {
+		if r < 0x10000 && x.marked[r/64]&(1<<(r%64)) == 0 {
+			continue
+		}
+		found |= x.single[r]
+		if i+1 < len(rs) {
+			found |= x.pairs[[2]rune{r, rs[i+1]}]
+		}
+	}
+	return found
 }
 
 // forEachLine calls line for every line's [start, end) and newline for the

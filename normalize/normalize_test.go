@@ -116,6 +116,9 @@ func FuzzNormalize(f *testing.F) {
 		if len(res.Text.Runes) != len(res.Text.Start) || len(res.Text.Start) != len(res.Text.End) {
 			t.Fatal("map length differs from text length")
 		}
+		for line := range strings.SplitSeq(s, "\n") {
+			checkTriggers(t, line)
+		}
 		for _, script := range []string{"none", "t2s"} {
 			res, err := Normalize(s, 0, Options{Script: script})
 			if err != nil {
@@ -187,5 +190,51 @@ func TestPatternNeedsNameRealPatterns(t *testing.T) {
 		if !found {
 			t.Errorf("patternNeeds names %q, which is not a boilerplate pattern", src)
 		}
+	}
+}
+
+// checkTriggers compares the trigger index with trying every pattern.
+func checkTriggers(t *testing.T, line string) {
+	t.Helper()
+	want := false
+	for _, p := range boilerplatePatterns {
+		if p.re.MatchString(line) {
+			want = true
+			break
+		}
+	}
+	got := false
+	if c := boilerplateTriggers.candidates([]rune(line)); c != 0 {
+		got = matchesAny([]byte(line), c)
+	}
+	if got != want {
+		t.Fatalf("%q: trigger index says boilerplate %v, every pattern %v", line, got, want)
+	}
+}
+
+func TestBoilerplateTriggersMatchEveryPattern(t *testing.T) {
+	lines := []string{
+		"本资料由会员分享，可在线阅读", "请在百度上搜索", "QQ：123456789", "qq 88888", "1.2 MB", "12 页", "  相关文档",
+		"2021-03-04 发布", "首页 > 教育", "12345", "www.example.com", "浏览次数：1234次", "字数：5000", "千字",
+		"文 章 超 市", "希望大家能够喜欢", "文章由小王分享", "全市新增学位1.2万个", "下一篇", "", "首", "页",
+		"本", "相关", "发布", "K", "5G网络覆盖率达到95%", "阅读量 12 次",
+	}
+	paths, _ := filepath.Glob("../testdata/corpus/docs/*.txt")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	dropped := 0
+	for _, line := range lines {
+		checkTriggers(t, line)
+		if c := boilerplateTriggers.candidates([]rune(line)); c != 0 && matchesAny([]byte(line), c) {
+			dropped++
+		}
+	}
+	if dropped == 0 {
+		t.Fatal("no line was boilerplate")
 	}
 }

@@ -141,13 +141,17 @@ func csvNeedsQuotes(field string) bool {
 	if field == `\.` {
 		return true
 	}
-	for i := 0; i < len(field); i++ {
-		switch field[i] {
-		case '\n', '\r', '"', ',':
+	// One vectorised search per character beats one loop testing four:
+	// sentence fields are long and rarely hold any of them.
+	for _, c := range [...]byte{',', '"', '\n', '\r'} {
+		if strings.IndexByte(field, c) >= 0 {
 			return true
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(field)
+	r := rune(field[0])
+	if r >= utf8.RuneSelf {
+		r, _ = utf8.DecodeRuneInString(field)
+	}
 	return unicode.IsSpace(r)
 }
 

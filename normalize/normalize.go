@@ -49,7 +49,10 @@ func Normalize(original string, base int, opts Options) (*Result, error) {
 	for _, step := range []Step{DropBoilerplate, JoinBrokenLines, RepairDecimalStops} {
 		t = pass(step, t)
 	}
-	t.spare = nil // not kept alive with the result
+	if t.spare != nil { // not kept alive with the result
+		recycle(t.spare)
+		t.spare = nil
+	}
 	res.Text = t
 	return res, nil
 }

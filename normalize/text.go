@@ -8,7 +8,10 @@
 // found in the final text grounds straight back into the original.
 package normalize
 
-import "unicode/utf8"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // Text is a run of characters with the original span behind each one.
 // Start[i] and End[i] are code point offsets into the original text: the
@@ -28,7 +31,7 @@ type Text struct {
 // offset, for texts that are a window into a larger original.
 func NewText(s string, base int) *Text {
 	n := utf8.RuneCountInString(s)
-	t := &Text{Runes: make([]rune, 0, n), Start: make([]int32, 0, n), End: make([]int32, 0, n)}
+	t := emptyText(n)
 	i := int32(base)
 	for _, r := range s {
 		t.Runes = append(t.Runes, r)
@@ -37,6 +40,49 @@ func NewText(s string, base int) *Text {
 		i++
 	}
 	return t
+}
+
+// textPool keeps the buffers of released texts, so that the next
+// document's texts are built in them rather than in new allocations: a run
+// over thousands of reports would otherwise allocate every text afresh, and
+// the collector's work grows with what is allocated.
+var textPool sync.Pool // of *Text
+
+// maxPooledText is the largest text (in characters) kept for reuse, so that
+// one huge window does not leave megabytes in the pool.
+const maxPooledText = 1 << 18
+
+// emptyText returns a Text with room for n characters, reusing released
+// buffers when they are large enough.
+func emptyText(n int) *Text {
+	if t, ok := textPool.Get().(*Text); ok {
+		if cap(t.Runes) >= n && cap(t.Start) >= n && cap(t.End) >= n {
+			t.Runes, t.Start, t.End = t.Runes[:0], t.Start[:0], t.End[:0]
+			return t
+		}
+		textPool.Put(t) // too small for this one; may fit the next
+	}
+	return &Text{Runes: make([]rune, 0, n), Start: make([]int32, 0, n), End: make([]int32, 0, n)}
+}
+
+// Release gives t's buffers back for the texts of later documents. Neither
+// t nor any slice of its Runes, Start or End may be used afterwards.
+func (t *Text) Release() {
+	if t == nil {
+		return
+	}
+	spare := t.spare
+	t.spare = nil
+	recycle(t)
+	if spare != nil {
+		recycle(spare)
+	}
+}
+
+func recycle(t *Text) {
+	if cap(t.Runes) <= maxPooledText {
+		textPool.Put(t)
+	}
 }
 
 // Len is the number of characters.
@@ -94,7 +140,8 @@ func Chain(steps ...Step) Step {
 				t = pass(s, t)
 			}
 		}
-		if t != in {
+		if t != in && t.spare != nil {
+			recycle(t.spare)
 			t.spare = nil
 		}
 		return t
@@ -146,18 +193,18 @@ func (b *builder) materialize() {
 		return
 	}
 	n := len(b.src.Runes)
-	runes, start, end := []rune(nil), []int32(nil), []int32(nil)
+	var dst *Text
 	if sp := b.src.spare; sp != nil && cap(sp.Runes) >= n && cap(sp.Start) >= n && cap(sp.End) >= n {
-		runes, start, end = sp.Runes[:0], sp.Start[:0], sp.End[:0]
+		dst = sp
+		dst.Runes, dst.Start, dst.End = sp.Runes[:0], sp.Start[:0], sp.End[:0]
 		b.src.spare = nil // used once only
 	} else {
-		runes, start, end = make([]rune, 0, n), make([]int32, 0, n), make([]int32, 0, n)
+		dst = emptyText(n)
 	}
-	b.dst = &Text{
-		Runes: append(runes, b.src.Runes[:b.same]...),
-		Start: append(start, b.src.Start[:b.same]...),
-		End:   append(end, b.src.End[:b.same]...),
-	}
+	dst.Runes = append(dst.Runes, b.src.Runes[:b.same]...)
+	dst.Start = append(dst.Start, b.src.Start[:b.same]...)
+	dst.End = append(dst.End, b.src.End[:b.same]...)
+	b.dst = dst
 }
 
 // keep copies source character i unchanged.

@@ -1,8 +1,12 @@
 package normalize
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -57,5 +61,57 @@ func TestChainRecyclesIntermediatesOnly(t *testing.T) {
 	}
 	if out.spare != nil {
 		t.Error("the result keeps a dead text alive")
+	}
+}
+
+// TestReleasedBuffersAreReusedSafely normalises the corpus over and over
+// from several goroutines, releasing every result, and compares each with a
+// text built in fresh buffers: a buffer handed out twice would show up as a
+// wrong character or offset.
+func TestReleasedBuffersAreReusedSafely(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/corpus/docs/*.txt")
+	if len(paths) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	var docs []string
+	var want []*Text
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, script := range []string{"none", "t2s"} {
+			docs = append(docs, string(data))
+			want = append(want, normalizeFresh(t, string(data), script))
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 5 {
+				for k := range docs {
+					i := (k*7 + g + round) % len(docs) // a different order per goroutine
+					script := []string{"none", "t2s"}[i%2]
+					res, err := Normalize(docs[i], 0, Options{Script: script})
+					if err != nil {
+						errs <- err.Error()
+						return
+					}
+					if !sameText(res.Text, want[i]) {
+						errs <- fmt.Sprintf("document %d (%s), round %d: text differs after reuse", i, script, round)
+						return
+					}
+					res.Text.Release()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

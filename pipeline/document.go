@@ -295,17 +295,29 @@ func extractWindow(name, window string, base, firstLine int, cfg Config) ([]outp
 	if err != nil {
 		return nil, nil, err
 	}
+	// Rows hold strings of their own; the clean text's buffers go back for
+	// the next window once they are built.
+	defer func() {
+		res.Text.Release()
+		res.Text = nil
+	}()
 	originalLen := utf8.RuneCountInString(window)
 	lineStarts := lineStartOffsets(window)
 	raw := runeCursor{s: window}
 	clean := res.Text
 	facts := cfg.Extractor.Extract(clean.Runes)
 	rows := make([]output.Row, 0, len(facts))
+	// Facts of one sentence share its text rather than each copying it.
+	sentence, sentenceStart, sentenceEnd := "", -1, -1
 	for _, f := range facts {
 		start, end := clean.Origin(f.Start, f.End)
 		ls, le := start-base, end-base
 		if ls < 0 || le > originalLen || ls >= le {
 			continue // a fact that cannot be grounded is never a row
+		}
+		if f.SentenceStart != sentenceStart || f.SentenceEnd != sentenceEnd {
+			sentence = strings.TrimSpace(clean.Slice(f.SentenceStart, f.SentenceEnd))
+			sentenceStart, sentenceEnd = f.SentenceStart, f.SentenceEnd
 		}
 		row := output.Row{
 			Doc:       name,
@@ -319,7 +331,7 @@ func extractWindow(name, window string, base, firstLine int, cfg Config) ([]outp
 			Qualifier: f.Qualifier,
 			Masked:    f.Masked,
 			Raw:       raw.slice(ls, le),
-			Sentence:  strings.TrimSpace(clean.Slice(f.SentenceStart, f.SentenceEnd)),
+			Sentence:  sentence,
 		}
 		if f.Kind != extract.KindProgram && f.HasValue {
 			v := f.Value

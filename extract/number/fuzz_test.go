@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"unicode/utf8"
 )
@@ -95,5 +97,39 @@ func TestFindRunesMatchesFind(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: FindRunes differs from Find (%d vs %d matches)", filepath.Base(p), len(got), len(want))
 		}
+	}
+}
+
+// TestFindRunesConcurrent runs FindRunes on the corpus from several
+// goroutines at once: its reused scratch must never be shared by two calls.
+func TestFindRunesConcurrent(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join(corpusDir, "docs", "*.txt"))
+	var texts [][]rune
+	var want [][]Match
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, []rune(string(data)))
+		want = append(want, Find(string(data)))
+	}
+	var wg sync.WaitGroup
+	var failures atomic.Int64
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 10 {
+				i := (g + round) % len(texts)
+				if !reflect.DeepEqual(FindRunes(texts[i]), want[i]) {
+					failures.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if n := failures.Load(); n > 0 {
+		t.Fatalf("%d concurrent calls gave other matches than Find", n)
 	}
 }

@@ -2,16 +2,19 @@ package number
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
 // scanner walks the folded input once, left to right, trying a match at
 // each position that may start a number.
 type scanner struct {
-	c   []rune  // folded input
-	off []int32 // byte offset in the source of each rune, plus the end
+	c    []rune  // folded input
+	off  []int32 // byte offset in the source of each rune, plus the end
+	hits []hit   // where scan appends; reused scratch in FindRunes
 	// plain reports bare numbers only: no percent or money affixes, and
 	// fractions as ratios. It mirrors what a number-only model reports and
 	// is used to compare with one.
@@ -56,12 +59,39 @@ func Find(s string) []Match {
 // it: the same matches at the same offsets, without converting the text to
 // a string and back.
 func FindRunes(rs []rune) []Match {
-	c := make([]rune, len(rs))
+	work := scratchPool.Get().(*scratch)
+	defer work.release()
+	c := slices.Grow(work.c[:0], len(rs))[:len(rs)]
 	for i, r := range rs {
 		c[i] = fold(r)
 	}
-	sc := &scanner{c: c}
-	return sc.matches(func(start, end int) string { return string(rs[start:end]) })
+	work.c = c
+	sc := &scanner{c: c, hits: work.hits[:0]}
+	ms := sc.matches(func(start, end int) string { return string(rs[start:end]) })
+	work.hits = sc.hits
+	return ms
+}
+
+// scratch is a scan's working memory: the folded characters and the hits
+// found. Nothing of it outlives the call that uses it (Matches copy what
+// they keep), so it is reused from call to call rather than allocated for
+// every window of every document.
+type scratch struct {
+	c    []rune
+	hits []hit
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledScratch bounds the folded text kept for reuse, in characters.
+const maxPooledScratch = 1 << 18
+
+func (w *scratch) release() {
+	if cap(w.c) <= maxPooledScratch {
+		clear(w.hits[:cap(w.hits)]) // no strings kept alive from the pool
+		w.hits = w.hits[:0]
+		scratchPool.Put(w)
+	}
 }
 
 // Recognize returns every reading of s, the way `zhmetrics numbers` prints
@@ -108,6 +138,7 @@ func (s *scanner) sourceText(src string) func(start, end int) string {
 // characters in [start, end).
 func (s *scanner) matches(text func(start, end int) string) []Match {
 	hits := s.scan()
+	s.hits = hits
 	out := make([]Match, 0, len(hits))
 	for _, h := range hits {
 		if math.IsInf(h.value, 0) || math.IsNaN(h.value) || math.IsInf(h.high, 0) || math.IsNaN(h.high) {
@@ -140,9 +171,10 @@ func (s *scanner) matches(text func(start, end int) string) []Match {
 	return out
 }
 
+// scan returns the hits in s.c, appended to s.hits.
 func (s *scanner) scan() []hit {
 	c, n := s.c, len(s.c)
-	var out []hit
+	out := s.hits
 	for i := 0; i < n; {
 		r := c[i]
 		if isASCIILetter(r) {

@@ -55,12 +55,12 @@ const maxPooledText = 1 << 18
 // emptyText returns a Text with room for n characters, reusing released
 // buffers when they are large enough.
 func emptyText(n int) *Text {
-	if t, ok := textPool.Get().(*Text); ok {
-		if cap(t.Runes) >= n && cap(t.Start) >= n && cap(t.End) >= n {
-			t.Runes, t.Start, t.End = t.Runes[:0], t.Start[:0], t.End[:0]
-			return t
-		}
-		textPool.Put(t) // too small for this one; may fit the next
+	// A pooled text too small for this one is dropped, not put back: put
+	// back, the pool would grow by one text at every miss until the next
+	// collection, and hold megabytes.
+	if t, ok := textPool.Get().(*Text); ok && cap(t.Runes) >= n && cap(t.Start) >= n && cap(t.End) >= n {
+		t.Runes, t.Start, t.End = t.Runes[:0], t.Start[:0], t.End[:0]
+		return t
 	}
 	return &Text{Runes: make([]rune, 0, n), Start: make([]int32, 0, n), End: make([]int32, 0, n)}
 }

@@ -28,20 +28,7 @@ func referenceCSV(t *testing.T, rows []Row, escape bool) []byte {
 
 func writeCSV(t *testing.T, rows []Row, escape bool) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	w, err := New(&b, "csv", Options{EscapeFormulas: escape})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rows {
-		if err := w.WriteRow(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return writeAll(t, "csv", Options{EscapeFormulas: escape}, rows, nil)
 }
 
 func TestCSVMatchesEncodingCSV(t *testing.T) {

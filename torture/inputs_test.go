@@ -33,25 +33,6 @@ func insertAfterClauses(text string, junk ...string) string {
 	return b.String()
 }
 
-// unreadable makes path a file whose reading fails for the user the runs
-// are made as, and returns the reason expected on stderr: a file without
-// read permission for ordinary users; for root, who reads any file, a link
-// to the reading process's own memory, whose first page is unmapped.
-func unreadable(t *testing.T, path string) string {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		badinput.WriteFile(t, path, []byte(badinput.ReportSimplified))
-		if err := os.Chmod(path, 0); err != nil {
-			t.Fatal(err)
-		}
-		return "permission denied"
-	}
-	if err := os.Symlink("/proc/self/mem", path); err != nil {
-		t.Fatal(err)
-	}
-	return "input/output error"
-}
-
 // batch is a directory of report files, one for each kind of bad input.
 type batch struct {
 	dir string
@@ -153,7 +134,7 @@ func newBatch(t *testing.T, dir string) *batch {
 
 	b.problems["broken-link.txt"] = "no such file"
 	b.problems["loop.txt"] = "symbolic link"
-	b.problems["unreadable.txt"] = unreadable(t, filepath.Join(dir, "unreadable.txt"))
+	b.problems["unreadable.txt"] = badinput.Unreadable(t, filepath.Join(dir, "unreadable.txt"))
 	b.inputs++
 	// Passed over: not a regular file, and reading it would wait forever.
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -533,35 +532,13 @@ func TestBadInputEmptyFiles(t *testing.T) {
 	}
 }
 
-// unreadableFile makes a file whose reading fails. A file without read
-// permission does that for ordinary users; root reads any file, so there
-// it is a link to this process's memory, whose first page is unmapped and
-// fails to read with EIO.
-func unreadableFile(t *testing.T, path string) string {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		badinput.WriteFile(t, path, []byte(badinput.ReportSimplified))
-		if err := os.Chmod(path, 0); err != nil {
-			t.Fatal(err)
-		}
-		return "permission denied"
-	}
-	if runtime.GOOS != "linux" {
-		t.Skip("no unreadable file can be made for root on " + runtime.GOOS)
-	}
-	if err := os.Symlink("/proc/self/mem", path); err != nil {
-		t.Fatal(err)
-	}
-	return "input/output error"
-}
-
 func TestBadInputUnreadableMissingAndBrokenLinks(t *testing.T) {
 	dir := t.TempDir()
 	good := badinput.WriteFile(t, filepath.Join(dir, "a-good.txt"), []byte(badinput.ReportSimplified))
 	sub := filepath.Join(dir, "reports")
 	inDir := badinput.WriteFile(t, filepath.Join(sub, "m-good.txt"), []byte(badinput.ReportSimplified))
 	badinput.WriteFile(t, filepath.Join(sub, "ignored.csv"), []byte("not,a,report\n"))
-	unreadableReason := unreadableFile(t, filepath.Join(sub, "b-unreadable.txt"))
+	unreadableReason := badinput.Unreadable(t, filepath.Join(sub, "b-unreadable.txt"))
 	for link, target := range map[string]string{
 		"c-broken-link.txt": "nowhere.txt",
 		"d-loop.txt":        "d-loop.txt",

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -107,6 +108,28 @@ func RepeatReport(report string, size int) string {
 		fmt.Fprintf(&b, "第%d部分\n%s", i, report)
 	}
 	return b.String()
+}
+
+// Unreadable makes path a file whose reading fails for the user the tests
+// run as, and returns the reason expected in the error: a file without read
+// permission for ordinary users; for root, who reads any file, a link to
+// the reading process's own memory, whose first page is unmapped.
+func Unreadable(t testing.TB, path string) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		WriteFile(t, path, []byte(ReportSimplified))
+		if err := os.Chmod(path, 0); err != nil {
+			t.Fatal(err)
+		}
+		return "permission denied"
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("no unreadable file can be made for root on " + runtime.GOOS)
+	}
+	if err := os.Symlink("/proc/self/mem", path); err != nil {
+		t.Fatal(err)
+	}
+	return "input/output error"
 }
 
 // WriteFile writes data at path, making its folders, and returns path.

@@ -89,17 +89,11 @@ func Simplify(conversion string) (Step, error) {
 	if err != nil {
 		return nil, err
 	}
-	return StepFunc(func(src *Text) *Text {
-		t := src
-		for _, g := range chain {
-			if t == src {
-				t = g.convert(t) // the caller's text is never recycled
-			} else {
-				t = pass(StepFunc(g.convert), t)
-			}
-		}
-		return t
-	}), nil
+	steps := make([]Step, len(chain))
+	for i, g := range chain {
+		steps[i] = StepFunc(g.convert)
+	}
+	return Chain(steps...), nil
 }
 
 // entry is one dictionary line: key → value.

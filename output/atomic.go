@@ -53,7 +53,7 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(target); err == nil {
 		switch {
-		case info.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
+		case info.Mode()&streamModes != 0:
 			f, err := os.OpenFile(target, os.O_WRONLY, 0)
 			if err != nil {
 				return nil, err
@@ -78,6 +78,17 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 		return nil, err
 	}
 	return &AtomicFile{path: target, tmp: f.Name(), file: f}, nil
+}
+
+// streamModes are the kinds of file written in place: devices and named
+// pipes cannot be replaced by a rename.
+const streamModes = fs.ModeDevice | fs.ModeCharDevice | fs.ModeNamedPipe
+
+// IsStream reports whether path names an existing device or named pipe,
+// which CreateAtomic writes in place.
+func IsStream(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode()&streamModes != 0
 }
 
 // Name returns the final path.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -118,7 +117,7 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		format = "csv"
 		// A device or pipe (/dev/stdout, >(gzip >x.gz)) is a stream like
 		// standard output, CSV unless --format says otherwise.
-		if opts.Output != "" && !isStream(opts.Output) {
+		if opts.Output != "" && !output.IsStream(opts.Output) {
 			f, err := output.FormatFromPath(opts.Output)
 			if err != nil {
 				return err
@@ -370,10 +369,4 @@ func streamInput(in input, stdin io.Reader, cfg pipeline.Config, write func(outp
 	}
 	defer r.Close()
 	return pipeline.ProcessReader(in.doc, r, cfg, write)
-}
-
-// isStream reports whether path names an existing device or named pipe.
-func isStream(path string) bool {
-	info, err := os.Stat(path)
-	return err == nil && info.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0
 }

@@ -88,8 +88,7 @@ const maxPooledScratch = 1 << 18
 
 func (w *scratch) release() {
 	if cap(w.c) <= maxPooledScratch {
-		clear(w.hits[:cap(w.hits)]) // no strings kept alive from the pool
-		w.hits = w.hits[:0]
+		w.hits = w.hits[:0] // hits hold only table strings: nothing to clear
 		scratchPool.Put(w)
 	}
 }
@@ -138,7 +137,6 @@ func (s *scanner) sourceText(src string) func(start, end int) string {
 // characters in [start, end).
 func (s *scanner) matches(text func(start, end int) string) []Match {
 	hits := s.scan()
-	s.hits = hits
 	out := make([]Match, 0, len(hits))
 	for _, h := range hits {
 		if math.IsInf(h.value, 0) || math.IsNaN(h.value) || math.IsInf(h.high, 0) || math.IsNaN(h.high) {
@@ -171,7 +169,8 @@ func (s *scanner) matches(text func(start, end int) string) []Match {
 	return out
 }
 
-// scan returns the hits in s.c, appended to s.hits.
+// scan returns the hits in s.c, appended to s.hits, and keeps them there
+// for the caller that lent the slice.
 func (s *scanner) scan() []hit {
 	c, n := s.c, len(s.c)
 	out := s.hits
@@ -214,6 +213,7 @@ func (s *scanner) scan() []hit {
 		}
 		i++
 	}
+	s.hits = out
 	return out
 }
 

@@ -18,103 +18,55 @@ const clauseBreaks = "，,；;：:。！？!?\n“”\"《》、"
 // maxClause bounds how far a metric name is looked for, in characters.
 const maxClause = 40
 
-// scopeWords name the reporting area or period; names leave them out.
-var scopeWords = wordSet("全区", "全市", "全县", "全省", "全国", "我市", "我区", "我县", "我省", "我局", "我校", "我国",
-	"全系统", "全年", "今年", "去年", "明年", "当年", "本年度", "年内", "其中", "目前", "现有", "累计", "共计", "总计",
-	"共有", "共", "全部", "全体", "合计", "已", "已经", "均", "仍然", "又", "还", "也", "再", "就", "将", "并", "同时",
-	"分别", "约", "近", "达", "为", "是", "有", "了", "的", "在", "由", "从", "对", "向", "使", "以", "把", "给",
-	"等", "及", "和", "与", "其", "这", "该", "此", "一是", "二是", "三是", "四是", "五是", "另")
+// Word lists, one entry a line in data/*.txt.
+var (
+	scopeWords      = wordSetOf("scope_words")      // area, period and tally words
+	leadingVerbs    = wordSetOf("leading_verbs")    // verbs that introduce an amount
+	keptVerbs       = wordSetOf("kept_verbs")       // verbs that belong to a name (新增学位)
+	reachingWords   = wordSetOf("reaching_words")   // words between a name and its amount
+	changeVerbs     = wordList("change_words")      // words of change, longest first
+	timeWords       = wordSetOf("time_words")       // words that date an amount
+	comparisonWords = wordSetOf("comparison_words") // words that open a comparison (比上年)
+)
 
-// leadingVerbs introduce an amount without being part of its name.
-var leadingVerbs = wordSet("建成", "创建", "开展", "组织", "实施", "完成", "评选", "拟", "计划", "预计", "争取", "实现",
-	"投入", "下拨", "发放", "举办", "选派", "组建", "认定", "达到", "保障", "确定", "指导", "聘请", "开办", "设立",
-	"形成", "确立", "审批", "核准", "安排", "推动", "推进", "做好", "积极", "全面", "依法", "深化", "加快", "力争",
-	"新建", "建设", "招聘", "引进", "培训", "资助", "帮助", "带动", "吸引", "覆盖", "惠及", "接待", "受理", "办理")
-
-// keptVerbs are verbs that belong to the indicator's name (新增学位).
-// 学前 (preschool) is tagged as a verb by the dictionary but is a noun here.
-var keptVerbs = wordSet("新增", "新增加", "新建", "新招聘", "学前")
-
-// reachingWords sit between a name and its amount and never end a name.
-var reachingWords = wordSet("保持在", "控制在", "稳定在", "提高到", "提升到", "增加到", "上升到", "下降到", "减少到",
-	"增长到", "扩大到", "达到", "达", "为", "是", "有", "共", "共有", "共计", "累计", "合计", "总计", "约", "约有", "近",
-	"将近", "接近", "超过", "不少于", "不低于", "不超过", "不高于", "不足", "低于", "不到", "高于", "突破", "逾", "超",
-	"至少", "了", "的", "占", "到", "在", "由", "从", "计", "均", "已", "仍", "仍然", "都", "分别", "分别为", "约为",
-	"预计", "将", "就", "又", "再", "还", "也", "已经", "以", "保持", "控制", "稳定", "维持", "增至", "降至",
-	"减至", "升至", "提至", "达至", "增加至", "提高至", "下降至", "减少至", "上升至")
-
-func wordSet(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
-// metricName reads the name of what a quantity measures. When the words
-// right after the quantity are a noun phrase ("评选30所劳动教育基地学校")
-// the quantity counts that; otherwise the name stands before it
-// ("入园率保持在99.8%"). Scope words, verbs of reaching and particles are
-// stripped at word boundaries found by the segmenter.
-func metricName(rs []rune, start, end int, kind string, seg Segmenter) string {
-	if seg == nil {
-		return strings.TrimSpace(clauseLeft(rs, start))
-	}
-	// Only counts and measures qualify a noun after them; money and
-	// percentages name their indicator before them.
+// metricName reads the name of what a quantity [start, end) measures from
+// its sentence's words; from is the end of the amount before it and until
+// the start of the one after. When the words right after a count or
+// measure are a noun phrase ("评选30所劳动教育基地学校") the quantity counts
+// that; otherwise the name stands before it ("入园率保持在99.8%"). Money and
+// percentages name their indicator before them.
+func metricName(sw *sentenceWords, start, end, from, until int, kind string) string {
 	if kind == KindCount || kind == KindMeasure {
-		if right := rightNounPhrase(rs, end, seg); right != "" {
+		if right := rightNounPhrase(sw.after(end, until)); right != "" {
 			return right
 		}
 	}
-	return leftName(clauseLeft(rs, start), seg)
+	return leftName(sw.before(start, from))
 }
 
 // previousClauseName reads a name from the clause before the one holding
 // start, for an amount whose own clause has nothing but verbs before it
-// ("…继续增长,总计约5.6亿"). A clause holding a number names that number,
-// not this one, and gives "".
-func previousClauseName(rs []rune, start int, seg Segmenter) string {
-	if seg == nil {
-		return ""
-	}
-	at := clauseStart(rs, start)
-	if at == 0 || !strings.ContainsRune("，,", rs[at-1]) {
-		return ""
-	}
-	clause := clauseLeft(rs, at-1)
-	if holdsNumber(clause) {
-		return ""
-	}
-	return leftName(clause, seg)
-}
-
-// clauseStart returns where the clause holding start begins, at most
-// maxClause characters back.
-func clauseStart(rs []rune, start int) int {
-	i := start
-	for i > 0 && !strings.ContainsRune(clauseBreaks, rs[i-1]) && start-i < maxClause {
+// ("…继续增长,总计约5.6亿"). A clause holding another amount names that
+// amount, not this one, and gives "".
+func previousClauseName(sw *sentenceWords, start, from int) string {
+	i := sw.firstEndingAfter(start)
+	for i > 0 && !isClauseBreak(sw.words[i-1].Text) {
 		i--
+		if start-sw.words[i].start > maxClause || sw.words[i].start < from {
+			return ""
+		}
 	}
-	return i
-}
-
-func clauseLeft(rs []rune, start int) string {
-	return string(rs[clauseStart(rs, start):start])
-}
-
-func clauseRight(rs []rune, end int) string {
-	i := end
-	for i < len(rs) && !strings.ContainsRune(clauseBreaks, rs[i]) && i-end < maxClause {
-		i++
+	if i == 0 || !strings.ContainsAny(sw.words[i-1].Text, "，,") {
+		return ""
 	}
-	return string(rs[end:i])
+	at := sw.words[i-1].start
+	return leftName(sw.before(at, from))
 }
 
-// leftName strips a clause before a quantity down to the indicator's name.
-func leftName(clause string, seg Segmenter) string {
-	words := seg.CutPos(strings.TrimSpace(clause))
-	words = dropYears(afterLastNumber(words))
+// leftName strips the words of a clause before a quantity down to the
+// indicator's name.
+func leftName(words []segment.Word) string {
+	words = dropDates(words)
 	// Trailing: verbs of reaching, qualifiers, particles, stray marks.
 	for len(words) > 0 {
 		w := words[len(words)-1]
@@ -123,38 +75,38 @@ func leftName(clause string, seg Segmenter) string {
 			continue
 		}
 		if reachingWords[w.Text] || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" || w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" ||
-			isTimeWord(w) || (holdsDigit(w.Text) && len(words) > 1) {
+			(holdsDigit(w.Text) && len(words) > 1) {
 			words = words[:len(words)-1]
 			continue
 		}
 		break
 	}
-	// Leading: scope and time words, verbs and function words before the name.
+	// Leading: scope words, verbs and function words before the name.
 	for len(words) > 1 {
 		w := words[0]
 		if keptVerbs[w.Text] {
 			break
 		}
-		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isTimeWord(w) || isFunctionWord(w.Pos) ||
+		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) ||
 			(w.Pos == "v" && hasNounAfter(words[1:])) {
 			words = words[1:]
 			continue
 		}
 		break
 	}
-	if len(words) == 1 && (scopeWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text) || isTimeWord(words[0]) ||
-		leadingVerbs[words[0].Text] || words[0].Pos == "v" && !isChangeVerb(words[0].Text)) {
-		return ""
-	}
 	if len(words) == 0 {
 		return ""
 	}
-	// Inside the name: drop adverbs and time words between the indicator
-	// and its verb ("钢产量前三年共增加" → "钢产量增加").
-	kept := words[:1]
-	for i, w := range words[1:] {
-		beforeVerb := i+2 < len(words) && (words[i+2].Pos == "v" || words[i+2].Pos == "d")
-		if w.Pos == "d" || isTimeWord(w) && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" {
+	if len(words) == 1 && (scopeWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text) ||
+		leadingVerbs[words[0].Text] || words[0].Pos == "v" && !isChangeVerb(words[0].Text) ||
+		words[0].Pos == "d" || isFunctionWord(words[0].Pos) && words[0].Pos != "f") {
+		return ""
+	}
+	// Inside the name: drop adverbs, and the scope words that are not
+	// nouns ("钢产量共增加" → "钢产量增加").
+	kept := words[:1:1]
+	for _, w := range words[1:] {
+		if w.Pos == "d" || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" && w.Pos != "c" {
 			continue
 		}
 		kept = append(kept, w)
@@ -162,11 +114,103 @@ func leftName(clause string, seg Segmenter) string {
 	return joinWords(kept)
 }
 
-// changeVerbs report a change in an indicator; a name that is only one of
-// them takes its subject from the quantity before it.
-var changeVerbs = []string{"增加", "增长", "减少", "下降", "提高", "上升", "扩大", "缩小", "降低", "提升", "增", "减"}
+// dropDates removes the words that date an amount: time words (上年,
+// 同期), numbered years in any calendar and script (2020年, 一九八六年,
+// 民国108年, 110学年), months and days, and a comparison around them
+// (比上年, 较110年, 与上年相比, 同比). They date or compare an amount; they
+// never name it.
+func dropDates(words []segment.Word) []segment.Word {
+	out := make([]segment.Word, 0, len(words))
+	for i := 0; i < len(words); {
+		n := timeAt(words, i)
+		if n == 0 {
+			if w := words[i].Text; comparisonWords[w] && len([]rune(w)) > 1 {
+				i++ // 同比, 相比, 比上年
+				continue
+			}
+			out = append(out, words[i])
+			i++
+			continue
+		}
+		if k := len(out); k > 0 && comparisonWords[out[k-1].Text] {
+			out = out[:k-1] // 比 or 与 before the date
+		}
+		for i += n; i < len(words) && (comparisonWords[words[i].Text] && len([]rune(words[i].Text)) > 1 || words[i].Text == "的"); i++ {
+		}
+	}
+	return out
+}
 
-// splitChange splits a trailing change verb off a name.
+// dateUnits end a numbered date: 2020年, 110学年, 9月份.
+var dateUnits = wordSet("年", "年度", "学年", "学年度", "年份", "年末", "年底", "年初", "年内", "月", "月份", "月底", "月末", "日", "号", "季度")
+
+// timeAt returns how many words from words[i] make one time expression,
+// or 0.
+func timeAt(words []segment.Word, i int) int {
+	w := words[i].Text
+	if timeWords[w] {
+		return 1
+	}
+	if i > 0 && words[i-1].Text == "第" {
+		return 0 // 第2季度 is an ordinal period that names a series
+	}
+	j := i
+	era := w == "民国" || w == "民國" || w == "公元" || w == "西元"
+	if era {
+		j++
+	}
+	if j < len(words) && isNumberWord(words[j].Text) && j+1 < len(words) && dateUnits[words[j+1].Text] {
+		if era || !strings.HasPrefix(words[j+1].Text, "年") && !strings.HasPrefix(words[j+1].Text, "学年") || yearLike(words[j].Text) {
+			return j + 2 - i
+		}
+	}
+	if t, ok := trimDateUnit(w); ok && yearLike(t) {
+		return 1 // 一九八六年 as one word
+	}
+	return 0
+}
+
+// trimDateUnit cuts a year unit off a word.
+func trimDateUnit(w string) (string, bool) {
+	for _, u := range []string{"学年度", "学年", "年度", "年"} {
+		if t, ok := strings.CutSuffix(w, u); ok && t != "" {
+			return t, true
+		}
+	}
+	return w, false
+}
+
+// yearLike reports a number written as a year: three or four digits (2020,
+// the ROC year 108) or Chinese digits one by one (一九八六), masks allowed
+// (20xx).
+func yearLike(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 3 || len(rs) > 4 {
+		return false
+	}
+	for _, r := range rs {
+		if !strings.ContainsRune("0123456789０１２３４５６７８９〇零一二三四五六七八九xX", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumberWord reports a word written only with digits, Chinese numerals
+// or masks.
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千xX", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitChange splits a trailing change word off a name.
 func splitChange(name string) (subject, verb string) {
 	for _, v := range changeVerbs {
 		if strings.HasSuffix(name, v) {
@@ -176,16 +220,13 @@ func splitChange(name string) (subject, verb string) {
 	return name, ""
 }
 
-// rightNounPhrase returns the noun phrase right after a quantity's unit,
-// up to the first verb or function word after it, or "" when the quantity
-// is not followed by a noun.
-func rightNounPhrase(rs []rune, end int, seg Segmenter) string {
-	rest := clauseRight(rs, end)
-	rest = strings.TrimPrefix(strings.TrimLeft(rest, " "), "的")
-	if rest == "" {
-		return ""
+// rightNounPhrase returns the noun phrase of the words right after a
+// quantity's unit, up to the first verb or function word after it, or ""
+// when the quantity is not followed by a noun.
+func rightNounPhrase(words []segment.Word) string {
+	for len(words) > 0 && (strings.TrimSpace(words[0].Text) == "" || words[0].Text == "的") {
+		words = words[1:]
 	}
-	words := seg.CutPos(rest)
 	if len(words) == 0 || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
 		return ""
 	}
@@ -244,14 +285,6 @@ func isFunctionWord(pos string) bool {
 	return false
 }
 
-func isTimeWord(w segment.Word) bool {
-	if w.Pos == "t" {
-		return true
-	}
-	r := []rune(w.Text)
-	last := r[len(r)-1]
-	return (last == '年' || last == '月') && len(r) <= 4
-}
 
 func hasNounAfter(words []segment.Word) bool {
 	for _, w := range words {
@@ -262,44 +295,7 @@ func hasNounAfter(words []segment.Word) bool {
 	return false
 }
 
-// afterLastNumber keeps the words after the last amount: what comes
-// before belongs to another fact. Years (2015年) are time, not amounts, and
-// the classifier or scale word after an amount goes with it.
-func afterLastNumber(words []segment.Word) []segment.Word {
-	last := -1
-	for i, w := range words {
-		if !holdsDigit(w.Text) || isYear(words, i) {
-			continue
-		}
-		last = i
-		for last+1 < len(words) && (words[last+1].Pos == "m" || words[last+1].Pos == "q" || isUnitWord(words[last+1].Text)) {
-			last++
-		}
-	}
-	return words[last+1:]
-}
 
-// dropYears removes years (1956年) and a comparison word before one
-// (比1956年增长 → 增长): they date an amount, they do not name it.
-func dropYears(words []segment.Word) []segment.Word {
-	out := make([]segment.Word, 0, len(words))
-	for i := 0; i < len(words); i++ {
-		if !isYear(words, i) {
-			out = append(out, words[i])
-			continue
-		}
-		if n := len(out); n > 0 && (out[n-1].Text == "比" || out[n-1].Text == "较" || out[n-1].Text == "同") {
-			out = out[:n-1]
-		}
-		if !strings.HasSuffix(words[i].Text, "年") {
-			i++ // the 年 after it
-		}
-		if i+1 < len(words) && words[i+1].Text == "的" {
-			i++
-		}
-	}
-	return out
-}
 
 func holdsDigit(w string) bool {
 	for _, r := range w {
@@ -310,26 +306,7 @@ func holdsDigit(w string) bool {
 	return false
 }
 
-// isYear reports a four-digit number followed by 年 (or holding it).
-func isYear(words []segment.Word, i int) bool {
-	t := strings.TrimSuffix(words[i].Text, "年")
-	if len(t) != 4 || !holdsDigit(t) {
-		return false
-	}
-	return strings.HasSuffix(words[i].Text, "年") || (i+1 < len(words) && strings.HasPrefix(words[i+1].Text, "年"))
-}
 
-// isUnitWord reports a classifier or unit, alone or after a scale word
-// (万人, 亿元).
-func isUnitWord(w string) bool {
-	w = strings.TrimLeft(w, "万亿千百")
-	if w == "" || w == "元" || w == "%" {
-		return true
-	}
-	_, count := countUnits[w]
-	_, measure := measureUnits[w]
-	return count || measure
-}
 
 func joinWords(words []segment.Word) string {
 	var b strings.Builder

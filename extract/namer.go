@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// namer names the amounts of one text in order, sentence by sentence. Each
+// sentence is cut into words once, when its first amount is named; a
+// clause without a subject of its own takes the subject named before it in
+// the sentence ("地区生产总值856亿元，年均增长6.8%" → 地区生产总值年均增长),
+// and amounts after 分别 take their subjects in order ("A和B分别增长1%、2%").
+type namer struct {
+	rs        []rune
+	sentences [][2]int
+	amounts   []Fact // every amount of the text, whatever kinds are wanted
+	seg       Segmenter
+
+	current  int // index of the sentence cut into words
+	words    *sentenceWords
+	subjects []string // subjects named so far in the sentence, in order
+	group    respectiveGroup
+}
+
+// respectiveGroup is a run of amounts after 分别 ("分别增长3.6%、2.9%").
+type respectiveGroup struct {
+	at    int // start of 分别, -1 for none
+	base  int // subjects named before the group
+	parts []string
+	verb  string
+}
+
+// name returns amount i with its metric name, and with its kind and unit
+// read from the name when the text leaves the unit implicit; an implicit
+// amount whose name implies no unit comes back with an empty kind.
+func (n *namer) name(i int) Fact {
+	f := n.amounts[i]
+	s := sentenceIndex(n.sentences, f.Start)
+	if s != n.current || n.words == nil {
+		n.current, n.subjects, n.group = s, nil, respectiveGroup{at: -1}
+		start, end := f.Start, f.End
+		if s >= 0 {
+			start, end = n.sentences[s][0], max(n.sentences[s][1], f.End)
+		}
+		n.words = cutSentence(n.rs, start, end, n.seg)
+	}
+	from, until := 0, len(n.rs)
+	if i > 0 {
+		from = min(n.amounts[i-1].End, f.Start)
+	}
+	if i+1 < len(n.amounts) {
+		until = max(n.amounts[i+1].Start, f.End)
+	}
+	at := qualifierStart(n.rs, f.Start)
+	name := metricName(n.words, at, f.End, from, until, f.Kind)
+	subject, verb := splitChange(name)
+
+	if g, k, ok := n.respective(i, at); ok {
+		if g != n.group.at {
+			n.group = respectiveGroup{at: g, base: len(n.subjects), parts: conjuncts(subject), verb: verb}
+		}
+		switch {
+		case len(n.group.parts) == k:
+			subject = n.group.parts[n.indexInGroup(i, g)]
+		case subject == "" && n.group.base >= k:
+			subject = n.subjects[n.group.base-k+n.indexInGroup(i, g)]
+		}
+		if verb == "" {
+			verb = n.group.verb
+		}
+	}
+	if subject == "" {
+		if len(n.subjects) > 0 {
+			subject = n.subjects[len(n.subjects)-1]
+		} else {
+			subject, _ = splitChange(previousClauseName(n.words, at, from))
+		}
+	}
+	if subject != "" {
+		n.subjects = append(n.subjects, subject)
+	}
+	f.Metric = subject + verb
+	if f.Kind == kindImplicit {
+		right := rightNounPhrase(n.words.after(f.End, until))
+		f.Kind, f.Unit = implicitUnit(right, f.Metric)
+	}
+	return f
+}
+
+// respectiveWords distribute the amounts after them over the subjects
+// before them.
+var respectiveWords = wordSet("分别", "分别为", "分别是", "分别达到", "分别达", "分别占", "分别增长", "分别下降", "分别增加", "分别减少")
+
+// respective finds 分别 before amount i (at is where its name would end) in
+// the same clause, and the number of amounts it distributes: the amounts
+// after it up to the next comma.
+func (n *namer) respective(i, at int) (start, count int, ok bool) {
+	words := n.words.words
+	j := n.words.firstEndingAfter(at) - 1
+	for ; j >= 0; j-- {
+		w := words[j].Text
+		if respectiveWords[w] {
+			break
+		}
+		if isMark(w) && strings.ContainsAny(w, "，,；;：:。") || at-words[j].start > maxClause {
+			return 0, 0, false
+		}
+	}
+	if j < 0 {
+		return 0, 0, false
+	}
+	start = words[j].start
+	end := len(n.rs)
+	for k := j + 1; k < len(words); k++ {
+		if isMark(words[k].Text) && strings.ContainsAny(words[k].Text, "，,；;：:。") {
+			end = words[k].start
+			break
+		}
+	}
+	first := sort.Search(len(n.amounts), func(k int) bool { return n.amounts[k].Start > start })
+	for k := first; k < len(n.amounts) && n.amounts[k].Start < end; k++ {
+		count++
+	}
+	return start, count, count >= 2
+}
+
+// indexInGroup returns the place of amount i among the amounts after the
+// 分别 at start.
+func (n *namer) indexInGroup(i, start int) int {
+	first := sort.Search(len(n.amounts), func(k int) bool { return n.amounts[k].Start > start })
+	return i - first
+}
+
+// conjuncts splits a subject joined by 和, 及, 与 or 、 into its parts
+// ("城镇和农村居民收入" stays whole: a part of one character is no subject).
+func conjuncts(subject string) []string {
+	if subject == "" {
+		return nil
+	}
+	parts := strings.FieldsFunc(subject, func(r rune) bool { return strings.ContainsRune("和及与、", r) })
+	for _, p := range parts {
+		if len([]rune(p)) < 2 {
+			return []string{subject}
+		}
+	}
+	return parts
+}

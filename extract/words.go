@@ -1,0 +1,176 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/zhmetrics/zhmetrics/segment"
+)
+
+// nameWord is a word of a sentence with its place in the clean text.
+type nameWord struct {
+	segment.Word
+	start, end int // code point offsets into the clean text
+}
+
+// sentenceWords is one sentence cut into words once; every name read in
+// the sentence is read from these words. Pinyin insertions (業(yè)) are left
+// out before cutting so that they neither split words nor reach a name,
+// and words keep the case of the text (GDP, not gdp).
+type sentenceWords struct {
+	rs    []rune
+	words []nameWord
+}
+
+// cutSentence cuts rs[start:end] into words.
+func cutSentence(rs []rune, start, end int, seg Segmenter) *sentenceWords {
+	kept := make([]rune, 0, end-start)
+	pos := make([]int, 0, end-start)
+	for i := start; i < end; {
+		if n := pinyinAt(rs, i, start); n > 0 {
+			i += n
+			continue
+		}
+		kept = append(kept, rs[i])
+		pos = append(pos, i)
+		i++
+	}
+	sw := &sentenceWords{rs: rs}
+	if len(kept) == 0 {
+		return sw
+	}
+	if seg == nil {
+		for k, r := range kept {
+			sw.words = append(sw.words, nameWord{Word: segment.Word{Text: string(r), Pos: "x"}, start: pos[k], end: pos[k] + 1})
+		}
+		return sw
+	}
+	words := seg.CutPos(string(kept))
+	sw.words = make([]nameWord, 0, len(words))
+	k := 0
+	for _, w := range words {
+		n := utf8.RuneCountInString(w.Text)
+		if n == 0 || k+n > len(kept) {
+			continue
+		}
+		text := string(kept[k : k+n]) // the segmenter lower-cases Latin letters
+		sw.words = append(sw.words, nameWord{Word: segment.Word{Text: text, Pos: w.Pos}, start: pos[k], end: pos[k+n-1] + 1})
+		k += n
+	}
+	return sw
+}
+
+// toneLetters are the Latin letters pinyin is written with.
+const toneLetters = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+
+func isPinyinLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || strings.ContainsRune(toneLetters, r)
+}
+
+// pinyinAt returns the length of a pinyin insertion starting at rs[i], or
+// 0: "(yè)" or "(yi)" right after a Chinese character, and the stray
+// halves "(fèi" and "wù)" that line breaks leave at the edges of a
+// sentence. Lower-case Latin words in brackets after Chinese text ("(yoy)")
+// are glosses and are left out of names as well.
+func pinyinAt(rs []rune, i, sentenceStart int) int {
+	if rs[i] == '(' || rs[i] == '（' {
+		if i == 0 || !unicode.Is(unicode.Han, rs[i-1]) {
+			return 0
+		}
+		j := i + 1
+		for j < len(rs) && j-i <= 8 && isPinyinLetter(rs[j]) {
+			j++
+		}
+		if j == i+1 || j-i > 8 {
+			return 0
+		}
+		if j < len(rs) && (rs[j] == ')' || rs[j] == '）') {
+			return j + 1 - i
+		}
+		if hasTone(rs[i+1 : j]) {
+			return j - i // "(fèi" cut by the end of a line
+		}
+		return 0
+	}
+	if i != sentenceStart || !isPinyinLetter(rs[i]) {
+		return 0
+	}
+	j := i
+	for j < len(rs) && j-i <= 7 && isPinyinLetter(rs[j]) {
+		j++
+	}
+	if j < len(rs) && (rs[j] == ')' || rs[j] == '）') && hasTone(rs[i:j]) {
+		return j + 1 - i // "wù)" left by a line break
+	}
+	return 0
+}
+
+func hasTone(rs []rune) bool {
+	for _, r := range rs {
+		if strings.ContainsRune(toneLetters, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstEndingAfter returns the index of the first word ending after pos.
+func (sw *sentenceWords) firstEndingAfter(pos int) int {
+	return sort.Search(len(sw.words), func(i int) bool { return sw.words[i].end > pos })
+}
+
+// before returns the words of the clause ending at pos, after from (the
+// end of an earlier amount) and at most maxClause characters back. A word
+// cut by pos or from keeps its part inside.
+func (sw *sentenceWords) before(pos, from int) []segment.Word {
+	i := sw.firstEndingAfter(pos)
+	var rev []segment.Word
+	if i < len(sw.words) && sw.words[i].start < pos {
+		if a := max(sw.words[i].start, from); a < pos {
+			rev = append(rev, segment.Word{Text: string(sw.rs[a:pos]), Pos: "x"})
+		}
+	}
+	for j := i - 1; j >= 0; j-- {
+		w := sw.words[j]
+		if w.end <= from || isClauseBreak(w.Text) || pos-w.start > maxClause {
+			break
+		}
+		if w.start < from {
+			rev = append(rev, segment.Word{Text: string(sw.rs[from:w.end]), Pos: "x"})
+			break
+		}
+		rev = append(rev, w.Word)
+	}
+	for a, b := 0, len(rev)-1; a < b; a, b = a+1, b-1 {
+		rev[a], rev[b] = rev[b], rev[a]
+	}
+	return rev
+}
+
+// after returns the words of the clause starting at pos, up to until (the
+// start of the next amount) and at most maxClause characters on.
+func (sw *sentenceWords) after(pos, until int) []segment.Word {
+	var out []segment.Word
+	for j := sw.firstEndingAfter(pos); j < len(sw.words); j++ {
+		w := sw.words[j]
+		if w.start >= until || isClauseBreak(w.Text) || w.end-pos > maxClause {
+			break
+		}
+		if w.start < pos || w.end > until {
+			a, b := max(w.start, pos), min(w.end, until)
+			out = append(out, segment.Word{Text: string(sw.rs[a:b]), Pos: "x"})
+			if w.end > until {
+				break
+			}
+			continue
+		}
+		out = append(out, w.Word)
+	}
+	return out
+}
+
+func isClauseBreak(w string) bool {
+	return isMark(w) && strings.ContainsAny(w, clauseBreaks)
+}

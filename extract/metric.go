@@ -13,7 +13,7 @@ type Segmenter interface {
 }
 
 // clauseBreaks end the clause a metric name is read from.
-const clauseBreaks = "，,；;：:。！？!?\n“”\"《》、"
+const clauseBreaks = "，,；;：:。！？!?\n、“”\"《》「」"
 
 // maxClause bounds how far a metric name is looked for, in characters.
 const maxClause = 40
@@ -22,7 +22,7 @@ const maxClause = 40
 var (
 	scopeWords      = wordSetOf("scope_words")      // area, period and tally words
 	leadingVerbs    = wordSetOf("leading_verbs")    // verbs that introduce an amount
-	keptVerbs       = wordSetOf("kept_verbs")       // verbs that belong to a name (新增学位)
+	keptWords       = wordSetOf("kept_words")       // leading words that belong to a name (新增学位, 人均)
 	reachingWords   = wordSetOf("reaching_words")   // words between a name and its amount
 	changeVerbs     = wordList("change_words")      // words of change, longest first
 	timeWords       = wordSetOf("time_words")       // words that date an amount
@@ -67,6 +67,9 @@ func previousClauseName(sw *sentenceWords, start, from int) string {
 // indicator's name.
 func leftName(words []segment.Word) string {
 	words = dropDates(words)
+	if joined := joinWords(words); isChangeVerb(joined) {
+		return joined // 下修, cut in two by the segmenter
+	}
 	// Trailing: verbs of reaching, qualifiers, particles, stray marks.
 	for len(words) > 0 {
 		w := words[len(words)-1]
@@ -84,7 +87,7 @@ func leftName(words []segment.Word) string {
 	// Leading: scope words, verbs and function words before the name.
 	for len(words) > 1 {
 		w := words[0]
-		if keptVerbs[w.Text] {
+		if keptWords[w.Text] {
 			break
 		}
 		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) ||
@@ -97,16 +100,16 @@ func leftName(words []segment.Word) string {
 	if len(words) == 0 {
 		return ""
 	}
-	if len(words) == 1 && (scopeWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text) ||
+	if len(words) == 1 && (scopeWords[words[0].Text] || comparisonWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text) ||
 		leadingVerbs[words[0].Text] || words[0].Pos == "v" && !isChangeVerb(words[0].Text) ||
-		words[0].Pos == "d" || isFunctionWord(words[0].Pos) && words[0].Pos != "f") {
+		words[0].Pos == "d" || isFunctionWord(words[0].Pos) && words[0].Pos != "f" && words[0].Pos != "zg") {
 		return ""
 	}
 	// Inside the name: drop adverbs, and the scope words that are not
 	// nouns ("钢产量共增加" → "钢产量增加").
 	kept := words[:1:1]
 	for _, w := range words[1:] {
-		if w.Pos == "d" || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" && w.Pos != "c" {
+		if w.Pos == "d" || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" && w.Pos != "c" || isQuoteMark(w.Text) {
 			continue
 		}
 		kept = append(kept, w)
@@ -230,6 +233,10 @@ func rightNounPhrase(words []segment.Word) string {
 	if len(words) == 0 || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
 		return ""
 	}
+	// A verb of reaching after it makes the word a predicate ("29所调整为22所").
+	if len(words) > 1 && (words[0].Pos == "v" || words[0].Pos == "vn") && reachingWords[words[1].Text] {
+		return ""
+	}
 	// A noun, or a verb qualifying one ("新增进城务工人员").
 	if !isNoun(words[0]) && !(words[0].Pos == "v" && len(words) > 1 && isNoun(words[1])) {
 		return ""
@@ -285,7 +292,6 @@ func isFunctionWord(pos string) bool {
 	return false
 }
 
-
 func hasNounAfter(words []segment.Word) bool {
 	for _, w := range words {
 		if isNoun(w) {
@@ -294,8 +300,6 @@ func hasNounAfter(words []segment.Word) bool {
 	}
 	return false
 }
-
-
 
 func holdsDigit(w string) bool {
 	for _, r := range w {
@@ -306,14 +310,18 @@ func holdsDigit(w string) bool {
 	return false
 }
 
-
-
 func joinWords(words []segment.Word) string {
 	var b strings.Builder
 	for _, w := range words {
 		b.WriteString(w.Text)
 	}
 	return strings.Trim(b.String(), " \"'“”()（）")
+}
+
+// isQuoteMark reports quote and title marks, which a name inside a name
+// keeps out ("上划中央“两税”收入" → 上划中央两税收入).
+func isQuoteMark(w string) bool {
+	return w != "" && strings.Trim(w, "“”\"‘’'《》「」『』") == ""
 }
 
 func isMark(w string) bool {

@@ -134,7 +134,7 @@ func (sw *sentenceWords) before(pos, from int) []segment.Word {
 	}
 	for j := i - 1; j >= 0; j-- {
 		w := sw.words[j]
-		if w.end <= from || isClauseBreak(w.Text) || pos-w.start > maxClause {
+		if w.end <= from || sw.breaksClause(w) || pos-w.start > maxClause {
 			break
 		}
 		if w.start < from {
@@ -155,7 +155,7 @@ func (sw *sentenceWords) after(pos, until int) []segment.Word {
 	var out []segment.Word
 	for j := sw.firstEndingAfter(pos); j < len(sw.words); j++ {
 		w := sw.words[j]
-		if w.start >= until || isClauseBreak(w.Text) || w.end-pos > maxClause {
+		if w.start >= until || sw.breaksClause(w) || w.end-pos > maxClause {
 			break
 		}
 		if w.start < pos || w.end > until {
@@ -173,4 +173,44 @@ func (sw *sentenceWords) after(pos, until int) []segment.Word {
 
 func isClauseBreak(w string) bool {
 	return isMark(w) && strings.ContainsAny(w, clauseBreaks)
+}
+
+// maxInnerQuote is the longest quoted text, in characters, read as part of
+// the name around it ("上划中央“两税”收入"); a longer quotation ends the clause.
+const maxInnerQuote = 6
+
+// breaksClause reports a word that ends a clause: punctuation, and quote
+// marks unless they enclose a short name inside a name. Title marks 《》
+// always end it.
+func (sw *sentenceWords) breaksClause(w nameWord) bool {
+	if !isClauseBreak(w.Text) {
+		return false
+	}
+	if !isQuoteMark(w.Text) || strings.ContainsAny(w.Text, "《》") {
+		return true
+	}
+	r := []rune(w.Text)[0]
+	if closer, ok := quotePairs[r]; ok && innerQuote(sw.rs, w.start, closer, 1) {
+		return false // an opening mark
+	}
+	for open, closer := range quotePairs {
+		if r == closer && innerQuote(sw.rs, w.start, open, -1) {
+			return false // a closing mark
+		}
+	}
+	return true
+}
+
+// innerQuote looks from the mark at rs[at] in direction dir for its pair
+// within maxInnerQuote characters, with no clause mark between.
+func innerQuote(rs []rune, at int, pair rune, dir int) bool {
+	for i, n := at+dir, 0; i >= 0 && i < len(rs) && n <= maxInnerQuote; i, n = i+dir, n+1 {
+		switch {
+		case rs[i] == pair:
+			return n > 0
+		case strings.ContainsRune("，,；;：:。！？!?\n、", rs[i]):
+			return false
+		}
+	}
+	return false
 }

@@ -27,6 +27,7 @@ var (
 	changeVerbs     = wordList("change_words")      // words of change, longest first
 	timeWords       = wordSetOf("time_words")       // words that date an amount
 	comparisonWords = wordSetOf("comparison_words") // words that open a comparison (比上年)
+	namingVerbs     = wordSetOf("naming_verbs")     // verbs that give counted things a new name (被评为)
 )
 
 // metricName reads the name of what a quantity [start, end) measures from
@@ -245,8 +246,16 @@ func rightNounPhrase(words []segment.Word) string {
 	for n < len(words) && (isNoun(words[n]) || words[n].Text == "的" && n+1 < len(words) && isNoun(words[n+1])) {
 		n++
 	}
+	// The things counted and what they did: the verb phrase after them
+	// says which ones are counted ("12名教师参加省级培训" → 参加省级培训的教师),
+	// or names what they became ("3所幼儿园被评为示范幼儿园" → 示范幼儿园).
+	if vp, renamed := countedVerbPhrase(words[n:]); renamed {
+		return vp
+	} else if vp != "" {
+		return vp + "的" + joinWords(words[:n])
+	}
 	// A bare generic noun (学校, 教师) says little; the rest of the clause
-	// tells which ones ("x所学校通过省标准化学校验评").
+	// tells which ones.
 	if len([]rune(joinWords(words[:n]))) <= 3 {
 		n = 1
 		for n < len(words) && !holdsNumber(words[n].Text) {
@@ -261,6 +270,43 @@ func rightNounPhrase(words []segment.Word) string {
 		return ""
 	}
 	return name
+}
+
+// countedVerbPhrase returns the verb phrase that follows counted things,
+// up to the end of the clause or the next amount, or "" when no verb
+// follows. After a naming verb (被评为) it returns what follows the verb
+// and renamed true.
+func countedVerbPhrase(words []segment.Word) (phrase string, renamed bool) {
+	for len(words) > 0 && (words[0].Pos == "d" || scopeWords[words[0].Text] && words[0].Pos != "v" && !namingVerbs[words[0].Text]) {
+		words = words[1:] // 全部, 已, 都
+	}
+	if len(words) > 1 && words[0].Text == "被" && namingVerbs["被"+words[1].Text] {
+		words = append([]segment.Word{{Text: "被" + words[1].Text, Pos: "v"}}, words[2:]...)
+	}
+	if len(words) == 0 || !namingVerbs[words[0].Text] && (words[0].Pos != "v" || reachingWords[words[0].Text]) {
+		return "", false
+	}
+	renamed = namingVerbs[words[0].Text]
+	if renamed {
+		words = words[1:]
+	}
+	n := 0
+	for n < len(words) && !holdsNumber(words[n].Text) {
+		n++
+	}
+	for n > 0 && (isMark(words[n-1].Text) && !isQuoteMark(words[n-1].Text) || isFunctionWord(words[n-1].Pos) || words[n-1].Text == "了") {
+		n--
+	}
+	kept := make([]segment.Word, 0, n)
+	for _, w := range words[:n] {
+		if w.Text != "了" && w.Text != "着" && w.Pos != "d" && !isQuoteMark(w.Text) {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 || renamed && len([]rune(joinWords(kept))) < 2 {
+		return "", false
+	}
+	return joinWords(kept), renamed
 }
 
 func qualifierWord(w string) bool {

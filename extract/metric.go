@@ -91,8 +91,7 @@ func leftName(words []segment.Word) string {
 		if keptWords[w.Text] {
 			break
 		}
-		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) ||
-			(w.Pos == "v" && hasNounAfter(words[1:])) {
+		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) {
 			words = words[1:]
 			continue
 		}
@@ -106,16 +105,49 @@ func leftName(words []segment.Word) string {
 		words[0].Pos == "d" || isFunctionWord(words[0].Pos) && words[0].Pos != "f" && words[0].Pos != "zg") {
 		return ""
 	}
-	// Inside the name: drop adverbs, and the scope words that are not
-	// nouns ("钢产量共增加" → "钢产量增加").
+	// Inside the name: drop adverbs, the scope words that are not nouns
+	// ("钢产量共增加" → "钢产量增加"), a span of years before a change
+	// ("前三年增加" → 增加) and any number with its unit: a name never holds
+	// an amount.
 	kept := words[:1:1]
-	for _, w := range words[1:] {
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if isNumberWord(w.Text) && i+1 < len(words) && (words[i+1].Text == "年" && i+2 < len(words) && isChangeVerb(words[i+2].Text) ||
+			isUnitWord(words[i+1].Text)) {
+			i++
+			continue
+		}
+		if isAmountWord(w.Text) {
+			continue
+		}
 		if w.Pos == "d" || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" && w.Pos != "c" || isQuoteMark(w.Text) {
 			continue
 		}
 		kept = append(kept, w)
 	}
+	if isAmountWord(kept[0].Text) {
+		kept = kept[1:]
+	}
 	return joinWords(kept)
+}
+
+// isAmountWord reports a word that is a number in digits ("190861",
+// "2.5"), which never belongs in a name; digits glued to letters (5G) are
+// names.
+func isAmountWord(w string) bool {
+	return w != "" && strings.Trim(w, "0123456789.．０１２３４５６７８９%％") == ""
+}
+
+// isUnitWord reports a classifier or unit, alone or after a scale word
+// (万人, 亿元).
+func isUnitWord(w string) bool {
+	w = strings.TrimLeft(w, "万亿千百萬億")
+	if w == "" || w == "元" {
+		return true
+	}
+	_, count := countUnits[w]
+	_, measure := measureUnits[w]
+	return count || measure
 }
 
 // dropDates removes the words that date an amount: time words (上年,
@@ -148,6 +180,9 @@ func dropDates(words []segment.Word) []segment.Word {
 // dateUnits end a numbered date: 2020年, 110学年, 9月份.
 var dateUnits = wordSet("年", "年度", "学年", "学年度", "年份", "年末", "年底", "年初", "年内", "月", "月份", "月底", "月末", "日", "号", "季度")
 
+// dateEdges follow a date to mean its start or end (2020年末).
+var dateEdges = wordSet("末", "底", "初", "中", "前", "后")
+
 // timeAt returns how many words from words[i] make one time expression,
 // or 0.
 func timeAt(words []segment.Word, i int) int {
@@ -165,6 +200,9 @@ func timeAt(words []segment.Word, i int) int {
 	}
 	if j < len(words) && isNumberWord(words[j].Text) && j+1 < len(words) && dateUnits[words[j+1].Text] {
 		if era || !strings.HasPrefix(words[j+1].Text, "年") && !strings.HasPrefix(words[j+1].Text, "学年") || yearLike(words[j].Text) {
+			if j+2 < len(words) && dateEdges[words[j+2].Text] {
+				return j + 3 - i // 2020年末
+			}
 			return j + 2 - i
 		}
 	}

@@ -109,6 +109,23 @@ func TestLexiconCanonical(t *testing.T) {
 		{"学前三年幼儿入园率", "学前三年毛入园率"},
 		{"新增学位", "新增学位"},
 		{"劳动教育基地学校", ""},
+		// Whole names only: a part of a longer name is another indicator.
+		{"农业生产总值", ""},
+		{"高等教育毛入学率", "高等教育毛入学率"},
+		{"职业高中毛入学率", ""},
+		{"升学率", "初中毕业生升学率"},
+		{"毕业率", "毕业率"},
+		{"项目投入资金", ""},
+		{"办公楼建筑面积", ""},
+		// A growth or a share of an indicator is not the indicator.
+		{"地区生产总值增长", ""},
+		{"服务业占地区生产总值比重", ""},
+		{"CPI上涨", ""},
+		// A place name before a whole name.
+		{"江苏省地区生产总值", "地区生产总值"},
+		{"贫困地区生产总值", ""},
+		{"GDP", "国内生产总值"},
+		{"經濟成長率", ""}, // names are simplified before they reach the lexicon
 	}
 	for _, tt := range tests {
 		if got := lex.Canonical(tt.metric); got != tt.want {
@@ -117,11 +134,41 @@ func TestLexiconCanonical(t *testing.T) {
 	}
 }
 
-func TestLexiconRejectsMalformedLine(t *testing.T) {
+func TestLexiconRejectsBadInput(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty canonical", "# ok\n新指标\t别名\n\t无名\n", "my.tsv:3"},
+		{"one-character alias", "入学人数\t人\n", "my.tsv:1: name \"人\" has one character"},
+		{"binary", "指标\t别名\n\x00\x01PK\x03\x04\n", "my.tsv:2: not a UTF-8 text lexicon"},
+		{"not UTF-8", "\xb9\xfa\xc4\xda\t\xb1\xf0\n", "my.tsv:1: not a UTF-8 text lexicon"},
+	}
+	for _, tt := range tests {
+		err := DefaultLexicon().Add(strings.NewReader(tt.in), "my.tsv")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want one containing %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestLexiconAddedNamesAndRoundTrip(t *testing.T) {
 	lex := DefaultLexicon()
-	err := lex.Add(strings.NewReader("# ok\n新指标\t别名\n\t无名\n"), "my.tsv")
-	if err == nil || !strings.Contains(err.Error(), "my.tsv:3") {
-		t.Fatalf("err = %v, want one naming my.tsv:3", err)
+	if err := lex.Add(strings.NewReader("\ufeff劳动教育基地\t劳动教育基地学校\r\n"), "own.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	if got := lex.Canonical("劳动教育基地学校"); got != "劳动教育基地" {
+		t.Errorf("added alias: %q", got)
+	}
+	var b strings.Builder
+	if _, err := lex.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	again := &Lexicon{}
+	if err := again.Add(strings.NewReader(b.String()), "again.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	var b2 strings.Builder
+	again.WriteTo(&b2)
+	if b.String() != b2.String() {
+		t.Error("WriteTo then Add does not give the same lexicon")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zhmetrics/zhmetrics/normalize"
 	"github.com/zhmetrics/zhmetrics/segment"
 )
 
@@ -88,13 +89,64 @@ func TestExtractPrograms(t *testing.T) {
 		{"所谓“抬头看天”,就是学习", nil},
 		{"坚持“321”素质提升工程", []string{"321"}},
 		{"按照《国家职业教育改革实施方案》", []string{"国家职业教育改革实施方案"}},
+		// Programmes: plans, campaigns, platforms, awards, strategies.
+		{"全面启动“阳光体育”行动计划,", []string{"阳光体育"}},
+		{"深入实施“强基固本”工程", []string{"强基固本"}},
+		{"荣获“全国文明校园”称号", []string{"全国文明校园"}},
+		{"落实“一带一路”战略部署", []string{"一带一路"}},
+		{"推进“智慧校园建设平台”上线", []string{"智慧校园建设平台"}},
+		// A title over a line break, and a title holding quotes.
+		{"印发《关于推进城乡教育\n一体化发展的实施意见》,", []string{"关于推进城乡教育\n一体化发展的实施意见"}},
+		{"转发《关于开展“书香校园”创建活动的通知》。", []string{"关于开展“书香校园”创建活动的通知"}},
+		// Reported speech, slogans and principles.
+		{"局长强调:“要把安全放在首位”,", nil},
+		{"他指出“质量是学校的生命线”", nil},
+		{"坚持“稳中求进、守正创新、真抓实干”的原则", nil},
+		{"按照“定人、定岗、定责、定时”的要求", nil},
+		// Unit names, labels of people, emphasised common words.
+		{"由“双减办”牵头", nil},
+		{"要从“教书匠”转变为研究者", nil},
+		{"纠正“小学化”倾向", nil},
+		{"提高课堂的“含金量”", nil},
 	}
 	ex := New(Options{Kinds: map[string]bool{KindProgram: true}})
 	for _, tt := range tests {
-		rs := []rune(tt.in)
+		rs := clean(t, tt.in)
 		var got []string
 		for _, f := range ex.Extract(rs) {
 			got = append(got, string(rs[f.Start:f.End]))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// clean normalises text as the pipeline does: traditional script to
+// simplified, noise cleaned.
+func clean(t *testing.T, text string) []rune {
+	t.Helper()
+	res, err := normalize.Normalize(text, 0, normalize.Options{Script: "auto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append([]rune(nil), res.Text.Runes...)
+}
+
+func TestTraditionalPrograms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"全面推行「長者醫療券」計劃,", []string{"长者医疗券"}},
+		{"署長表示:「我們會繼續努力」。", nil},
+		{"由「創科辦」統籌", nil},
+	}
+	ex := New(Options{Kinds: map[string]bool{KindProgram: true}})
+	for _, tt := range tests {
+		var got []string
+		for _, f := range ex.Extract(clean(t, tt.in)) {
+			got = append(got, f.Metric)
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%s: got %q, want %q", tt.in, got, tt.want)

@@ -9,8 +9,8 @@ var quotePairs = map[rune]rune{'“': '”', '"': '"', '「': '」', '《': '》
 // longer quotations are speech.
 const maxNameLen = 60
 
-// nameMarks are inner title marks and spaces left out of a program's name.
-var nameMarks = strings.NewReplacer("<", "", ">", "", "〈", "", "〉", "", " ", "")
+// nameMarks are inner title marks, spaces and line breaks left out of a program's name.
+var nameMarks = strings.NewReplacer("<", "", ">", "", "〈", "", "〉", "", " ", "", "\n", "")
 
 // quoted is a span of text inside quote marks, excluding the marks.
 type quoted struct {
@@ -28,12 +28,16 @@ func findQuoted(rs []rune) []quoted {
 		if !ok {
 			continue
 		}
+		breaks := 0
 		for j := i + 1; j < len(rs) && j-i-1 <= maxNameLen; j++ {
 			r := rs[j]
-			if r == '\n' {
-				break
+			if r == '\n' && (rs[i] != '《' || breaks > 0) {
+				break // a title may run over one line break, nothing else
 			}
-			if r == closer || (r == rs[i] && rs[i] != '《') {
+			if r == '\n' {
+				breaks++
+			}
+			if r == closer || (r == rs[i] && rs[i] != '《') || rs[i] == '“' && (r == '〞' || r == '〟') {
 				if j > i+1 {
 					out = append(out, quoted{start: i + 1, end: j, open: rs[i]})
 				}
@@ -51,35 +55,65 @@ func findQuoted(rs []rune) []quoted {
 // sentenceMarks end a sentence; a quotation holding one is speech, not a name.
 const sentenceMarks = "。！？!?；;"
 
-// programFact turns a quoted span into a program fact when it reads as a
-// name: at least two characters and not a sentence.
+// Word lists of programme names, one entry a line in data/*.txt.
+var (
+	sloganCues         = wordList("slogan_cues")           // words before a slogan
+	speechVerbs        = wordList("speech_verbs")          // words before reported speech
+	programSuffixes    = wordList("program_suffixes")      // nouns after a programme's name
+	departmentSuffixes = wordList("department_suffixes")   // endings of unit names
+	personWords        = wordList("person_words")          // person groups and abuse terms
+	emphasisedWords    = wordSetOf("ization_words")        // common words quotes only stress
+)
+
+// programFact turns a quoted span into a program fact when it names a
+// programme: not reported speech, a slogan, a list of parallel phrases
+// (“严格标准、强化监督”) unless a programme noun follows it, a unit's name,
+// a label of people or a common word in quotes.
 func programFact(rs []rune, q quoted) (Fact, bool) {
 	name := string(rs[q.start:q.end])
 	trimmed := strings.TrimSpace(name)
 	if len([]rune(trimmed)) < 2 || strings.ContainsAny(trimmed, sentenceMarks) {
 		return Fact{}, false
 	}
-	if q.open != '《' && q.open != '〈' && sloganCue(rs, q.start-1) && !programSuffix(rs, q.end+1) {
+	metric := nameMarks.Replace(trimmed)
+	if q.open == '《' || q.open == '〈' {
+		return Fact{Kind: KindProgram, Start: q.start, End: q.end, Metric: metric}, true // a title
+	}
+	if endsWithAny(metric, departmentSuffixes) || endsWithAny(metric, personWords) || emphasisedWords[metric] {
 		return Fact{}, false
 	}
-	metric := nameMarks.Replace(trimmed)
+	named := endsWithAny(metric, programSuffixes) || programSuffix(rs, q.end+1)
+	if !named && (cueBefore(rs, q.start-1, sloganCues) || cueBefore(rs, q.start-1, speechVerbs) || isParallelList(metric)) {
+		return Fact{}, false
+	}
 	return Fact{Kind: KindProgram, Start: q.start, End: q.end, Metric: metric}, true
 }
 
-// sloganCues are words that introduce a slogan, a catchphrase or a quoted
-// expression rather than the name of a programme ("所谓“抬头看天”",
-// "避免了“硬着陆”").
-var sloganCues = []string{"所谓", "就是", "概括", "做到", "避免", "缓解", "不搞", "着眼", "形成", "实现", "树立",
-	"让", "从", "成为", "称为", "叫做", "坚持", "营造", "弘扬", "倡导", "牢记", "发扬", "提倡", "体现"}
+// isParallelList reports a quotation of three or more short parallel
+// phrases, or two long ones, joined by 、 or commas: a slogan or a list of
+// demands, not one name.
+func isParallelList(text string) bool {
+	parts := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("、，,", r) })
+	return len(parts) >= 3
+}
 
-// sloganCue reports whether a cue word (maybe followed by 了 or 的)
-// stands right before the opening quote at open.
-func sloganCue(rs []rune, open int) bool {
+func endsWithAny(text string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(text, w) && text != w || text == w && len([]rune(w)) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBefore reports whether one of cues (maybe followed by 了, 的 or 着,
+// and by a colon or comma) stands right before the opening quote at open.
+func cueBefore(rs []rune, open int, cues []string) bool {
 	end := open
-	for end > 0 && (rs[end-1] == '了' || rs[end-1] == '的' || rs[end-1] == '着') {
+	for end > 0 && strings.ContainsRune("了的着:：,， ", rs[end-1]) {
 		end--
 	}
-	for _, c := range sloganCues {
+	for _, c := range cues {
 		n := len([]rune(c))
 		if end >= n && string(rs[end-n:end]) == c {
 			return true
@@ -88,16 +122,15 @@ func sloganCue(rs []rune, open int) bool {
 	return false
 }
 
-// programSuffixes are nouns that, right after a closing quote, make the
-// quoted text the name of a programme ("“321”素质提升工程"), when one stands
-var programSuffixes = []string{"工程", "计划", "行动", "活动", "项目", "模式", "机制", "制度", "平台", "品牌", "工作",
-	"建设", "改革", "政策", "示范", "创建", "评选", "比赛", "大赛", "竞赛", "课堂", "学校", "班", "奖", "称号",
-	"基地", "联盟", "体系", "试点", "专项", "主题", "系列", "讲坛", "论坛", "工作室", "战略", "目标", "任务", "要求"}
+// maxSuffixGap is how far after a closing quote a programme noun may
+// start ("“生态立县”发展战略").
+const maxSuffixGap = 2
 
-// within the next few characters of its clause.
+// programSuffix reports a programme noun starting at most maxSuffixGap
+// characters after at, with nothing but characters of a name between.
 func programSuffix(rs []rune, at int) bool {
-	for i := at; i < len(rs) && i < at+8; i++ {
-		if strings.ContainsRune(clauseBreaks, rs[i]) {
+	for i := at; i < len(rs) && i <= at+maxSuffixGap; i++ {
+		if strings.ContainsRune(clauseBreaks, rs[i]) || rs[i] == '的' {
 			return false
 		}
 		rest := prefix(rs, i, 4)

@@ -78,24 +78,34 @@ func leftName(words []segment.Word) string {
 			words = words[:len(words)-2] // 提高+到
 			continue
 		}
-		if reachingWords[w.Text] || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" || w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" ||
-			(holdsDigit(w.Text) && len(words) > 1) {
+		if reachingWords[w.Text] || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" ||
+			w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" || (holdsDigit(w.Text) && len(words) > 1) {
 			words = words[:len(words)-1]
 			continue
 		}
 		break
 	}
 	// Leading: scope words, verbs and function words before the name.
+	var adverb []segment.Word // the last adverb dropped: 经常 of 经常开支
 	for len(words) > 1 {
 		w := words[0]
-		if keptWords[w.Text] {
+		if keptWords[w.Text] || isOrdinalAt(words, 0) {
 			break
 		}
 		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) {
+			adverb = nil
+			if w.Pos == "d" && !scopeWords[w.Text] && !leadingVerbs[w.Text] {
+				adverb = words[:1]
+			}
 			words = words[1:]
 			continue
 		}
 		break
+	}
+	// An adverb and a verb that is no change make a noun (经常开支); a
+	// bare verb or an adverb with a change verb (稳步提升) is no name.
+	if len(words) == 1 && words[0].Pos == "v" && !isChangeVerb(words[0].Text) && adverb != nil {
+		words = append(adverb, words[0])
 	}
 	if len(words) == 0 {
 		return ""
@@ -117,8 +127,17 @@ func leftName(words []segment.Word) string {
 			i++
 			continue
 		}
-		if isAmountWord(w.Text) {
+		if isAmountWord(w.Text) && !isOrdinalAt(words, i-1) {
+			if i+1 < len(words) && (isUnitWord(words[i+1].Text) || words[i+1].Pos == "m" || words[i+1].Pos == "q") {
+				i++ // its unit: 190861千瓦
+			}
 			continue
+		}
+		if t, ok := trimDateUnit(w.Text); ok && isNumberWord(t) && changeFollows(words[i+1:]) {
+			continue // 三年 in 前三年共增加
+		}
+		if leadingVerbs[w.Text] && i+1 < len(words) && words[i+1].Pos == "v" {
+			continue // 大力 in 大力增长
 		}
 		if w.Pos == "d" || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" && w.Pos != "c" || isQuoteMark(w.Text) {
 			continue
@@ -129,6 +148,22 @@ func leftName(words []segment.Word) string {
 		kept = kept[1:]
 	}
 	return joinWords(kept)
+}
+
+// isOrdinalAt reports 第 and a number at words[i] (第2季度, 第一产业):
+// an ordinal names a series, it is no amount.
+func isOrdinalAt(words []segment.Word, i int) bool {
+	return i >= 0 && i+1 < len(words) && words[i].Text == "第" && (isNumberWord(words[i+1].Text) || isAmountWord(words[i+1].Text))
+}
+
+// changeFollows reports a change verb within the next two words.
+func changeFollows(words []segment.Word) bool {
+	for i := 0; i < len(words) && i < 2; i++ {
+		if isChangeVerb(words[i].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAmountWord reports a word that is a number in digits ("190861",
@@ -303,7 +338,7 @@ func rightNounPhrase(words []segment.Word) string {
 			n--
 		}
 	}
-	name := joinWords(words[:n])
+	name := joinWords(dropParticles(words[:n]))
 	if len([]rune(name)) < 2 {
 		return ""
 	}
@@ -347,6 +382,17 @@ func countedVerbPhrase(words []segment.Word) (phrase string, renamed bool) {
 	return joinWords(kept), renamed
 }
 
+// dropParticles leaves 的 out of a noun phrase (学校的食堂 → 学校食堂).
+func dropParticles(words []segment.Word) []segment.Word {
+	out := make([]segment.Word, 0, len(words))
+	for _, w := range words {
+		if w.Text != "的" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 func qualifierWord(w string) bool {
 	switch w {
 	case "以上", "以下", "以内", "左右", "上下", "之内", "多", "余":
@@ -368,9 +414,12 @@ func isNoun(w segment.Word) bool {
 	return false
 }
 
+// isFunctionWord reports tags of words that are not content. Time words
+// (tag t) are not among them: the dictionary tags 老年 and 青年 so, and real
+// time words are found by dropDates.
 func isFunctionWord(pos string) bool {
 	switch pos {
-	case "p", "c", "d", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "f", "zg", "ad", "q", "m", "t", "y", "e", "o":
+	case "p", "c", "d", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "f", "zg", "ad", "q", "m", "y", "e", "o":
 		return true
 	}
 	return false

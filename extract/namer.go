@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/zhmetrics/zhmetrics/segment"
 )
 
 // namer names the amounts of one text in order, sentence by sentence. Each
@@ -54,6 +56,9 @@ func (n *namer) name(i int) Fact {
 	at := qualifierStart(n.rs, f.Start)
 	name := metricName(n.words, at, f.End, from, until, f.Kind)
 	subject, verb := splitChange(name)
+	if name == "" && isShareOnly(n.words.before(at, from)) {
+		verb = "占比" // "X 7.5万元,占44.0%": X's share of the whole
+	}
 
 	if g, k, ok := n.respective(i, at); ok {
 		if g != n.group.at {
@@ -79,7 +84,9 @@ func (n *namer) name(i int) Fact {
 	if subject != "" {
 		n.subjects = append(n.subjects, subject)
 	}
-	f.Metric = subject + verb
+	if subject != "" {
+		f.Metric = subject + verb // a bare verb (稳步提升) is never a name
+	}
 	if f.Kind == kindImplicit {
 		right := rightNounPhrase(n.words.after(f.End, until))
 		f.Kind, f.Unit = implicitUnit(right, f.Metric)
@@ -144,4 +151,11 @@ func conjuncts(subject string) []string {
 		}
 	}
 	return parts
+}
+
+// isShareOnly reports a clause that is only a word of share before a
+// percentage (占, 占比, 占到), so that the share is of the subject before it.
+func isShareOnly(words []segment.Word) bool {
+	text := strings.TrimRight(joinWords(words), "了到为达约近")
+	return text == "占" || text == "占比" || text == "所占比重" || text == "所占比例"
 }

@@ -36,13 +36,46 @@ var (
 // measure are a noun phrase ("评选30所劳动教育基地学校") the quantity counts
 // that; otherwise the name stands before it ("入园率保持在99.8%"). Money and
 // percentages name their indicator before them.
-func metricName(sw *sentenceWords, start, end, from, until int, kind string) string {
-	if kind == KindCount || kind == KindMeasure {
-		if right := rightNounPhrase(sw.after(end, until)); right != "" {
-			return right
-		}
+func metricName(sw *sentenceWords, start, end, from, until int, kind, unit string) string {
+	if kind != KindCount && kind != KindMeasure {
+		return leftName(sw.before(start, from))
 	}
-	return leftName(sw.before(start, from))
+	after := sw.after(end, until)
+	if right := rightNounPhrase(after); right != "" {
+		return right
+	}
+	if left := leftName(sw.before(start, from)); left != "" {
+		return left
+	}
+	// Nothing names the count before it: what the counted did after it
+	// ("1599人被录取"), or the verb right before it with its unit
+	// ("受训12.6万人次" → 受训人次).
+	if vp, _ := countedVerbPhrase(after); vp != "" {
+		return vp
+	}
+	if verb := verbBefore(sw.before(start, from)); verb != "" && countNouns[unit] != "" {
+		return verb + countNouns[unit]
+	}
+	return ""
+}
+
+// countNouns name what a count of people or households counts.
+var countNouns = map[string]string{"人次": "人次", "人": "人数", "名": "人数", "位": "人数", "户": "户数", "家": "家数"}
+
+// verbBefore returns the one verb a clause holds before its count, when
+// it is no verb of reaching or change.
+func verbBefore(words []segment.Word) string {
+	words = dropDates(words)
+	for len(words) > 0 && (scopeWords[words[0].Text] || words[0].Pos == "d" || isMark(words[0].Text)) {
+		words = words[1:]
+	}
+	for len(words) > 0 && (reachingWords[words[len(words)-1].Text] || isMark(words[len(words)-1].Text)) {
+		words = words[:len(words)-1]
+	}
+	if len(words) != 1 || words[0].Pos != "v" || isChangeVerb(words[0].Text) || leadingVerbs[words[0].Text] {
+		return ""
+	}
+	return words[0].Text
 }
 
 // previousClauseName reads a name from the clause before the one holding
@@ -139,7 +172,7 @@ func leftName(words []segment.Word) string {
 		if leadingVerbs[w.Text] && i+1 < len(words) && words[i+1].Pos == "v" {
 			continue // 大力 in 大力增长
 		}
-		if w.Pos == "d" || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" && w.Pos != "c" || isQuoteMark(w.Text) {
+		if w.Pos == "d" || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "c" || isQuoteMark(w.Text) {
 			continue
 		}
 		kept = append(kept, w)
@@ -306,6 +339,10 @@ func rightNounPhrase(words []segment.Word) string {
 	}
 	if len(words) == 0 || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
 		return ""
+	}
+	// A naming verb right after it names the counted things ("108套为电子白板").
+	if vp, renamed := countedVerbPhrase(words); renamed && words[0].Text != "被" {
+		return vp
 	}
 	// A verb of reaching after it makes the word a predicate ("29所调整为22所").
 	if len(words) > 1 && (words[0].Pos == "v" || words[0].Pos == "vn") && reachingWords[words[1].Text] {

@@ -54,7 +54,7 @@ func (n *namer) name(i int) Fact {
 		until = max(n.amounts[i+1].Start, f.End)
 	}
 	at := qualifierStart(n.rs, f.Start)
-	name := metricName(n.words, at, f.End, from, until, f.Kind)
+	name := metricName(n.words, at, f.End, from, until, f.Kind, f.Unit)
 	subject, verb := splitChange(name)
 	if name == "" && isShareOnly(n.words.before(at, from)) {
 		verb = "占比" // "X 7.5万元,占44.0%": X's share of the whole

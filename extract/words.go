@@ -129,7 +129,7 @@ func (sw *sentenceWords) before(pos, from int) []segment.Word {
 	var rev []segment.Word
 	if i < len(sw.words) && sw.words[i].start < pos {
 		if a := max(sw.words[i].start, from); a < pos {
-			rev = append(rev, segment.Word{Text: string(sw.rs[a:pos]), Pos: "x"})
+			rev = append(rev, partWord(sw.rs[a:pos]))
 		}
 	}
 	for j := i - 1; j >= 0; j-- {
@@ -138,7 +138,7 @@ func (sw *sentenceWords) before(pos, from int) []segment.Word {
 			break
 		}
 		if w.start < from {
-			rev = append(rev, segment.Word{Text: string(sw.rs[from:w.end]), Pos: "x"})
+			rev = append(rev, partWord(sw.rs[from:w.end]))
 			break
 		}
 		rev = append(rev, w.Word)
@@ -160,7 +160,7 @@ func (sw *sentenceWords) after(pos, until int) []segment.Word {
 		}
 		if w.start < pos || w.end > until {
 			a, b := max(w.start, pos), min(w.end, until)
-			out = append(out, segment.Word{Text: string(sw.rs[a:b]), Pos: "x"})
+			out = append(out, partWord(sw.rs[a:b]))
 			if w.end > until {
 				break
 			}
@@ -213,4 +213,15 @@ func innerQuote(rs []rune, at int, pair rune, dir int) bool {
 		}
 	}
 	return false
+}
+
+// partWord is the part of a word that an amount cuts ("楼" of 栋楼 after
+// 16栋): Chinese characters read as a noun, anything else as unknown.
+func partWord(rs []rune) segment.Word {
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) {
+			return segment.Word{Text: string(rs), Pos: "x"}
+		}
+	}
+	return segment.Word{Text: string(rs), Pos: "n"}
 }

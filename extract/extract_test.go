@@ -258,7 +258,8 @@ func TestMetricNames(t *testing.T) {
 		{"adverbs", "教育经费投入大力增长,总计约5.6亿,", []string{"教育经费投入"}},
 		{"latin case", "全年GDP增长5.2%,CPI上涨2.1%。", []string{"GDP增长", "CPI上涨"}},
 		{"no number", "农机总动力190861千瓦,增长2.1%。", []string{"农机总动力增长"}}, // 千瓦 is no unit yet
-		{"no number", "水泥五千二百万吨。", []string{"水泥"}},
+		{"no number", "水泥五千二百万吨。", []string{"水泥产量"}},
+		{"output of a product", "汽车260万辆,增加12万辆;化肥1.2亿吨。", []string{"汽车产量", "汽车产量增加", "化肥产量"}},
 		{"not time words", "老年人口12.3万人,青年教师86名。", []string{"老年人口", "青年教师"}},
 		{"short quote inside", "上划中央“两税”收入完成36亿元。", []string{"上划中央两税收入"}},
 		{"per head", "每千人口病床数5.2张。", []string{"每千人口病床数"}},

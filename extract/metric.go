@@ -28,6 +28,7 @@ var (
 	timeWords       = wordSetOf("time_words")       // words that date an amount
 	comparisonWords = wordSetOf("comparison_words") // words that open a comparison (比上年)
 	namingVerbs     = wordSetOf("naming_verbs")     // verbs that give counted things a new name (被评为)
+	outputUnits     = wordSetOf("output_units")     // units products are counted in (吨, 辆)
 )
 
 // metricName reads the name of what a quantity [start, end) measures from
@@ -111,7 +112,7 @@ func leftName(words []segment.Word) string {
 			words = words[:len(words)-2] // 提高+到
 			continue
 		}
-		if reachingWords[w.Text] || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" ||
+		if reachingWords[w.Text] || isPerUnit(w.Text) && len(words) > 1 || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" ||
 			w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" || (holdsDigit(w.Text) && len(words) > 1) {
 			words = words[:len(words)-1]
 			continue
@@ -172,7 +173,8 @@ func leftName(words []segment.Word) string {
 		if leadingVerbs[w.Text] && i+1 < len(words) && words[i+1].Pos == "v" {
 			continue // 大力 in 大力增长
 		}
-		if w.Pos == "d" || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "c" || isQuoteMark(w.Text) {
+		beforeVerb := i+1 < len(words) && (words[i+1].Pos == "v" || words[i+1].Pos == "d")
+		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "c" || isQuoteMark(w.Text) {
 			continue
 		}
 		kept = append(kept, w)
@@ -187,6 +189,12 @@ func leftName(words []segment.Word) string {
 // an ordinal names a series, it is no amount.
 func isOrdinalAt(words []segment.Word, i int) bool {
 	return i >= 0 && i+1 < len(words) && words[i].Text == "第" && (isNumberWord(words[i+1].Text) || isAmountWord(words[i+1].Text))
+}
+
+// isPerUnit reports a rate word (每人, 每年, 每户) that ends a clause
+// before an amount: it says how the amount is counted, not what.
+func isPerUnit(w string) bool {
+	return strings.HasPrefix(w, "每") && len([]rune(w)) <= 3 && !keptWords[w] || w == "每人每年" || w == "人年"
 }
 
 // changeFollows reports a change verb within the next two words.

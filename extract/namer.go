@@ -56,6 +56,9 @@ func (n *namer) name(i int) Fact {
 	at := qualifierStart(n.rs, f.Start)
 	name := metricName(n.words, at, f.End, from, until, f.Kind, f.Unit)
 	subject, verb := splitChange(name)
+	if verb == "" && outputUnits[f.Unit] && isBareProduct(n.words.before(at, from), subject) {
+		subject += "产量" // 钢1.1亿吨: the output of steel
+	}
 	if name == "" && isShareOnly(n.words.before(at, from)) {
 		verb = "占比" // "X 7.5万元,占44.0%": X's share of the whole
 	}
@@ -76,7 +79,7 @@ func (n *namer) name(i int) Fact {
 	}
 	if subject == "" {
 		if len(n.subjects) > 0 {
-			subject = n.subjects[len(n.subjects)-1]
+			subject = recount(n.subjects[len(n.subjects)-1], f.Unit)
 		} else {
 			subject, _ = splitChange(previousClauseName(n.words, at, from))
 		}
@@ -158,4 +161,37 @@ func conjuncts(subject string) []string {
 func isShareOnly(words []segment.Word) bool {
 	text := strings.TrimRight(joinWords(words), "了到为达约近")
 	return text == "占" || text == "占比" || text == "所占比重" || text == "所占比例"
+}
+
+// recount gives a carried subject named by the count of another unit the
+// noun of this one ("退出374户714人": 退出户数 → 退出人数).
+func recount(subject, unit string) string {
+	noun, ok := countNouns[unit]
+	if !ok {
+		return subject
+	}
+	for _, other := range countNouns {
+		if other != noun && strings.HasSuffix(subject, other) {
+			return strings.TrimSuffix(subject, other) + noun
+		}
+	}
+	return subject
+}
+
+// isBareProduct reports a subject that is one noun and no indicator (钢,
+// 化肥, 自行车), read from the words of the clause before an amount.
+func isBareProduct(words []segment.Word, subject string) bool {
+	if subject == "" || len([]rune(subject)) > 4 || strings.ContainsAny(subject, "量产额数值率积模") {
+		return false
+	}
+	nouns := 0
+	for _, w := range words {
+		if strings.Contains(subject, w.Text) {
+			if !isNoun(w) && w.Pos != "zg" {
+				return false
+			}
+			nouns++
+		}
+	}
+	return nouns == 1
 }

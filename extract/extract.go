@@ -44,22 +44,28 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 			}
 		}
 	}
+	// The amounts follow the programmes in facts; all are named, then the
+	// kinds not wanted are filtered out in place.
 	inName := nameTest(rs, quotes)
-	amounts := make([]Fact, 0, len(matches))
+	programs := len(facts)
 	for _, m := range matches {
 		if f, ok := quantity(rs, m, inName); ok {
-			amounts = append(amounts, f)
+			facts = append(facts, f)
 		}
 	}
 	sentences := segment.Sentences(rs)
-	n := namer{rs: rs, sentences: sentences, amounts: amounts, seg: e.opts.Segmenter, current: -1}
-	for i := range amounts {
-		f := n.name(i)
-		if f.Kind == "" || !e.wants(f.Kind) {
-			continue
-		}
-		facts = append(facts, f)
+	n := namer{rs: rs, sentences: sentences, amounts: facts[programs:], seg: e.opts.Segmenter, current: -1}
+	for i := range n.amounts {
+		n.amounts[i] = n.name(i) // naming changes no span that later names read
 	}
+	kept := programs
+	for _, f := range n.amounts {
+		if f.Kind != "" && e.wants(f.Kind) {
+			facts[kept] = f
+			kept++
+		}
+	}
+	facts = facts[:kept]
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
 	k := 0
 	for i := range facts {

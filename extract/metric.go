@@ -31,22 +31,20 @@ var (
 	outputUnits     = wordSetOf("output_units")     // units products are counted in (吨, 辆)
 )
 
-// metricName reads the name of what a quantity [start, end) measures from
-// its sentence's words; from is the end of the amount before it and until
-// the start of the one after. When the words right after a count or
+// metricName reads the name of what a quantity measures from the words of
+// its clause before it (left, after the amount before) and after it. When the words right after a count or
 // measure are a noun phrase ("评选30所劳动教育基地学校") the quantity counts
 // that; otherwise the name stands before it ("入园率保持在99.8%"). Money and
 // percentages name their indicator before them.
-func metricName(sw *sentenceWords, start, end, from, until int, kind, unit string) string {
+func metricName(left, after []segment.Word, kind, unit string) string {
 	if kind != KindCount && kind != KindMeasure {
-		return leftName(sw.before(start, from))
+		return leftName(left)
 	}
-	after := sw.after(end, until)
 	if right := rightNounPhrase(after); right != "" {
 		return right
 	}
-	if left := leftName(sw.before(start, from)); left != "" {
-		return left
+	if name := leftName(left); name != "" {
+		return name
 	}
 	// Nothing names the count before it: what the counted did after it
 	// ("1599人被录取"), or the verb right before it with its unit
@@ -54,7 +52,7 @@ func metricName(sw *sentenceWords, start, end, from, until int, kind, unit strin
 	if vp, _ := countedVerbPhrase(after); vp != "" {
 		return vp
 	}
-	if verb := verbBefore(sw.before(start, from)); verb != "" && countNouns[unit] != "" {
+	if verb := verbBefore(left); verb != "" && countNouns[unit] != "" {
 		return verb + countNouns[unit]
 	}
 	return ""

@@ -38,13 +38,16 @@ type respectiveGroup struct {
 func (n *namer) name(i int) Fact {
 	f := n.amounts[i]
 	s := sentenceIndex(n.sentences, f.Start)
-	if s != n.current || n.words == nil {
+	if s != n.current || n.words == nil || s < 0 {
 		n.current, n.subjects, n.group = s, nil, respectiveGroup{at: -1}
 		start, end := f.Start, f.End
 		if s >= 0 {
-			start, end = n.sentences[s][0], max(n.sentences[s][1], f.End)
+			start, end = n.span(i, n.sentences[s])
 		}
-		n.words = cutSentence(n.rs, start, end, n.seg)
+		if n.words == nil {
+			n.words = &sentenceWords{}
+		}
+		n.words.cutSentence(n.rs, start, end, n.seg)
 	}
 	from, until := 0, len(n.rs)
 	if i > 0 {
@@ -54,12 +57,13 @@ func (n *namer) name(i int) Fact {
 		until = max(n.amounts[i+1].Start, f.End)
 	}
 	at := qualifierStart(n.rs, f.Start)
-	name := metricName(n.words, at, f.End, from, until, f.Kind, f.Unit)
+	left, after := n.words.before(at, from), n.words.after(f.End, until)
+	name := metricName(left, after, f.Kind, f.Unit)
 	subject, verb := splitChange(name)
-	if verb == "" && outputUnits[f.Unit] && isBareProduct(n.words.before(at, from), subject) {
+	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
 		subject += "产量" // 钢1.1亿吨: the output of steel
 	}
-	if name == "" && isShareOnly(n.words.before(at, from)) {
+	if name == "" && isShareOnly(left) {
 		verb = "占比" // "X 7.5万元,占44.0%": X's share of the whole
 	}
 
@@ -91,10 +95,23 @@ func (n *namer) name(i int) Fact {
 		f.Metric = subject + verb // a bare verb (稳步提升) is never a name
 	}
 	if f.Kind == kindImplicit {
-		right := rightNounPhrase(n.words.after(f.End, until))
+		right := rightNounPhrase(after)
 		f.Kind, f.Unit = implicitUnit(right, f.Metric)
 	}
 	return f
+}
+
+// span returns the part of sentence that the names of its amounts from i
+// on can read: two clauses' reach before the first and one after the last,
+// so that a long sentence with one figure is not cut whole.
+func (n *namer) span(i int, sentence [2]int) (start, end int) {
+	last := i
+	for last+1 < len(n.amounts) && n.amounts[last+1].Start < sentence[1] {
+		last++
+	}
+	start = max(sentence[0], n.amounts[i].Start-2*maxClause)
+	end = min(max(sentence[1], n.amounts[last].End), n.amounts[last].End+maxClause)
+	return start, end
 }
 
 // respectiveWords distribute the amounts after them over the subjects

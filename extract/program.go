@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
 
 // quotePairs are the marks that enclose names.
 var quotePairs = map[rune]rune{'“': '”', '"': '"', '「': '」', '《': '》', '『': '』', '〈': '〉'}
@@ -60,8 +64,8 @@ var (
 	sloganCues         = wordList("slogan_cues")         // words before a slogan
 	speechVerbs        = wordList("speech_verbs")        // words before reported speech
 	programSuffixes    = wordList("program_suffixes")    // nouns after a programme's name
-	departmentSuffixes = wordList("department_suffixes") // endings of unit names
-	personWords        = wordList("person_words")        // person groups and abuse terms
+	departmentSuffixes = newSuffixSet(wordList("department_suffixes")) // endings of unit names
+	personWords        = newSuffixSet(wordList("person_words"))        // person groups and abuse terms
 	emphasisedWords    = wordSetOf("ization_words")      // common words quotes only stress
 )
 
@@ -79,10 +83,10 @@ func programFact(rs []rune, q quoted) (Fact, bool) {
 	if q.open == '《' || q.open == '〈' {
 		return Fact{Kind: KindProgram, Start: q.start, End: q.end, Metric: metric}, true // a title
 	}
-	if endsWithAny(metric, departmentSuffixes) || endsWithAny(metric, personWords) || emphasisedWords[metric] {
+	if departmentSuffixes.endsIn(metric) || personWords.endsIn(metric) || emphasisedWords[metric] {
 		return Fact{}, false
 	}
-	named := endsWithAny(metric, programSuffixes) || programSuffix(rs, q.end+1)
+	named := programEndings.endsIn(metric) || programSuffix(rs, q.end+1)
 	if !named && (cueBefore(rs, q.start-1, sloganCues) || cueBefore(rs, q.start-1, speechVerbs) || isParallelList(metric)) {
 		return Fact{}, false
 	}
@@ -97,9 +101,37 @@ func isParallelList(text string) bool {
 	return len(parts) >= 3
 }
 
-func endsWithAny(text string, words []string) bool {
+// suffixSet tells whether a text ends with one of its words, by one map
+// probe per word length.
+type suffixSet struct {
+	words   map[string]bool
+	lengths []int // in characters, longest first
+}
+
+var programEndings = newSuffixSet(programSuffixes)
+
+func newSuffixSet(words []string) suffixSet {
+	s := suffixSet{words: wordSet(words...)}
+	seen := map[int]bool{}
 	for _, w := range words {
-		if strings.HasSuffix(text, w) && text != w || text == w && len([]rune(w)) > 1 {
+		if n := utf8.RuneCountInString(w); !seen[n] {
+			seen[n] = true
+			s.lengths = append(s.lengths, n)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(s.lengths)))
+	return s
+}
+
+// endsIn reports text ending with one of the words, or being one of two
+// characters or more; a text of one word of one character is no match.
+func (s suffixSet) endsIn(text string) bool {
+	rs := []rune(text)
+	for _, n := range s.lengths {
+		if n > len(rs) || n == len(rs) && n < 2 {
+			continue
+		}
+		if s.words[string(rs[len(rs)-n:])] {
 			return true
 		}
 	}
@@ -114,12 +146,25 @@ func cueBefore(rs []rune, open int, cues []string) bool {
 		end--
 	}
 	for _, c := range cues {
-		n := len([]rune(c))
-		if end >= n && string(rs[end-n:end]) == c {
+		if endsWithRunes(rs[:end], c) {
 			return true
 		}
 	}
 	return false
+}
+
+// endsWithRunes reports whether rs ends with the characters of s.
+func endsWithRunes(rs []rune, s string) bool {
+	i := len(rs)
+	for j := len(s); j > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if i == 0 || rs[i-1] != r {
+			return false
+		}
+		i--
+		j -= size
+	}
+	return true
 }
 
 // maxSuffixGap is how far after a closing quote a programme noun may

@@ -22,43 +22,53 @@ type nameWord struct {
 type sentenceWords struct {
 	rs    []rune
 	words []nameWord
+	kept  []rune // the sentence without pinyin, reused from sentence to sentence
+	pos   []int  // offset in rs of each kept character
 }
 
-// cutSentence cuts rs[start:end] into words.
-func cutSentence(rs []rune, start, end int, seg Segmenter) *sentenceWords {
-	kept := make([]rune, 0, end-start)
-	pos := make([]int, 0, end-start)
+// cutSentence cuts rs[start:end] into words, reusing the buffers of sw.
+func (sw *sentenceWords) cutSentence(rs []rune, start, end int, seg Segmenter) {
+	sw.rs, sw.words = rs, sw.words[:0]
+	sw.kept, sw.pos = sw.kept[:0], sw.pos[:0]
 	for i := start; i < end; {
 		if n := pinyinAt(rs, i, start); n > 0 {
 			i += n
 			continue
 		}
-		kept = append(kept, rs[i])
-		pos = append(pos, i)
+		sw.kept = append(sw.kept, rs[i])
+		sw.pos = append(sw.pos, i)
 		i++
 	}
-	sw := &sentenceWords{rs: rs}
-	if len(kept) == 0 {
-		return sw
+	if len(sw.kept) == 0 {
+		return
 	}
+	text := string(sw.kept)
 	if seg == nil {
-		for k, r := range kept {
-			sw.words = append(sw.words, nameWord{Word: segment.Word{Text: string(r), Pos: "x"}, start: pos[k], end: pos[k] + 1})
+		k := 0
+		for b, r := range text {
+			n := utf8.RuneLen(r)
+			sw.words = append(sw.words, nameWord{Word: segment.Word{Text: text[b : b+n], Pos: "x"}, start: sw.pos[k], end: sw.pos[k] + 1})
+			k++
 		}
-		return sw
+		return
 	}
-	words := seg.CutPos(string(kept))
-	sw.words = make([]nameWord, 0, len(words))
-	k := 0
-	for _, w := range words {
+	// Words come back lower-cased; the same bytes of text keep the case.
+	b, k := 0, 0
+	for _, w := range seg.CutPos(text) {
 		n := utf8.RuneCountInString(w.Text)
-		if n == 0 || k+n > len(kept) {
+		if n == 0 || k+n > len(sw.kept) || b+len(w.Text) > len(text) {
 			continue
 		}
-		text := string(kept[k : k+n]) // the segmenter lower-cases Latin letters
-		sw.words = append(sw.words, nameWord{Word: segment.Word{Text: text, Pos: w.Pos}, start: pos[k], end: pos[k+n-1] + 1})
+		sw.words = append(sw.words, nameWord{Word: segment.Word{Text: text[b : b+len(w.Text)], Pos: w.Pos}, start: sw.pos[k], end: sw.pos[k+n-1] + 1})
+		b += len(w.Text)
 		k += n
 	}
+}
+
+// cutSentence returns rs[start:end] cut into words.
+func cutSentence(rs []rune, start, end int, seg Segmenter) *sentenceWords {
+	sw := &sentenceWords{}
+	sw.cutSentence(rs, start, end, seg)
 	return sw
 }
 
@@ -193,13 +203,14 @@ func (sw *sentenceWords) breaksClause(w nameWord) bool {
 	if closer, ok := quotePairs[r]; ok && innerQuote(sw.rs, w.start, closer, 1) {
 		return false // an opening mark
 	}
-	for open, closer := range quotePairs {
-		if r == closer && innerQuote(sw.rs, w.start, open, -1) {
-			return false // a closing mark
-		}
+	if open, ok := openerOf[r]; ok && innerQuote(sw.rs, w.start, open, -1) {
+		return false // a closing mark
 	}
 	return true
 }
+
+// openerOf maps closing quote marks to their opening ones.
+var openerOf = map[rune]rune{'”': '“', '」': '「', '』': '『', '"': '"'}
 
 // innerQuote looks from the mark at rs[at] in direction dir for its pair
 // within maxInnerQuote characters, with no clause mark between.

@@ -61,12 +61,12 @@ const sentenceMarks = "。！？!?；;"
 
 // Word lists of programme names, one entry a line in data/*.txt.
 var (
-	sloganCues         = wordList("slogan_cues")         // words before a slogan
-	speechVerbs        = wordList("speech_verbs")        // words before reported speech
-	programSuffixes    = wordList("program_suffixes")    // nouns after a programme's name
+	sloganCues         = wordList("slogan_cues")                       // words before a slogan
+	speechVerbs        = wordList("speech_verbs")                      // words before reported speech
+	programSuffixes    = wordList("program_suffixes")                  // nouns after a programme's name
 	departmentSuffixes = newSuffixSet(wordList("department_suffixes")) // endings of unit names
 	personWords        = newSuffixSet(wordList("person_words"))        // person groups and abuse terms
-	emphasisedWords    = wordSetOf("ization_words")      // common words quotes only stress
+	emphasisedWords    = wordSetOf("ization_words")                    // common words quotes only stress
 )
 
 // programFact turns a quoted span into a program fact when it names a

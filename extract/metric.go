@@ -453,6 +453,8 @@ func isNoun(w segment.Word) bool {
 	switch w.Pos {
 	case "n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "j", "l", "b":
 		return true
+	case "zg": // single characters the dictionary leaves untagged: 村, 糖, but also 为, 较
+		return !scopeWords[w.Text] && !reachingWords[w.Text] && !comparisonWords[w.Text] && !qualifierWord(w.Text)
 	}
 	return false
 }

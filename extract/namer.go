@@ -63,6 +63,10 @@ func (n *namer) name(i int) Fact {
 	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
 		subject += "产量" // 钢1.1亿吨: the output of steel
 	}
+	if f.Kind == KindPercent && verb == "" && name != "" && opensShare(left) && len(n.subjects) > 0 {
+		// "X完成367亿元,为年度计划的108%": X's share of the plan.
+		subject, verb = n.subjects[len(n.subjects)-1], "占"+strings.TrimPrefix(name, "占")+"比例"
+	}
 	if name == "" && isShareOnly(left) {
 		verb = "占比" // "X 7.5万元,占44.0%": X's share of the whole
 	}
@@ -211,4 +215,16 @@ func isBareProduct(words []segment.Word, subject string) bool {
 		}
 	}
 	return nouns == 1
+}
+
+// opensShare reports a clause before a percentage that opens with a word
+// of proportion (为, 占, 相当于): the percentage is of what follows.
+func opensShare(words []segment.Word) bool {
+	for _, w := range words {
+		if isMark(w.Text) {
+			continue
+		}
+		return w.Text == "为" || w.Text == "占" || w.Text == "相当于" || w.Text == "是"
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhmetrics/zhmetrics/segment"
 )
@@ -59,6 +60,12 @@ func (n *namer) name(i int) Fact {
 	at := qualifierStart(n.rs, f.Start)
 	left, after := n.words.before(at, from), n.words.after(f.End, until)
 	name := metricName(left, after, f.Kind, f.Unit)
+	if name != "" && (f.Kind == KindCount || f.Kind == KindMeasure) && n.coordinated(i, after) {
+		// "10名校长和5名干部赴台考察": what the last counted did, all did.
+		if vp := n.sharedVerbPhrase(i); vp != "" {
+			name = vp + "的" + name
+		}
+	}
 	subject, verb := splitChange(name)
 	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
 		subject += "产量" // 钢1.1亿吨: the output of steel
@@ -227,4 +234,45 @@ func opensShare(words []segment.Word) bool {
 		return w.Text == "为" || w.Text == "占" || w.Text == "相当于" || w.Text == "是"
 	}
 	return false
+}
+
+// coordinated reports a count whose words after it end in 和, 及, 与 or 、
+// right before the next amount ("10名校长和5名干部").
+func (n *namer) coordinated(i int, after []segment.Word) bool {
+	if i+1 >= len(n.amounts) || len(after) == 0 {
+		return false
+	}
+	last := after[len(after)-1].Text
+	if last == "和" || last == "及" || last == "与" {
+		return true
+	}
+	end := n.amounts[i].End
+	for _, w := range after {
+		end += utf8.RuneCountInString(w.Text)
+	}
+	return end < len(n.rs) && n.rs[end] == '、' && n.amounts[i+1].Start == end+1
+}
+
+// sharedVerbPhrase returns the verb phrase after the last of the
+// coordinated counts that follow amount i, or "".
+func (n *namer) sharedVerbPhrase(i int) string {
+	for j := i + 1; j < len(n.amounts) && j <= i+4; j++ {
+		until := len(n.rs)
+		if j+1 < len(n.amounts) {
+			until = n.amounts[j+1].Start
+		}
+		after := n.words.after(n.amounts[j].End, until)
+		k := 0
+		for k < len(after) && (isNoun(after[k]) || after[k].Text == "的") {
+			k++
+		}
+		if !n.coordinated(j, after) {
+			vp, renamed := countedVerbPhrase(after[k:])
+			if renamed {
+				return ""
+			}
+			return vp
+		}
+	}
+	return ""
 }

@@ -252,6 +252,7 @@ func TestMetricNames(t *testing.T) {
 		{"verb number noun", "新建了12所学校的食堂。", []string{"学校食堂"}},
 		{"counted and what they did", "共有86名教师参加了省级骨干培训。", []string{"参加省级骨干培训的教师"}},
 		{"coordinated counts", "共有12名校长和35名骨干教师赴外地跟岗学习。", []string{"赴外地跟岗学习的校长", "赴外地跟岗学习的骨干教师"}},
+		{"adjacent counts", "为320户815人发放临时救助金。", []string{"发放临时救助金户数", "发放临时救助金"}},
 		{"counted and what they became", "今年有5所幼儿园被评为省级示范幼儿园。", []string{"省级示范幼儿园"}},
 		{"scope words", "全省普通高中在校生56.3万人。", []string{"普通高中在校生"}},
 		{"years", "一九八六年钢产量5200万吨。", []string{"钢产量"}},

@@ -60,7 +60,14 @@ func (n *namer) name(i int) Fact {
 	at := qualifierStart(n.rs, f.Start)
 	left, after := n.words.before(at, from), n.words.after(f.End, until)
 	name := metricName(left, after, f.Kind, f.Unit)
-	if name != "" && (f.Kind == KindCount || f.Kind == KindMeasure) && n.coordinated(i, after) {
+	adjacent := len(after) == 0 && i+1 < len(n.amounts) && n.amounts[i+1].Start == f.End
+	if name == "" && f.Kind == KindCount && adjacent {
+		// "13690户25249人发放生活补贴": both counts are of the phrase after.
+		if vp := n.sharedVerbPhrase(i - 1); vp != "" {
+			name = vp + countNouns[f.Unit]
+		}
+	}
+	if name != "" && !adjacent && (f.Kind == KindCount || f.Kind == KindMeasure) && n.coordinated(i, after) {
 		// "10名校长和5名干部赴台考察": what the last counted did, all did.
 		if vp := n.sharedVerbPhrase(i); vp != "" {
 			name = vp + "的" + name
@@ -239,8 +246,11 @@ func opensShare(words []segment.Word) bool {
 // coordinated reports a count whose words after it end in 和, 及, 与 or 、
 // right before the next amount ("10名校长和5名干部").
 func (n *namer) coordinated(i int, after []segment.Word) bool {
-	if i+1 >= len(n.amounts) || len(after) == 0 {
+	if i+1 >= len(n.amounts) {
 		return false
+	}
+	if len(after) == 0 {
+		return n.amounts[i+1].Start == n.amounts[i].End // 13690户25249人
 	}
 	last := after[len(after)-1].Text
 	if last == "和" || last == "及" || last == "与" {

@@ -103,6 +103,8 @@ func TestExtractPrograms(t *testing.T) {
 		{"他指出“质量是学校的生命线”", nil},
 		{"坚持“稳中求进、守正创新、真抓实干”的原则", nil},
 		{"按照“定人、定岗、定责、定时”的要求", nil},
+		{"始终坚持“以学生为中心”,", nil},
+		{"贯彻“放管服”的理念", nil},
 		// Unit names, labels of people, emphasised common words.
 		{"由“双减办”牵头", nil},
 		{"要从“教书匠”转变为研究者", nil},

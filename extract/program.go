@@ -67,6 +67,7 @@ var (
 	departmentSuffixes = newSuffixSet(wordList("department_suffixes")) // endings of unit names
 	personWords        = newSuffixSet(wordList("person_words"))        // person groups and abuse terms
 	emphasisedWords    = wordSetOf("ization_words")                    // common words quotes only stress
+	principleWords     = wordList("principle_words")                   // 原则 in “…”的原则
 )
 
 // programFact turns a quoted span into a program fact when it names a
@@ -84,6 +85,9 @@ func programFact(rs []rune, q quoted) (Fact, bool) {
 		return Fact{Kind: KindProgram, Start: q.start, End: q.end, Metric: metric}, true // a title
 	}
 	if departmentSuffixes.endsIn(metric) || personWords.endsIn(metric) || emphasisedWords[metric] {
+		return Fact{}, false
+	}
+	if principleAfter(rs, q.end+1) {
 		return Fact{}, false
 	}
 	named := programEndings.endsIn(metric) || programSuffix(rs, q.end+1)
@@ -167,9 +171,24 @@ func endsWithRunes(rs []rune, s string) bool {
 	return true
 }
 
+// principleAfter reports 的 and a word of principle right after a closing
+// quote ("“稳中求进”的原则").
+func principleAfter(rs []rune, at int) bool {
+	if at >= len(rs) || rs[at] != '的' {
+		return false
+	}
+	rest := prefix(rs, at+1, 2)
+	for _, w := range principleWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxSuffixGap is how far after a closing quote a programme noun may
-// start ("“生态立县”发展战略").
-const maxSuffixGap = 2
+// start ("“生态立县”发展战略", "“321”素质提升工程").
+const maxSuffixGap = 4
 
 // programSuffix reports a programme noun starting at most maxSuffixGap
 // characters after at, with nothing but characters of a name between.

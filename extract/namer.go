@@ -73,6 +73,9 @@ func (n *namer) name(i int) Fact {
 			name = vp + "的" + name
 		}
 	}
+	if perHead[name] && len(n.subjects) > 0 {
+		name += n.subjects[len(n.subjects)-1] // "总投入1249万元,生均435元" → 生均总投入
+	}
 	subject, verb := splitChange(name)
 	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
 		subject += "产量" // 钢1.1亿吨: the output of steel
@@ -131,6 +134,10 @@ func (n *namer) span(i int, sentence [2]int) (start, end int) {
 	end = min(max(sentence[1], n.amounts[last].End), n.amounts[last].End+maxClause)
 	return start, end
 }
+
+// perHead words alone before an amount give the amount per head of the
+// subject before it.
+var perHead = wordSet("人均", "生均", "户均", "千人均", "万人均", "每人", "每户", "每千人", "每万人", "每千人口", "每万人口")
 
 // respectiveWords distribute the amounts after them over the subjects
 // before them.

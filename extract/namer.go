@@ -59,7 +59,11 @@ func (n *namer) name(i int) Fact {
 	}
 	at := qualifierStart(n.rs, f.Start)
 	left, after := n.words.before(at, from), n.words.after(f.End, until)
-	name := metricName(left, after, f.Kind, f.Unit)
+	kind := f.Kind
+	if kind == kindImplicit {
+		kind = KindCount // "8000多万农业转移人口": a count whose unit the name implies
+	}
+	name := metricName(left, after, kind, f.Unit)
 	adjacent := len(after) == 0 && i+1 < len(n.amounts) && n.amounts[i+1].Start == f.End
 	if name == "" && f.Kind == KindCount && adjacent {
 		// "13690户25249人发放生活补贴": both counts are of the phrase after.

@@ -270,6 +270,9 @@ func TestMetricNames(t *testing.T) {
 		{"not time words", "老年人口12.3万人,青年教师86名。", []string{"老年人口", "青年教师"}},
 		{"short quote inside", "上划中央“两税”收入完成36亿元。", []string{"上划中央两税收入"}},
 		{"per head", "每千人口病床数5.2张。", []string{"每千人口病床数"}},
+		{"statistic of the subject before", "居民人均消费支出平均数为2.3万元,中位数为1.9万元,增长4.1%。",
+			[]string{"居民人均消费支出平均数", "居民人均消费支出中位数", "居民人均消费支出中位数增长"}},
+		{"share from and to", "出口占全国比重从3.1%提高到3.6%。", []string{"出口占全国比重", "出口占全国比重"}},
 		{"per head of the subject before", "教师工资总额3.6亿元,人均9.8万元。", []string{"教师工资总额", "人均教师工资总额"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})

@@ -172,7 +172,7 @@ func leftName(words []segment.Word) string {
 			continue // 大力 in 大力增长
 		}
 		beforeVerb := i+1 < len(words) && (words[i+1].Pos == "v" || words[i+1].Pos == "d")
-		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "c" || isQuoteMark(w.Text) {
+		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "c" && kept[len(kept)-1].Text != "占" || isQuoteMark(w.Text) {
 			continue
 		}
 		kept = append(kept, w)

@@ -77,6 +77,9 @@ func (n *namer) name(i int) Fact {
 			name = vp + "的" + name
 		}
 	}
+	if statisticWords[name] && len(n.subjects) > 0 {
+		name = statisticStem(n.subjects[len(n.subjects)-1]) + name // 平均数…,中位数为94万元
+	}
 	if perHead[name] && len(n.subjects) > 0 {
 		name += n.subjects[len(n.subjects)-1] // "总投入1249万元,生均435元" → 生均总投入
 	}
@@ -84,7 +87,7 @@ func (n *namer) name(i int) Fact {
 	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
 		subject += "产量" // 钢1.1亿吨: the output of steel
 	}
-	if f.Kind == KindPercent && verb == "" && name != "" && opensShare(left) && len(n.subjects) > 0 {
+	if f.Kind == KindPercent && verb == "" && name != "" && !isShareName(name) && opensShare(left) && len(n.subjects) > 0 {
 		// "X完成367亿元,为年度计划的108%": X's share of the plan.
 		subject, verb = n.subjects[len(n.subjects)-1], "占"+strings.TrimPrefix(name, "占")+"比例"
 	}
@@ -137,6 +140,28 @@ func (n *namer) span(i int, sentence [2]int) (start, end int) {
 	start = max(sentence[0], n.amounts[i].Start-2*maxClause)
 	end = min(max(sentence[1], n.amounts[last].End), n.amounts[last].End+maxClause)
 	return start, end
+}
+
+// statisticWords name a statistic of an indicator (中位数, 增速).
+var (
+	statisticList  = wordList("statistic_words")
+	statisticWords = wordSet(statisticList...)
+)
+
+// statisticStem cuts a statistic word off the end of a subject: the
+// indicator it is a statistic of.
+func statisticStem(subject string) string {
+	for _, w := range statisticList {
+		if stem, ok := strings.CutSuffix(subject, w); ok && stem != "" {
+			return stem
+		}
+	}
+	return subject
+}
+
+// isShareName reports a name that already says it is a share (占…比重).
+func isShareName(name string) bool {
+	return strings.HasSuffix(name, "比重") || strings.HasSuffix(name, "比例") || strings.HasSuffix(name, "占比")
 }
 
 // perHead words alone before an amount give the amount per head of the

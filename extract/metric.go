@@ -363,12 +363,12 @@ func rightNounPhrase(words []segment.Word) string {
 		n++
 	}
 	// The things counted and what they did: the verb phrase after them
-	// says which ones are counted ("12名教师参加省级培训" → 参加省级培训的教师),
+	// says which ones are counted ("12名教师参加省级培训" → 参加省级培训教师),
 	// or names what they became ("3所幼儿园被评为示范幼儿园" → 示范幼儿园).
 	if vp, renamed := countedVerbPhrase(words[n:]); renamed {
 		return vp
 	} else if vp != "" {
-		return vp + "的" + joinWords(words[:n])
+		return vp + joinWords(words[:n])
 	}
 	// A bare generic noun (学校, 教师) says little; the rest of the clause
 	// tells which ones.

@@ -74,7 +74,7 @@ func (n *namer) name(i int) Fact {
 	if name != "" && !adjacent && (f.Kind == KindCount || f.Kind == KindMeasure) && n.coordinated(i, after) {
 		// "10名校长和5名干部赴台考察": what the last counted did, all did.
 		if vp := n.sharedVerbPhrase(i); vp != "" {
-			name = vp + "的" + name
+			name = vp + name
 		}
 	}
 	if statisticWords[name] && len(n.subjects) > 0 {

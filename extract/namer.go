@@ -22,6 +22,7 @@ type namer struct {
 	current  int // index of the sentence cut into words
 	words    *sentenceWords
 	subjects []string // subjects named so far in the sentence, in order
+	entity   string   // the last entities counted in the sentence (卫生院)
 	group    respectiveGroup
 }
 
@@ -40,7 +41,7 @@ func (n *namer) name(i int) Fact {
 	f := n.amounts[i]
 	s := sentenceIndex(n.sentences, f.Start)
 	if s != n.current || n.words == nil || s < 0 {
-		n.current, n.subjects, n.group = s, nil, respectiveGroup{at: -1}
+		n.current, n.subjects, n.group, n.entity = s, nil, respectiveGroup{at: -1}, ""
 		start, end := f.Start, f.End
 		if s >= 0 {
 			start, end = n.span(i, n.sentences[s])
@@ -83,6 +84,9 @@ func (n *namer) name(i int) Fact {
 	if perHead[name] && len(n.subjects) > 0 {
 		name += n.subjects[len(n.subjects)-1] // "总投入1249万元,生均435元" → 生均总投入
 	}
+	if attributeNouns[name] && i > 0 && n.entity != "" {
+		name = n.entity + name // "卫生院45个,床位3200张" → 卫生院床位
+	}
 	subject, verb := splitChange(name)
 	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
 		subject += "产量" // 钢1.1亿吨: the output of steel
@@ -118,6 +122,9 @@ func (n *namer) name(i int) Fact {
 	}
 	if subject != "" {
 		n.subjects = append(n.subjects, subject)
+	}
+	if entityUnits[f.Unit] && subject != "" && !attributeNouns[subject] {
+		n.entity = subject // the entities the next attributes belong to
 	}
 	if subject != "" {
 		f.Metric = subject + verb // a bare verb (稳步提升) is never a name
@@ -163,6 +170,13 @@ func statisticStem(subject string) string {
 func isShareName(name string) bool {
 	return strings.HasSuffix(name, "比重") || strings.HasSuffix(name, "比例") || strings.HasSuffix(name, "占比")
 }
+
+// attributeNouns are attributes of the entities counted before them;
+// entityUnits count entities (个 所 家 座 处).
+var (
+	attributeNouns = wordSetOf("attribute_nouns")
+	entityUnits    = wordSet("个", "所", "家", "座", "处", "个村")
+)
 
 // perHead words alone before an amount give the amount per head of the
 // subject before it.

@@ -273,8 +273,8 @@ func TestMetricNames(t *testing.T) {
 		{"statistic of the subject before", "居民人均消费支出平均数为2.3万元,中位数为1.9万元,增长4.1%。",
 			[]string{"居民人均消费支出平均数", "居民人均消费支出中位数", "居民人均消费支出中位数增长"}},
 		{"share from and to", "出口占全国比重从3.1%提高到3.6%。", []string{"出口占全国比重", "出口占全国比重"}},
-		{"attributes of counted entities", "全市共有幼儿园120所,专任教师2100人,在园幼儿3.2万人。",
-			[]string{"幼儿园", "幼儿园专任教师", "幼儿园在园幼儿"}},
+		{"attributes of counted entities", "全市共有幼儿园120所,专任教师2100人,教职工3600人。",
+			[]string{"幼儿园", "幼儿园专任教师", "幼儿园教职工"}},
 		{"per head of the subject before", "教师工资总额3.6亿元,人均9.8万元。", []string{"教师工资总额", "人均教师工资总额"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})

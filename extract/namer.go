@@ -20,6 +20,7 @@ type namer struct {
 	seg       Segmenter
 
 	current  int // index of the sentence cut into words
+	spanEnd  int // end of the part of it that is cut
 	words    *sentenceWords
 	subjects []string // subjects named so far in the sentence, in order
 	entity   string   // the last entities counted in the sentence (卫生院)
@@ -40,8 +41,10 @@ type respectiveGroup struct {
 func (n *namer) name(i int) Fact {
 	f := n.amounts[i]
 	s := sentenceIndex(n.sentences, f.Start)
-	if s != n.current || n.words == nil || s < 0 {
-		n.current, n.subjects, n.group, n.entity = s, nil, respectiveGroup{at: -1}, ""
+	if s != n.current || n.words == nil || s < 0 || f.End > n.spanEnd {
+		if s != n.current {
+			n.current, n.subjects, n.group, n.entity = s, nil, respectiveGroup{at: -1}, ""
+		}
 		start, end := f.Start, f.End
 		if s >= 0 {
 			start, end = n.span(i, n.sentences[s])
@@ -50,6 +53,7 @@ func (n *namer) name(i int) Fact {
 			n.words = &sentenceWords{}
 		}
 		n.words.cutSentence(n.rs, start, end, n.seg)
+		n.spanEnd = end
 	}
 	from, until := 0, len(n.rs)
 	if i > 0 {
@@ -137,16 +141,31 @@ func (n *namer) name(i int) Fact {
 }
 
 // span returns the part of sentence that the names of its amounts from i
-// on can read: two clauses' reach before the first and one after the last,
+// on can read: the clause before the first one's and a clause's reach
+// after the last,
 // so that a long sentence with one figure is not cut whole.
 func (n *namer) span(i int, sentence [2]int) (start, end int) {
 	last := i
-	for last+1 < len(n.amounts) && n.amounts[last+1].Start < sentence[1] {
-		last++
+	for last+1 < len(n.amounts) && n.amounts[last+1].Start < sentence[1] && n.amounts[last+1].Start-n.amounts[last].End <= 2*maxClause {
+		last++ // amounts further apart are out of each other's reach
 	}
-	start = max(sentence[0], n.amounts[i].Start-2*maxClause)
+	floor := max(sentence[0], n.amounts[i].Start-2*maxClause)
+	start = punctuationBefore(n.rs, punctuationBefore(n.rs, n.amounts[i].Start, floor)-1, floor)
 	end = min(max(sentence[1], n.amounts[last].End), n.amounts[last].End+maxClause)
 	return start, end
+}
+
+// spanBreaks end the clauses a span is cut at: punctuation only, since a
+// quote mark may sit inside a name.
+const spanBreaks = "，,；;：:。！？!?\n、"
+
+// punctuationBefore returns where the clause holding at starts, no
+// earlier than floor.
+func punctuationBefore(rs []rune, at, floor int) int {
+	for at > floor && !strings.ContainsRune(spanBreaks, rs[at-1]) {
+		at--
+	}
+	return max(at, floor)
 }
 
 // statisticWords name a statistic of an indicator (中位数, 增速).

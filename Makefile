@@ -32,6 +32,8 @@ fmt-check:
 # Run each fuzz target for a bounded time; crashers land in testdata/fuzz.
 fuzz:
 	$(GO) test ./extract/number -run '^$$' -fuzz '^FuzzFind$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzNames$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzLexicon$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME)

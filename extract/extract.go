@@ -31,6 +31,8 @@ func (e *Extractor) wants(kind string) bool {
 }
 
 // Extract returns the facts of clean text rs in order of their start.
+// Every amount is named whatever Kinds asks for, so that a row's fields
+// never depend on which other rows are wanted; Kinds only filters.
 func (e *Extractor) Extract(rs []rune) []Fact {
 	quotes := findQuoted(rs)
 	matches := number.FindRunes(rs)
@@ -42,41 +44,28 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 			}
 		}
 	}
+	// The amounts follow the programmes in facts; all are named, then the
+	// kinds not wanted are filtered out in place.
 	inName := nameTest(rs, quotes)
-	sentences := segment.Sentences(rs)
-	var topic string // the subject of the last named quantity in the sentence
-	topicSentence := -1
+	programs := len(facts)
 	for _, m := range matches {
-		f, ok := quantity(rs, m, inName)
-		if !ok || (f.Kind != kindImplicit && !e.wants(f.Kind)) {
-			continue
+		if f, ok := quantity(rs, m, inName); ok {
+			facts = append(facts, f)
 		}
-		name := metricName(rs, qualifierStart(rs, f.Start), f.End, f.Kind, e.opts.Segmenter)
-		sentence := sentenceIndex(sentences, f.Start)
-		subject, verb := splitChange(name)
-		switch {
-		case len([]rune(subject)) >= 2:
-			topic, topicSentence = subject, sentence
-		case sentence == topicSentence && topic != "":
-			name = topic + verb // "从54万亿元增加到82.7万亿元": the second amount has the first's name
-		default:
-			if prev := previousClauseName(rs, qualifierStart(rs, f.Start), e.opts.Segmenter); prev != "" {
-				name = prev
-			}
-		}
-		if f.Kind == kindImplicit {
-			right := ""
-			if e.opts.Segmenter != nil {
-				right = rightNounPhrase(rs, f.End, e.opts.Segmenter)
-			}
-			f.Kind, f.Unit = implicitUnit(right, name)
-			if f.Kind == "" || !e.wants(f.Kind) {
-				continue
-			}
-		}
-		f.Metric = name
-		facts = append(facts, f)
 	}
+	sentences := segment.Sentences(rs)
+	n := namer{rs: rs, sentences: sentences, amounts: facts[programs:], seg: e.opts.Segmenter, current: -1}
+	for i := range n.amounts {
+		n.amounts[i] = n.name(i) // naming changes no span that later names read
+	}
+	kept := programs
+	for _, f := range n.amounts {
+		if f.Kind != "" && e.wants(f.Kind) {
+			facts[kept] = f
+			kept++
+		}
+	}
+	facts = facts[:kept]
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
 	k := 0
 	for i := range facts {

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/zhmetrics/zhmetrics/normalize"
@@ -40,6 +42,43 @@ func BenchmarkExtract(b *testing.B) {
 	for b.Loop() {
 		for _, rs := range texts {
 			ex.Extract(rs)
+		}
+	}
+}
+
+// bigLexicon is a generated lexicon of n lines of three names each.
+func bigLexicon(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "指标%d\t别名甲%d\t别名乙%d\n", i, i, i)
+	}
+	return b.String()
+}
+
+// BenchmarkLexiconAdd reads a large --lexicon; MB/s are of its TSV.
+func BenchmarkLexiconAdd(b *testing.B) {
+	tsv := bigLexicon(200_000)
+	b.SetBytes(int64(len(tsv)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := (&Lexicon{}).Add(strings.NewReader(tsv), "big.tsv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCanonical looks names up in a large lexicon: the cost per fact
+// must not grow with the lexicon.
+func BenchmarkCanonical(b *testing.B) {
+	lex := &Lexicon{}
+	if err := lex.Add(strings.NewReader(bigLexicon(200_000)), "big.tsv"); err != nil {
+		b.Fatal(err)
+	}
+	names := []string{"别名乙199999", "江苏省指标7", "不在其中的名字", "地区生产总值增长"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, n := range names {
+			lex.Canonical(n)
 		}
 	}
 }

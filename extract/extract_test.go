@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zhmetrics/zhmetrics/normalize"
 	"github.com/zhmetrics/zhmetrics/segment"
 )
 
@@ -88,10 +89,35 @@ func TestExtractPrograms(t *testing.T) {
 		{"所谓“抬头看天”,就是学习", nil},
 		{"坚持“321”素质提升工程", []string{"321"}},
 		{"按照《国家职业教育改革实施方案》", []string{"国家职业教育改革实施方案"}},
+		// Programmes: plans, campaigns, platforms, awards, strategies.
+		{"全面启动“阳光体育”行动计划,", []string{"阳光体育"}},
+		{"深入实施“强基固本”工程", []string{"强基固本"}},
+		{"荣获“全国文明校园”称号", []string{"全国文明校园"}},
+		{"落实“一带一路”战略部署", []string{"一带一路"}},
+		{"推进“智慧校园建设平台”上线", []string{"智慧校园建设平台"}},
+		// A title over a line break, and a title holding quotes.
+		{"印发《关于推进城乡教育\n一体化发展的实施意见》,", []string{"关于推进城乡教育\n一体化发展的实施意见"}},
+		{"转发《关于开展“书香校园”创建活动的通知》。", []string{"关于开展“书香校园”创建活动的通知"}},
+		// Reported speech, slogans and principles.
+		{"局长强调:“要把安全放在首位”,", nil},
+		{"他指出“质量是学校的生命线”", nil},
+		{"坚持“稳中求进、守正创新、真抓实干”的原则", nil},
+		{"按照“定人、定岗、定责、定时”的要求", nil},
+		{"始终坚持“以学生为中心”,", nil},
+		{"贯彻“放管服”的理念", nil},
+		// Unit names, labels of people, emphasised common words.
+		{"由“双减办”牵头", nil},
+		{"要从“教书匠”转变为研究者", nil},
+		{"纠正“小学化”倾向", nil},
+		{"提高课堂的“含金量”", nil},
+		// Traditional script: read on the simplified text.
+		{"全面推行「長者醫療券」計劃,", []string{"长者医疗券"}},
+		{"署長表示:「我們會繼續努力」。", nil},
+		{"由「創科辦」統籌", nil},
 	}
 	ex := New(Options{Kinds: map[string]bool{KindProgram: true}})
 	for _, tt := range tests {
-		rs := []rune(tt.in)
+		rs := clean(t, tt.in)
 		var got []string
 		for _, f := range ex.Extract(rs) {
 			got = append(got, string(rs[f.Start:f.End]))
@@ -102,6 +128,17 @@ func TestExtractPrograms(t *testing.T) {
 	}
 }
 
+// clean normalises text as the pipeline does: traditional script to
+// simplified, noise cleaned.
+func clean(t *testing.T, text string) []rune {
+	t.Helper()
+	res, err := normalize.Normalize(text, 0, normalize.Options{Script: "auto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append([]rune(nil), res.Text.Runes...)
+}
+
 func TestLexiconCanonical(t *testing.T) {
 	lex := DefaultLexicon()
 	tests := []struct{ metric, want string }{
@@ -109,6 +146,23 @@ func TestLexiconCanonical(t *testing.T) {
 		{"学前三年幼儿入园率", "学前三年毛入园率"},
 		{"新增学位", "新增学位"},
 		{"劳动教育基地学校", ""},
+		// Whole names only: a part of a longer name is another indicator.
+		{"农业生产总值", ""},
+		{"高等教育毛入学率", "高等教育毛入学率"},
+		{"职业高中毛入学率", ""},
+		{"升学率", "初中毕业生升学率"},
+		{"毕业率", "毕业率"},
+		{"项目投入资金", ""},
+		{"办公楼建筑面积", ""},
+		// A growth or a share of an indicator is not the indicator.
+		{"地区生产总值增长", ""},
+		{"服务业占地区生产总值比重", ""},
+		{"CPI上涨", ""},
+		// A place name before a whole name.
+		{"江苏省地区生产总值", "地区生产总值"},
+		{"贫困地区生产总值", ""},
+		{"GDP", "国内生产总值"},
+		{"經濟成長率", ""}, // names are simplified before they reach the lexicon
 	}
 	for _, tt := range tests {
 		if got := lex.Canonical(tt.metric); got != tt.want {
@@ -117,35 +171,183 @@ func TestLexiconCanonical(t *testing.T) {
 	}
 }
 
-func TestLexiconRejectsMalformedLine(t *testing.T) {
+func TestLexiconRejectsBadInput(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty canonical", "# ok\n新指标\t别名\n\t无名\n", "my.tsv:3"},
+		{"one-character alias", "入学人数\t人\n", "my.tsv:1: name \"人\" has one character"},
+		{"binary", "指标\t别名\n\x00\x01PK\x03\x04\n", "my.tsv:2: not a UTF-8 text lexicon"},
+		{"not UTF-8", "\xb9\xfa\xc4\xda\t\xb1\xf0\n", "my.tsv:1: not a UTF-8 text lexicon"},
+	}
+	for _, tt := range tests {
+		err := DefaultLexicon().Add(strings.NewReader(tt.in), "my.tsv")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want one containing %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestLexiconAddedNamesAndRoundTrip(t *testing.T) {
 	lex := DefaultLexicon()
-	err := lex.Add(strings.NewReader("# ok\n新指标\t别名\n\t无名\n"), "my.tsv")
-	if err == nil || !strings.Contains(err.Error(), "my.tsv:3") {
-		t.Fatalf("err = %v, want one naming my.tsv:3", err)
+	if err := lex.Add(strings.NewReader("\ufeff劳动教育基地\t劳动教育基地学校\r\n"), "own.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	if got := lex.Canonical("劳动教育基地学校"); got != "劳动教育基地" {
+		t.Errorf("added alias: %q", got)
+	}
+	var b strings.Builder
+	if _, err := lex.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	again := &Lexicon{}
+	if err := again.Add(strings.NewReader(b.String()), "again.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	var b2 strings.Builder
+	again.WriteTo(&b2)
+	if b.String() != b2.String() {
+		t.Error("WriteTo then Add does not give the same lexicon")
 	}
 }
 
 func TestMetricNames(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"全区学前三年幼儿入园率保持在99.8%以上,", "学前三年幼儿入园率"},
-		{"新增学位1200个。", "新增学位"},
-		{"评选30所劳动教育基地学校。", "劳动教育基地学校"},
-		{"消费贡献率由54.9%提高到58.8%，", "消费贡献率"},
-		{"工作室成员达到xxx名。", "工作室成员"},
-		{"学校数量由2015年的45所增至52所。", "学校数量"},
-		{"国家预算收入比1956年增长百分之九。", "国家预算收入增长"},
-		{"在校生分别为小学8.5万人、初中3.9万人和高中1.8万人。", "高中"},
+	tests := []struct {
+		rule, in string
+		want     []string // the metric of each quantity, in order
+	}{
+		{"name before", "全区学前三年幼儿入园率保持在99.8%以上,", []string{"学前三年幼儿入园率"}},
+		{"kept verb", "新增学位1200个。", []string{"新增学位"}},
+		{"noun after", "评选30所劳动教育基地学校。", []string{"劳动教育基地学校"}},
+		{"reaching", "消费贡献率由54.9%提高到58.8%，", []string{"消费贡献率", "消费贡献率"}},
+		{"reaching", "学校数量由2015年的45所增至52所。", []string{"学校数量", "学校数量"}},
+		{"change ends", "全县粮食总产量增长3.2%。", []string{"粮食总产量增长"}},
+		{"change ends", "国家预算收入比1956年增长百分之九。", []string{"国家预算收入增长"}},
+		{"change cut in two", "物价预测数1.8%,下修0.3个百分点。", []string{"物价预测数", "物价预测数下修"}},
+		{"share", "第三产业占地区生产总值比重达到52.1%。", []string{"第三产业占地区生产总值比重"}},
+		{"share of subject", "办公经费3.2万元,占12.5%。", []string{"办公经费", "办公经费占比"}},
+		{"share of a plan", "一般公共预算收入完成85亿元,为年度预算的103%,增长4.2%。",
+			[]string{"一般公共预算收入", "一般公共预算收入占年度预算比例", "一般公共预算收入增长"}},
+		{"one-character noun", "全县共设128个村卫生室。", []string{"村卫生室"}},
+		{"subject carried", "全市地区生产总值1234亿元，比上年增长6.1%。", []string{"地区生产总值", "地区生产总值增长"}},
+		{"subject carried", "工业增加值567亿元，年均增长7.2%。", []string{"工业增加值", "工业增加值年均增长"}},
+		{"subject carried", "与上年相比,出院人数减少1.2万人。", []string{"出院人数减少"}},
+		{"respectively", "城镇居民人均可支配收入和农村居民人均可支配收入分别为4.2万元、2.1万元,分别增长5.1%和6.3%。",
+			[]string{"城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"}},
+		{"respectively", "门诊人次52万人次,出院人数3.1万人,同比分别增长4.5%、2.2%。",
+			[]string{"门诊人次", "出院人数", "门诊人次增长", "出院人数增长"}},
+		{"verb number noun", "新建了12所学校的食堂。", []string{"学校食堂"}},
+		{"counted and what they did", "共有86名教师参加了省级骨干培训。", []string{"参加省级骨干培训教师"}},
+		{"coordinated counts", "共有12名校长和35名骨干教师赴外地跟岗学习。", []string{"赴外地跟岗学习校长", "赴外地跟岗学习骨干教师"}},
+		{"adjacent counts", "为320户815人发放临时救助金。", []string{"发放临时救助金户数", "发放临时救助金"}},
+		{"counted and what they became", "今年有5所幼儿园被评为省级示范幼儿园。", []string{"省级示范幼儿园"}},
+		{"scope words", "全省普通高中在校生56.3万人。", []string{"普通高中在校生"}},
+		{"years", "一九八六年钢产量5200万吨。", []string{"钢产量"}},
+		{"years", "2023学年专任教师412名。", []string{"专任教师"}},
+		{"years", "截至2022年末区级以上龙头企业45家。", []string{"区级以上龙头企业"}},
+		{"span of years", "钢产量前三年共增加了三百万吨。", []string{"钢产量增加"}},
+		{"bare verbs", "稳步提升2.5个百分点。", []string{""}},
+		{"adverbs", "教育经费投入大力增长,总计约5.6亿,", []string{"教育经费投入"}},
+		{"latin case", "全年GDP增长5.2%,CPI上涨2.1%。", []string{"GDP增长", "CPI上涨"}},
+		{"no number", "农机总动力190861千瓦,增长2.1%。", []string{"农机总动力增长"}}, // 千瓦 is no unit yet
+		{"no number", "水泥五千二百万吨。", []string{"水泥产量"}},
+		{"output of a product", "汽车260万辆,增加12万辆;化肥1.2亿吨。", []string{"汽车产量", "汽车产量增加", "化肥产量"}},
+		{"not time words", "老年人口12.3万人,青年教师86名。", []string{"老年人口", "青年教师"}},
+		{"short quote inside", "上划中央“两税”收入完成36亿元。", []string{"上划中央两税收入"}},
+		{"per head", "每千人口病床数5.2张。", []string{"每千人口病床数"}},
+		{"statistic of the subject before", "居民人均消费支出平均数为2.3万元,中位数为1.9万元,增长4.1%。",
+			[]string{"居民人均消费支出平均数", "居民人均消费支出中位数", "居民人均消费支出中位数增长"}},
+		{"share from and to", "出口占全国比重从3.1%提高到3.6%。", []string{"出口占全国比重", "出口占全国比重"}},
+		{"attributes of counted entities", "全市共有幼儿园120所,专任教师2100人,教职工3600人。",
+			[]string{"幼儿园", "幼儿园专任教师", "幼儿园教职工"}},
+		{"per head of the subject before", "教师工资总额3.6亿元,人均9.8万元。", []string{"教师工资总额", "人均教师工资总额"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {
-		facts := ex.Extract([]rune(tt.in))
-		if len(facts) == 0 {
-			t.Errorf("%s: no fact", tt.in)
-			continue
+		var got []string
+		for _, f := range ex.Extract(clean(t, tt.in)) {
+			if f.Kind != KindProgram {
+				got = append(got, f.Metric)
+			}
 		}
-		last := facts[len(facts)-1]
-		if last.Metric != tt.want {
-			t.Errorf("%s: metric %q, want %q", tt.in, last.Metric, tt.want)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: %s: metrics %q, want %q", tt.rule, tt.in, got, tt.want)
+		}
+	}
+}
+
+// Dates in any calendar and script never stay in a name.
+func TestLeftNameDropsDates(t *testing.T) {
+	tests := []struct{ clause, want string }{
+		{"民国108年国民所得成长", "国民所得成长"},
+		{"一九八六年钢产量", "钢产量"},
+		{"110学年大专校院学生数", "大专校院学生数"},
+		{"2019年度一般公共预算收入", "一般公共预算收入"},
+		{"比上年同期增长", "增长"},
+		{"较110年增", "增"},
+		{"与去年相比下降", "下降"},
+		{"9月份入学人数", "入学人数"},
+		{"第2季度实质GDP成长率", "第2季度实质GDP成长率"}, // an ordinal period names a series
+		{"老年人口", "老年人口"},
+	}
+	seg := segment.Default()
+	for _, tt := range tests {
+		sw := cutSentence([]rune(tt.clause), 0, len([]rune(tt.clause)), seg)
+		if got := leftName(sw.before(len([]rune(tt.clause)), 0)); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.clause, got, tt.want)
+		}
+	}
+}
+
+// Traditional and Hong Kong/Taiwan text is named on its simplified form,
+// and pinyin inserted after characters never reaches a name.
+func TestTraditionalMetricNames(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"經常開支1,234億元。", []string{"经常开支"}},
+		{"本地生產總值實質成長率為3.2%。", []string{"本地生产总值实质成长率"}},
+		{"110學年大專校院學生數為118萬人。", []string{"大专校院学生数"}},
+		{"國內(nèi)生產(chǎn)總值2985億元,比上年增長10.1%。", []string{"国内生产总值", "国内生产总值增长"}},
+		{"財(cái)政預(yù)算收入5.2億元。", []string{"财政预算收入"}},
+	}
+	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
+	for _, tt := range tests {
+		var got []string
+		for _, f := range ex.Extract(clean(t, tt.in)) {
+			got = append(got, f.Metric)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: metrics %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// --kinds filters rows and changes nothing else: every field of the rows
+// that remain is what a run over every kind gives.
+func TestKindsOnlyFilter(t *testing.T) {
+	text := clean(t, "城镇新增就业6600万人以上,带动增长3.2%;财政收入856亿元,比上年增长6.8%,"+
+		"其中税收收入612亿元,占71.5%。新建12所学校,实施“强基”工程,面积3.5万平方米。\n"+
+		"8000多万农业转移人口成为城镇居民,总计约5.6亿,增长2.1%。")
+	all := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()}).Extract(text)
+	for _, kinds := range [][]string{{KindMoney, KindPercent}, {KindCount}, {KindMeasure, KindProgram}, {KindPercent}} {
+		want := map[string]bool{}
+		for _, k := range kinds {
+			want[k] = true
+		}
+		var expected []Fact
+		for _, f := range all {
+			if want[f.Kind] {
+				expected = append(expected, f)
+			}
+		}
+		got := New(Options{Kinds: want, Lexicon: DefaultLexicon(), Segmenter: segment.Default()}).Extract(text)
+		if len(got) != len(expected) || len(got) == 0 {
+			t.Fatalf("kinds %v: %d rows, want %d (and some)", kinds, len(got), len(expected))
+		}
+		for i := range got {
+			if got[i] != expected[i] {
+				t.Errorf("kinds %v: row %d\n got %+v\nwant %+v", kinds, i, got[i], expected[i])
+			}
 		}
 	}
 }

@@ -13,108 +13,96 @@ type Segmenter interface {
 }
 
 // clauseBreaks end the clause a metric name is read from.
-const clauseBreaks = "，,；;：:。！？!?\n“”\"《》、"
+const clauseBreaks = "，,；;：:。！？!?\n、“”\"《》「」"
 
 // maxClause bounds how far a metric name is looked for, in characters.
 const maxClause = 40
 
-// scopeWords name the reporting area or period; names leave them out.
-var scopeWords = wordSet("全区", "全市", "全县", "全省", "全国", "我市", "我区", "我县", "我省", "我局", "我校", "我国",
-	"全系统", "全年", "今年", "去年", "明年", "当年", "本年度", "年内", "其中", "目前", "现有", "累计", "共计", "总计",
-	"共有", "共", "全部", "全体", "合计", "已", "已经", "均", "仍然", "又", "还", "也", "再", "就", "将", "并", "同时",
-	"分别", "约", "近", "达", "为", "是", "有", "了", "的", "在", "由", "从", "对", "向", "使", "以", "把", "给",
-	"等", "及", "和", "与", "其", "这", "该", "此", "一是", "二是", "三是", "四是", "五是", "另")
+// Word lists, one entry a line in data/*.txt.
+var (
+	scopeWords      = wordSetOf("scope_words")      // area, period and tally words
+	leadingVerbs    = wordSetOf("leading_verbs")    // verbs that introduce an amount
+	keptWords       = wordSetOf("kept_words")       // leading words that belong to a name (新增学位, 人均)
+	reachingWords   = wordSetOf("reaching_words")   // words between a name and its amount
+	changeVerbs     = wordList("change_words")      // words of change, longest first
+	timeWords       = wordSetOf("time_words")       // words that date an amount
+	comparisonWords = wordSetOf("comparison_words") // words that open a comparison (比上年)
+	namingVerbs     = wordSetOf("naming_verbs")     // verbs that give counted things a new name (被评为)
+	outputUnits     = wordSetOf("output_units")     // units products are counted in (吨, 辆)
+)
 
-// leadingVerbs introduce an amount without being part of its name.
-var leadingVerbs = wordSet("建成", "创建", "开展", "组织", "实施", "完成", "评选", "拟", "计划", "预计", "争取", "实现",
-	"投入", "下拨", "发放", "举办", "选派", "组建", "认定", "达到", "保障", "确定", "指导", "聘请", "开办", "设立",
-	"形成", "确立", "审批", "核准", "安排", "推动", "推进", "做好", "积极", "全面", "依法", "深化", "加快", "力争",
-	"新建", "建设", "招聘", "引进", "培训", "资助", "帮助", "带动", "吸引", "覆盖", "惠及", "接待", "受理", "办理")
-
-// keptVerbs are verbs that belong to the indicator's name (新增学位).
-// 学前 (preschool) is tagged as a verb by the dictionary but is a noun here.
-var keptVerbs = wordSet("新增", "新增加", "新建", "新招聘", "学前")
-
-// reachingWords sit between a name and its amount and never end a name.
-var reachingWords = wordSet("保持在", "控制在", "稳定在", "提高到", "提升到", "增加到", "上升到", "下降到", "减少到",
-	"增长到", "扩大到", "达到", "达", "为", "是", "有", "共", "共有", "共计", "累计", "合计", "总计", "约", "约有", "近",
-	"将近", "接近", "超过", "不少于", "不低于", "不超过", "不高于", "不足", "低于", "不到", "高于", "突破", "逾", "超",
-	"至少", "了", "的", "占", "到", "在", "由", "从", "计", "均", "已", "仍", "仍然", "都", "分别", "分别为", "约为",
-	"预计", "将", "就", "又", "再", "还", "也", "已经", "以", "保持", "控制", "稳定", "维持", "增至", "降至",
-	"减至", "升至", "提至", "达至", "增加至", "提高至", "下降至", "减少至", "上升至")
-
-func wordSet(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+// metricName reads the name of what a quantity measures from the words of
+// its clause before it (left, after the amount before) and after it. When the words right after a count or
+// measure are a noun phrase ("评选30所劳动教育基地学校") the quantity counts
+// that; otherwise the name stands before it ("入园率保持在99.8%"). Money and
+// percentages name their indicator before them.
+func metricName(left, after []segment.Word, kind, unit string) string {
+	if kind != KindCount && kind != KindMeasure {
+		return leftName(left)
 	}
-	return m
+	if right := rightNounPhrase(after); right != "" {
+		return right
+	}
+	if name := leftName(left); name != "" {
+		return name
+	}
+	// Nothing names the count before it: what the counted did after it
+	// ("1599人被录取"), or the verb right before it with its unit
+	// ("受训12.6万人次" → 受训人次).
+	if vp, _ := countedVerbPhrase(after); vp != "" {
+		return vp
+	}
+	if verb := verbBefore(left); verb != "" && countNouns[unit] != "" {
+		return verb + countNouns[unit]
+	}
+	return ""
 }
 
-// metricName reads the name of what a quantity measures. When the words
-// right after the quantity are a noun phrase ("评选30所劳动教育基地学校")
-// the quantity counts that; otherwise the name stands before it
-// ("入园率保持在99.8%"). Scope words, verbs of reaching and particles are
-// stripped at word boundaries found by the segmenter.
-func metricName(rs []rune, start, end int, kind string, seg Segmenter) string {
-	if seg == nil {
-		return strings.TrimSpace(clauseLeft(rs, start))
+// countNouns name what a count of people or households counts.
+var countNouns = map[string]string{"人次": "人次", "人": "人数", "名": "人数", "位": "人数", "户": "户数", "家": "家数"}
+
+// verbBefore returns the one verb a clause holds before its count, when
+// it is no verb of reaching or change.
+func verbBefore(words []segment.Word) string {
+	words = dropDates(words)
+	for len(words) > 0 && (scopeWords[words[0].Text] || words[0].Pos == "d" || isMark(words[0].Text)) {
+		words = words[1:]
 	}
-	// Only counts and measures qualify a noun after them; money and
-	// percentages name their indicator before them.
-	if kind == KindCount || kind == KindMeasure {
-		if right := rightNounPhrase(rs, end, seg); right != "" {
-			return right
-		}
+	for len(words) > 0 && (reachingWords[words[len(words)-1].Text] || isMark(words[len(words)-1].Text)) {
+		words = words[:len(words)-1]
 	}
-	return leftName(clauseLeft(rs, start), seg)
+	if len(words) != 1 || words[0].Pos != "v" || isChangeVerb(words[0].Text) || leadingVerbs[words[0].Text] {
+		return ""
+	}
+	return words[0].Text
 }
 
 // previousClauseName reads a name from the clause before the one holding
 // start, for an amount whose own clause has nothing but verbs before it
-// ("…继续增长,总计约5.6亿"). A clause holding a number names that number,
-// not this one, and gives "".
-func previousClauseName(rs []rune, start int, seg Segmenter) string {
-	if seg == nil {
-		return ""
-	}
-	at := clauseStart(rs, start)
-	if at == 0 || !strings.ContainsRune("，,", rs[at-1]) {
-		return ""
-	}
-	clause := clauseLeft(rs, at-1)
-	if holdsNumber(clause) {
-		return ""
-	}
-	return leftName(clause, seg)
-}
-
-// clauseStart returns where the clause holding start begins, at most
-// maxClause characters back.
-func clauseStart(rs []rune, start int) int {
-	i := start
-	for i > 0 && !strings.ContainsRune(clauseBreaks, rs[i-1]) && start-i < maxClause {
+// ("…继续增长,总计约5.6亿"). A clause holding another amount names that
+// amount, not this one, and gives "".
+func previousClauseName(sw *sentenceWords, start, from int) string {
+	i := sw.firstEndingAfter(start)
+	for i > 0 && !isClauseBreak(sw.words[i-1].Text) {
 		i--
+		if start-sw.words[i].start > maxClause || sw.words[i].start < from {
+			return ""
+		}
 	}
-	return i
-}
-
-func clauseLeft(rs []rune, start int) string {
-	return string(rs[clauseStart(rs, start):start])
-}
-
-func clauseRight(rs []rune, end int) string {
-	i := end
-	for i < len(rs) && !strings.ContainsRune(clauseBreaks, rs[i]) && i-end < maxClause {
-		i++
+	if i == 0 || !strings.ContainsAny(sw.words[i-1].Text, "，,") {
+		return ""
 	}
-	return string(rs[end:i])
+	at := sw.words[i-1].start
+	return leftName(sw.before(at, from))
 }
 
-// leftName strips a clause before a quantity down to the indicator's name.
-func leftName(clause string, seg Segmenter) string {
-	words := seg.CutPos(strings.TrimSpace(clause))
-	words = dropYears(afterLastNumber(words))
+// leftName strips the words of a clause before a quantity down to the
+// indicator's name.
+func leftName(words []segment.Word) string {
+	words = dropDates(words)
+	if joined := joinWords(words); isChangeVerb(joined) {
+		return joined // 下修, cut in two by the segmenter
+	}
 	// Trailing: verbs of reaching, qualifiers, particles, stray marks.
 	for len(words) > 0 {
 		w := words[len(words)-1]
@@ -122,51 +110,223 @@ func leftName(clause string, seg Segmenter) string {
 			words = words[:len(words)-2] // 提高+到
 			continue
 		}
-		if reachingWords[w.Text] || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" || w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" ||
-			isTimeWord(w) || (holdsDigit(w.Text) && len(words) > 1) {
+		if reachingWords[w.Text] || isPerUnit(w.Text) && len(words) > 1 || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" ||
+			w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" || (holdsDigit(w.Text) && len(words) > 1) {
 			words = words[:len(words)-1]
 			continue
 		}
 		break
 	}
-	// Leading: scope and time words, verbs and function words before the name.
+	// Leading: scope words, verbs and function words before the name.
+	var adverb []segment.Word // the last adverb dropped: 经常 of 经常开支
 	for len(words) > 1 {
 		w := words[0]
-		if keptVerbs[w.Text] {
+		if keptWords[w.Text] || isOrdinalAt(words, 0) {
 			break
 		}
-		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isTimeWord(w) || isFunctionWord(w.Pos) ||
-			(w.Pos == "v" && hasNounAfter(words[1:])) {
+		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) {
+			adverb = nil
+			if w.Pos == "d" && !scopeWords[w.Text] && !leadingVerbs[w.Text] {
+				adverb = words[:1]
+			}
 			words = words[1:]
 			continue
 		}
 		break
 	}
-	if len(words) == 1 && (scopeWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text) || isTimeWord(words[0]) ||
-		leadingVerbs[words[0].Text] || words[0].Pos == "v" && !isChangeVerb(words[0].Text)) {
-		return ""
+	// An adverb and a verb that is no change make a noun (经常开支); a
+	// bare verb or an adverb with a change verb (稳步提升) is no name.
+	if len(words) == 1 && words[0].Pos == "v" && !isChangeVerb(words[0].Text) && adverb != nil {
+		words = append(adverb, words[0])
 	}
 	if len(words) == 0 {
 		return ""
 	}
-	// Inside the name: drop adverbs and time words between the indicator
-	// and its verb ("钢产量前三年共增加" → "钢产量增加").
-	kept := words[:1]
-	for i, w := range words[1:] {
-		beforeVerb := i+2 < len(words) && (words[i+2].Pos == "v" || words[i+2].Pos == "d")
-		if w.Pos == "d" || isTimeWord(w) && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "n" {
+	if len(words) == 1 && (scopeWords[words[0].Text] || comparisonWords[words[0].Text] || reachingWords[words[0].Text] || isMark(words[0].Text) ||
+		leadingVerbs[words[0].Text] || words[0].Pos == "v" && !isChangeVerb(words[0].Text) ||
+		words[0].Pos == "d" || isFunctionWord(words[0].Pos) && words[0].Pos != "f" && words[0].Pos != "zg") {
+		return ""
+	}
+	// Inside the name: drop adverbs, the scope words that are not nouns
+	// ("钢产量共增加" → "钢产量增加"), a span of years before a change
+	// ("前三年增加" → 增加) and any number with its unit: a name never holds
+	// an amount.
+	kept := words[:1:1]
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if isNumberWord(w.Text) && i+1 < len(words) && (words[i+1].Text == "年" && i+2 < len(words) && isChangeVerb(words[i+2].Text) ||
+			isUnitWord(words[i+1].Text)) {
+			i++
+			continue
+		}
+		if isAmountWord(w.Text) && !isOrdinalAt(words, i-1) {
+			if i+1 < len(words) && (isUnitWord(words[i+1].Text) || words[i+1].Pos == "m" || words[i+1].Pos == "q") {
+				i++ // its unit: 190861千瓦
+			}
+			continue
+		}
+		if t, ok := trimDateUnit(w.Text); ok && isNumberWord(t) && changeFollows(words[i+1:]) {
+			continue // 三年 in 前三年共增加
+		}
+		if leadingVerbs[w.Text] && i+1 < len(words) && words[i+1].Pos == "v" {
+			continue // 大力 in 大力增长
+		}
+		beforeVerb := i+1 < len(words) && (words[i+1].Pos == "v" || words[i+1].Pos == "d")
+		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "c" && kept[len(kept)-1].Text != "占" || isQuoteMark(w.Text) {
 			continue
 		}
 		kept = append(kept, w)
 	}
+	if isAmountWord(kept[0].Text) {
+		kept = kept[1:]
+	}
 	return joinWords(kept)
 }
 
-// changeVerbs report a change in an indicator; a name that is only one of
-// them takes its subject from the quantity before it.
-var changeVerbs = []string{"增加", "增长", "减少", "下降", "提高", "上升", "扩大", "缩小", "降低", "提升", "增", "减"}
+// isOrdinalAt reports 第 and a number at words[i] (第2季度, 第一产业):
+// an ordinal names a series, it is no amount.
+func isOrdinalAt(words []segment.Word, i int) bool {
+	return i >= 0 && i+1 < len(words) && words[i].Text == "第" && (isNumberWord(words[i+1].Text) || isAmountWord(words[i+1].Text))
+}
 
-// splitChange splits a trailing change verb off a name.
+// isPerUnit reports a rate word (每人, 每年, 每户) that ends a clause
+// before an amount: it says how the amount is counted, not what.
+func isPerUnit(w string) bool {
+	return strings.HasPrefix(w, "每") && len([]rune(w)) <= 3 && !keptWords[w] || w == "每人每年" || w == "人年"
+}
+
+// changeFollows reports a change verb within the next two words.
+func changeFollows(words []segment.Word) bool {
+	for i := 0; i < len(words) && i < 2; i++ {
+		if isChangeVerb(words[i].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAmountWord reports a word that is a number in digits ("190861",
+// "2.5"), which never belongs in a name; digits glued to letters (5G) are
+// names.
+func isAmountWord(w string) bool {
+	return w != "" && strings.Trim(w, "0123456789.．０１２３４５６７８９%％") == ""
+}
+
+// isUnitWord reports a classifier or unit, alone or after a scale word
+// (万人, 亿元).
+func isUnitWord(w string) bool {
+	w = strings.TrimLeft(w, "万亿千百萬億")
+	if w == "" || w == "元" {
+		return true
+	}
+	_, count := countUnits[w]
+	_, measure := measureUnits[w]
+	return count || measure
+}
+
+// dropDates removes the words that date an amount: time words (上年,
+// 同期), numbered years in any calendar and script (2020年, 一九八六年,
+// 民国108年, 110学年), months and days, and a comparison around them
+// (比上年, 较110年, 与上年相比, 同比). They date or compare an amount; they
+// never name it.
+func dropDates(words []segment.Word) []segment.Word {
+	out := make([]segment.Word, 0, len(words))
+	for i := 0; i < len(words); {
+		n := timeAt(words, i)
+		if n == 0 {
+			if w := words[i].Text; comparisonWords[w] && len([]rune(w)) > 1 {
+				i++ // 同比, 相比, 比上年
+				continue
+			}
+			out = append(out, words[i])
+			i++
+			continue
+		}
+		if k := len(out); k > 0 && comparisonWords[out[k-1].Text] {
+			out = out[:k-1] // 比 or 与 before the date
+		}
+		for i += n; i < len(words) && (comparisonWords[words[i].Text] && len([]rune(words[i].Text)) > 1 || words[i].Text == "的"); i++ {
+		}
+	}
+	return out
+}
+
+// dateUnits end a numbered date: 2020年, 110学年, 9月份.
+var dateUnits = wordSet("年", "年度", "学年", "学年度", "年份", "年末", "年底", "年初", "年内", "月", "月份", "月底", "月末", "日", "号", "季度")
+
+// dateEdges follow a date to mean its start or end (2020年末).
+var dateEdges = wordSet("末", "底", "初", "中", "前", "后")
+
+// timeAt returns how many words from words[i] make one time expression,
+// or 0.
+func timeAt(words []segment.Word, i int) int {
+	w := words[i].Text
+	if timeWords[w] {
+		return 1
+	}
+	if i > 0 && words[i-1].Text == "第" {
+		return 0 // 第2季度 is an ordinal period that names a series
+	}
+	j := i
+	era := w == "民国" || w == "民國" || w == "公元" || w == "西元"
+	if era {
+		j++
+	}
+	if j < len(words) && isNumberWord(words[j].Text) && j+1 < len(words) && dateUnits[words[j+1].Text] {
+		if era || !strings.HasPrefix(words[j+1].Text, "年") && !strings.HasPrefix(words[j+1].Text, "学年") || yearLike(words[j].Text) {
+			if j+2 < len(words) && dateEdges[words[j+2].Text] {
+				return j + 3 - i // 2020年末
+			}
+			return j + 2 - i
+		}
+	}
+	if t, ok := trimDateUnit(w); ok && yearLike(t) {
+		return 1 // 一九八六年 as one word
+	}
+	return 0
+}
+
+// trimDateUnit cuts a year unit off a word.
+func trimDateUnit(w string) (string, bool) {
+	for _, u := range []string{"学年度", "学年", "年度", "年"} {
+		if t, ok := strings.CutSuffix(w, u); ok && t != "" {
+			return t, true
+		}
+	}
+	return w, false
+}
+
+// yearLike reports a number written as a year: three or four digits (2020,
+// the ROC year 108) or Chinese digits one by one (一九八六), masks allowed
+// (20xx).
+func yearLike(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 3 || len(rs) > 4 {
+		return false
+	}
+	for _, r := range rs {
+		if !strings.ContainsRune("0123456789０１２３４５６７８９〇零一二三四五六七八九xX", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumberWord reports a word written only with digits, Chinese numerals
+// or masks.
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千xX", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitChange splits a trailing change word off a name.
 func splitChange(name string) (subject, verb string) {
 	for _, v := range changeVerbs {
 		if strings.HasSuffix(name, v) {
@@ -176,17 +336,22 @@ func splitChange(name string) (subject, verb string) {
 	return name, ""
 }
 
-// rightNounPhrase returns the noun phrase right after a quantity's unit,
-// up to the first verb or function word after it, or "" when the quantity
-// is not followed by a noun.
-func rightNounPhrase(rs []rune, end int, seg Segmenter) string {
-	rest := clauseRight(rs, end)
-	rest = strings.TrimPrefix(strings.TrimLeft(rest, " "), "的")
-	if rest == "" {
+// rightNounPhrase returns the noun phrase of the words right after a
+// quantity's unit, up to the first verb or function word after it, or ""
+// when the quantity is not followed by a noun.
+func rightNounPhrase(words []segment.Word) string {
+	for len(words) > 0 && (strings.TrimSpace(words[0].Text) == "" || words[0].Text == "的") {
+		words = words[1:]
+	}
+	if len(words) == 0 || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
 		return ""
 	}
-	words := seg.CutPos(rest)
-	if len(words) == 0 || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
+	// A naming verb right after it names the counted things ("108套为电子白板").
+	if vp, renamed := countedVerbPhrase(words); renamed && words[0].Text != "被" {
+		return vp
+	}
+	// A verb of reaching after it makes the word a predicate ("29所调整为22所").
+	if len(words) > 1 && (words[0].Pos == "v" || words[0].Pos == "vn") && reachingWords[words[1].Text] {
 		return ""
 	}
 	// A noun, or a verb qualifying one ("新增进城务工人员").
@@ -197,8 +362,16 @@ func rightNounPhrase(rs []rune, end int, seg Segmenter) string {
 	for n < len(words) && (isNoun(words[n]) || words[n].Text == "的" && n+1 < len(words) && isNoun(words[n+1])) {
 		n++
 	}
+	// The things counted and what they did: the verb phrase after them
+	// says which ones are counted ("12名教师参加省级培训" → 参加省级培训教师),
+	// or names what they became ("3所幼儿园被评为示范幼儿园" → 示范幼儿园).
+	if vp, renamed := countedVerbPhrase(words[n:]); renamed {
+		return vp
+	} else if vp != "" {
+		return vp + joinWords(words[:n])
+	}
 	// A bare generic noun (学校, 教师) says little; the rest of the clause
-	// tells which ones ("x所学校通过省标准化学校验评").
+	// tells which ones.
 	if len([]rune(joinWords(words[:n]))) <= 3 {
 		n = 1
 		for n < len(words) && !holdsNumber(words[n].Text) {
@@ -208,11 +381,59 @@ func rightNounPhrase(rs []rune, end int, seg Segmenter) string {
 			n--
 		}
 	}
-	name := joinWords(words[:n])
+	name := joinWords(dropParticles(words[:n]))
 	if len([]rune(name)) < 2 {
 		return ""
 	}
 	return name
+}
+
+// countedVerbPhrase returns the verb phrase that follows counted things,
+// up to the end of the clause or the next amount, or "" when no verb
+// follows. After a naming verb (被评为) it returns what follows the verb
+// and renamed true.
+func countedVerbPhrase(words []segment.Word) (phrase string, renamed bool) {
+	for len(words) > 0 && (words[0].Pos == "d" || scopeWords[words[0].Text] && words[0].Pos != "v" && !namingVerbs[words[0].Text]) {
+		words = words[1:] // 全部, 已, 都
+	}
+	if len(words) > 1 && words[0].Text == "被" && namingVerbs["被"+words[1].Text] {
+		words = append([]segment.Word{{Text: "被" + words[1].Text, Pos: "v"}}, words[2:]...)
+	}
+	if len(words) == 0 || !namingVerbs[words[0].Text] && (words[0].Pos != "v" || reachingWords[words[0].Text]) {
+		return "", false
+	}
+	renamed = namingVerbs[words[0].Text]
+	if renamed {
+		words = words[1:]
+	}
+	n := 0
+	for n < len(words) && !holdsNumber(words[n].Text) {
+		n++
+	}
+	for n > 0 && (isMark(words[n-1].Text) && !isQuoteMark(words[n-1].Text) || isFunctionWord(words[n-1].Pos) || words[n-1].Text == "了") {
+		n--
+	}
+	kept := make([]segment.Word, 0, n)
+	for _, w := range words[:n] {
+		if w.Text != "了" && w.Text != "着" && w.Pos != "d" && !isQuoteMark(w.Text) {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 || renamed && len([]rune(joinWords(kept))) < 2 {
+		return "", false
+	}
+	return joinWords(kept), renamed
+}
+
+// dropParticles leaves 的 out of a noun phrase (学校的食堂 → 学校食堂).
+func dropParticles(words []segment.Word) []segment.Word {
+	out := make([]segment.Word, 0, len(words))
+	for _, w := range words {
+		if w.Text != "的" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func qualifierWord(w string) bool {
@@ -232,25 +453,21 @@ func isNoun(w segment.Word) bool {
 	switch w.Pos {
 	case "n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "j", "l", "b":
 		return true
+	case "zg": // single characters the dictionary leaves untagged: 村, 糖, but also 为, 较
+		return !scopeWords[w.Text] && !reachingWords[w.Text] && !comparisonWords[w.Text] && !qualifierWord(w.Text)
 	}
 	return false
 }
 
+// isFunctionWord reports tags of words that are not content. Time words
+// (tag t) are not among them: the dictionary tags 老年 and 青年 so, and real
+// time words are found by dropDates.
 func isFunctionWord(pos string) bool {
 	switch pos {
-	case "p", "c", "d", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "f", "zg", "ad", "q", "m", "t", "y", "e", "o":
+	case "p", "c", "d", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "f", "zg", "ad", "q", "m", "y", "e", "o":
 		return true
 	}
 	return false
-}
-
-func isTimeWord(w segment.Word) bool {
-	if w.Pos == "t" {
-		return true
-	}
-	r := []rune(w.Text)
-	last := r[len(r)-1]
-	return (last == '年' || last == '月') && len(r) <= 4
 }
 
 func hasNounAfter(words []segment.Word) bool {
@@ -262,45 +479,6 @@ func hasNounAfter(words []segment.Word) bool {
 	return false
 }
 
-// afterLastNumber keeps the words after the last amount: what comes
-// before belongs to another fact. Years (2015年) are time, not amounts, and
-// the classifier or scale word after an amount goes with it.
-func afterLastNumber(words []segment.Word) []segment.Word {
-	last := -1
-	for i, w := range words {
-		if !holdsDigit(w.Text) || isYear(words, i) {
-			continue
-		}
-		last = i
-		for last+1 < len(words) && (words[last+1].Pos == "m" || words[last+1].Pos == "q" || isUnitWord(words[last+1].Text)) {
-			last++
-		}
-	}
-	return words[last+1:]
-}
-
-// dropYears removes years (1956年) and a comparison word before one
-// (比1956年增长 → 增长): they date an amount, they do not name it.
-func dropYears(words []segment.Word) []segment.Word {
-	out := make([]segment.Word, 0, len(words))
-	for i := 0; i < len(words); i++ {
-		if !isYear(words, i) {
-			out = append(out, words[i])
-			continue
-		}
-		if n := len(out); n > 0 && (out[n-1].Text == "比" || out[n-1].Text == "较" || out[n-1].Text == "同") {
-			out = out[:n-1]
-		}
-		if !strings.HasSuffix(words[i].Text, "年") {
-			i++ // the 年 after it
-		}
-		if i+1 < len(words) && words[i+1].Text == "的" {
-			i++
-		}
-	}
-	return out
-}
-
 func holdsDigit(w string) bool {
 	for _, r := range w {
 		if unicode.IsDigit(r) || r == '%' {
@@ -310,33 +488,18 @@ func holdsDigit(w string) bool {
 	return false
 }
 
-// isYear reports a four-digit number followed by 年 (or holding it).
-func isYear(words []segment.Word, i int) bool {
-	t := strings.TrimSuffix(words[i].Text, "年")
-	if len(t) != 4 || !holdsDigit(t) {
-		return false
-	}
-	return strings.HasSuffix(words[i].Text, "年") || (i+1 < len(words) && strings.HasPrefix(words[i+1].Text, "年"))
-}
-
-// isUnitWord reports a classifier or unit, alone or after a scale word
-// (万人, 亿元).
-func isUnitWord(w string) bool {
-	w = strings.TrimLeft(w, "万亿千百")
-	if w == "" || w == "元" || w == "%" {
-		return true
-	}
-	_, count := countUnits[w]
-	_, measure := measureUnits[w]
-	return count || measure
-}
-
 func joinWords(words []segment.Word) string {
 	var b strings.Builder
 	for _, w := range words {
 		b.WriteString(w.Text)
 	}
 	return strings.Trim(b.String(), " \"'“”()（）")
+}
+
+// isQuoteMark reports quote and title marks, which a name inside a name
+// keeps out ("上划中央“两税”收入" → 上划中央两税收入).
+func isQuoteMark(w string) bool {
+	return w != "" && strings.Trim(w, "“”\"‘’'《》「」『』") == ""
 }
 
 func isMark(w string) bool {

@@ -24,6 +24,7 @@ type GoldFact struct {
 	Masked    bool
 	Qualifier string
 	Metric    string
+	Canonical string // the canonical indicator name, when the gold file gives one
 	Optional  bool
 
 	Resolved bool // the text was found; Start and End are set
@@ -159,6 +160,7 @@ func parseGoldLine(line string) (GoldFact, error) {
 	f.Unit = optStr("unit")
 	f.Qualifier = optStr("qualifier")
 	f.Metric = optStr("metric")
+	f.Canonical = optStr("canonical")
 	f.noMetric = obj["metric"] == nil
 	f.Masked = truthy(obj["masked"])
 	f.Optional = truthy(obj["optional"])

@@ -24,6 +24,7 @@ type Prediction struct {
 	Masked    bool
 	Qualifier string
 	Metric    string
+	Canonical string // the canonical column, when the rows have one
 }
 
 // maxOffset bounds offsets that overflow an int; Python's ints do not
@@ -181,6 +182,7 @@ func predictionFromRow(row map[string]any) (p Prediction, ok bool, err error) {
 	p.Unit = orEmpty(row["unit"])
 	p.Qualifier = orEmpty(row["qualifier"])
 	p.Metric = orEmpty(row["metric"])
+	p.Canonical = orEmpty(row["canonical"])
 	return p, true, nil
 }
 

@@ -314,3 +314,104 @@ func pyStrRepr(s string) string {
 	b.WriteRune(quote)
 	return b.String()
 }
+
+// DocGroup returns the group a document belongs to in the per-group name
+// report: the letters its file name starts with (fi01_scspc.txt → fi,
+// gwr1957.txt → gwr, lower-cased). A name that starts with a digit is one of a
+// numbered series: its leading digits with the last written x (000_a.txt to
+// 009_b.txt → 00x). A name with neither is its own group up to the first _.
+func DocGroup(doc string) string {
+	rs := []rune(doc)
+	n := 0
+	for n < len(rs) && unicode.IsLetter(rs[n]) && rs[n] < 0x80 {
+		n++
+	}
+	if n > 0 {
+		return strings.ToLower(string(rs[:n]))
+	}
+	for n < len(rs) && '0' <= rs[n] && rs[n] <= '9' {
+		n++
+	}
+	if n > 0 {
+		return string(rs[:n-1]) + "x"
+	}
+	if i := strings.IndexAny(doc, "_."); i > 0 {
+		return doc[:i]
+	}
+	return doc
+}
+
+// GroupNames tallies the metric names of one document group.
+type GroupNames struct {
+	Group               string
+	Names, Right, Exact int
+}
+
+// NamesByGroup tallies metric names by DocGroup, groups in name order. A
+// name is right and exact as in Summary.
+func (res Result) NamesByGroup() []GroupNames {
+	by := map[string]*GroupNames{}
+	var order []string
+	for _, n := range res.Names {
+		g := DocGroup(n.Doc)
+		t, ok := by[g]
+		if !ok {
+			t = &GroupNames{Group: g}
+			by[g] = t
+			order = append(order, g)
+		}
+		t.Names++
+		if n.F1 >= 0.6 {
+			t.Right++
+		}
+		if n.Pred == n.Gold && !n.goldNone {
+			t.Exact++
+		}
+	}
+	sort.Strings(order)
+	out := make([]GroupNames, 0, len(order))
+	for _, g := range order {
+		out = append(out, *by[g])
+	}
+	return out
+}
+
+// CanonicalAgreement counts the found quantities whose row carries a
+// canonical name, and those whose canonical name is the gold's: the gold
+// fact's own canonical when the gold file gives one, else canon of the
+// gold metric (the lexicon's reading of the right name).
+func (res Result) CanonicalAgreement(canon func(string) string) (carried, agree int) {
+	for _, n := range res.Names {
+		if n.PredCanonical == "" {
+			continue
+		}
+		carried++
+		want := n.GoldCanonical
+		if want == "" && canon != nil {
+			want = canon(n.Gold)
+		}
+		if want == n.PredCanonical {
+			agree++
+		}
+	}
+	return carried, agree
+}
+
+// WriteGroups writes metric name accuracy per document group and the
+// canonical-name agreement, so that a user scoring their own gold sees
+// where names are weak.
+func WriteGroups(w io.Writer, res Result, canon func(string) string) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%-9s %5s %6s %6s\n", "group", "names", "right", "exact")
+	for _, g := range res.NamesByGroup() {
+		fmt.Fprintf(bw, "%-9s %5d %6.3f %6.3f\n", g.Group, g.Names,
+			float64(g.Right)/float64(g.Names), float64(g.Exact)/float64(g.Names))
+	}
+	carried, agree := res.CanonicalAgreement(canon)
+	share := 0.0
+	if carried > 0 {
+		share = float64(agree) / float64(carried)
+	}
+	fmt.Fprintf(bw, "canonical names on %d of %d found quantities, agreeing with the gold's %.3f\n", carried, len(res.Names), share)
+	return bw.Flush()
+}

@@ -50,6 +50,9 @@ type NameScore struct {
 	Gold string
 	Doc  string
 
+	PredCanonical string // the row's canonical name
+	GoldCanonical string // the gold fact's, when the gold file gives one
+
 	goldNone bool // the gold fact had no metric: printed as None, never exact
 }
 
@@ -135,6 +138,7 @@ func Score(gold []GoldFact, texts map[string][]rune, preds []Prediction) Result 
 		if g.Kind != "program" {
 			res.Names = append(res.Names, NameScore{
 				F1: nameF1(p.Metric, g.Metric), Pred: p.Metric, Gold: g.Metric, Doc: g.Doc, goldNone: g.noMetric,
+				PredCanonical: p.Canonical, GoldCanonical: g.Canonical,
 			})
 		}
 	}

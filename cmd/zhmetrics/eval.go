@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/zhmetrics/zhmetrics/extract"
 	"github.com/zhmetrics/zhmetrics/score"
 )
 
@@ -25,6 +26,7 @@ type EvalOptions struct {
 	JSON   bool
 	Misses int
 	MinF1  float64
+	Groups bool
 }
 
 func newCmdEval(streams *IOStreams, runF func(context.Context, *EvalOptions) error) *cobra.Command {
@@ -37,6 +39,12 @@ input) against a gold file in the format of the evaluation guide, by the
 rules of the reference scorer score.py, and print per kind the gold,
 predicted, correct and fully correct counts with precision, recall and F1,
 then how often metric names are right and exact, and quantity scores.
+
+--by-group then prints how often names are right and exact per document
+group (the letters a file name starts with, fi01_x.txt → fi; a name that
+starts with digits groups by them with the last written x, 003_y.txt →
+00x) and how often the rows' canonical names agree with the gold's (its
+canonical field, else the embedded lexicon's reading of the gold name).
 
 --json prints score.py's --json object, figures rounded to 4 places.
 --misses N lists on standard error up to N missed facts (MISS), wrong
@@ -62,6 +70,7 @@ reports it) is below it, or 2 on error.`,
 	f.StringVar(&opts.Docs, "docs", "", "`DIR` holding the documents the gold file names")
 	f.BoolVar(&opts.JSON, "json", false, "print the scores as JSON")
 	f.IntVar(&opts.Misses, "misses", 0, "list up to `N` misses, wrong values and metric names on standard error")
+	f.BoolVar(&opts.Groups, "by-group", false, "after the table, print name accuracy per document group and canonical-name agreement")
 	f.Float64Var(&opts.MinF1, "min-f1", 0, "exit 1 when quantity F1 is below `X` (0 to 1)")
 	cmd.MarkFlagRequired("gold")
 	cmd.MarkFlagRequired("docs")
@@ -101,6 +110,11 @@ func runEval(ctx context.Context, opts *EvalOptions) error {
 		}
 	} else if err := score.WriteTable(opts.IO.Out, res, opts.Misses, opts.IO.ErrOut); err != nil {
 		return err
+	}
+	if opts.Groups && !opts.JSON {
+		if err := score.WriteGroups(opts.IO.Out, res, extract.DefaultLexicon().Canonical); err != nil {
+			return err
+		}
 	}
 
 	if f1 := res.Summary().Quantities.F1; f1 < opts.MinF1 {

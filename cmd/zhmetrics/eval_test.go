@@ -207,3 +207,24 @@ func TestEvalErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestEvalByGroup(t *testing.T) {
+	toRepoRoot(t)
+	pred := scoreTestdata + "/preds/perturbed.csv"
+	_, plain, _ := runCLI(t, "", "eval", "--gold", evalGold, "--docs", evalDocs, pred)
+	code, stdout, stderr := runCLI(t, "", "eval", "--gold", evalGold, "--docs", evalDocs, pred, "--by-group")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rest, ok := strings.CutPrefix(stdout, plain)
+	if !ok {
+		t.Fatalf("--by-group changed score.py's table:\n%s", firstDifference(plain, stdout))
+	}
+	if !strings.HasPrefix(rest, "group     names  right  exact\n") || !strings.Contains(rest, "\ncanonical names on ") {
+		t.Errorf("no group report after the table:\n%s", rest)
+	}
+	_, jsonOut, _ := runCLI(t, "", "eval", "--gold", evalGold, "--docs", evalDocs, pred, "--by-group", "--json")
+	if strings.Contains(jsonOut, "group ") {
+		t.Errorf("--json with --by-group must stay score.py's object:\n%s", jsonOut)
+	}
+}

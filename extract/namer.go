@@ -1,0 +1,357 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zhmetrics/zhmetrics/segment"
+)
+
+// namer names the amounts of one text in order, sentence by sentence. Each
+// sentence is cut into words once, when its first amount is named; a
+// clause without a subject of its own takes the subject named before it in
+// the sentence ("地区生产总值856亿元，年均增长6.8%" → 地区生产总值年均增长),
+// and amounts after 分别 take their subjects in order ("A和B分别增长1%、2%").
+type namer struct {
+	rs        []rune
+	sentences [][2]int
+	amounts   []Fact // every amount of the text, whatever kinds are wanted
+	seg       Segmenter
+
+	current  int // index of the sentence cut into words
+	spanEnd  int // end of the part of it that is cut
+	words    *sentenceWords
+	subjects []string // subjects named so far in the sentence, in order
+	entity   string   // the last entities counted in the sentence (卫生院)
+	group    respectiveGroup
+}
+
+// respectiveGroup is a run of amounts after 分别 ("分别增长3.6%、2.9%").
+type respectiveGroup struct {
+	at    int // start of 分别, -1 for none
+	base  int // subjects named before the group
+	parts []string
+	verb  string
+}
+
+// name returns amount i with its metric name, and with its kind and unit
+// read from the name when the text leaves the unit implicit; an implicit
+// amount whose name implies no unit comes back with an empty kind.
+func (n *namer) name(i int) Fact {
+	f := n.amounts[i]
+	s := sentenceIndex(n.sentences, f.Start)
+	if s != n.current || n.words == nil || s < 0 || f.End > n.spanEnd {
+		if s != n.current {
+			n.current, n.subjects, n.group, n.entity = s, nil, respectiveGroup{at: -1}, ""
+		}
+		start, end := f.Start, f.End
+		if s >= 0 {
+			start, end = n.span(i, n.sentences[s])
+		}
+		if n.words == nil {
+			n.words = &sentenceWords{}
+		}
+		n.words.cutSentence(n.rs, start, end, n.seg)
+		n.spanEnd = end
+	}
+	from, until := 0, len(n.rs)
+	if i > 0 {
+		from = min(n.amounts[i-1].End, f.Start)
+	}
+	if i+1 < len(n.amounts) {
+		until = max(n.amounts[i+1].Start, f.End)
+	}
+	at := qualifierStart(n.rs, f.Start)
+	left, after := n.words.before(at, from), n.words.after(f.End, until)
+	kind := f.Kind
+	if kind == kindImplicit {
+		kind = KindCount // "8000多万农业转移人口": a count whose unit the name implies
+	}
+	name := metricName(left, after, kind, f.Unit)
+	adjacent := len(after) == 0 && i+1 < len(n.amounts) && n.amounts[i+1].Start == f.End
+	if name == "" && f.Kind == KindCount && adjacent {
+		// "13690户25249人发放生活补贴": both counts are of the phrase after.
+		if vp := n.sharedVerbPhrase(i - 1); vp != "" {
+			name = vp + countNouns[f.Unit]
+		}
+	}
+	if name != "" && !adjacent && (f.Kind == KindCount || f.Kind == KindMeasure) && n.coordinated(i, after) {
+		// "10名校长和5名干部赴台考察": what the last counted did, all did.
+		if vp := n.sharedVerbPhrase(i); vp != "" {
+			name = vp + name
+		}
+	}
+	if statisticWords[name] && len(n.subjects) > 0 {
+		name = statisticStem(n.subjects[len(n.subjects)-1]) + name // 平均数…,中位数为94万元
+	}
+	if perHead[name] && len(n.subjects) > 0 {
+		name += n.subjects[len(n.subjects)-1] // "总投入1249万元,生均435元" → 生均总投入
+	}
+	if attributeNouns[name] && i > 0 && n.entity != "" {
+		name = n.entity + name // "卫生院45个,床位3200张" → 卫生院床位
+	}
+	subject, verb := splitChange(name)
+	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
+		subject += "产量" // 钢1.1亿吨: the output of steel
+	}
+	if f.Kind == KindPercent && verb == "" && name != "" && !isShareName(name) && opensShare(left) && len(n.subjects) > 0 {
+		// "X完成367亿元,为年度计划的108%": X's share of the plan.
+		subject, verb = n.subjects[len(n.subjects)-1], "占"+strings.TrimPrefix(name, "占")+"比例"
+	}
+	if name == "" && isShareOnly(left) {
+		verb = "占比" // "X 7.5万元,占44.0%": X's share of the whole
+	}
+
+	if g, k, ok := n.respective(i, at); ok {
+		if g != n.group.at {
+			n.group = respectiveGroup{at: g, base: len(n.subjects), parts: conjuncts(subject), verb: verb}
+		}
+		switch {
+		case len(n.group.parts) == k:
+			subject = n.group.parts[n.indexInGroup(i, g)]
+		case subject == "" && n.group.base >= k:
+			subject = n.subjects[n.group.base-k+n.indexInGroup(i, g)]
+		}
+		if verb == "" {
+			verb = n.group.verb
+		}
+	}
+	if subject == "" {
+		if len(n.subjects) > 0 {
+			subject = recount(n.subjects[len(n.subjects)-1], f.Unit)
+		} else {
+			subject, _ = splitChange(previousClauseName(n.words, at, from))
+		}
+	}
+	if subject != "" {
+		n.subjects = append(n.subjects, subject)
+	}
+	if entityUnits[f.Unit] && subject != "" && !attributeNouns[subject] {
+		n.entity = subject // the entities the next attributes belong to
+	}
+	if subject != "" {
+		f.Metric = subject + verb // a bare verb (稳步提升) is never a name
+	}
+	if f.Kind == kindImplicit {
+		right := rightNounPhrase(after)
+		f.Kind, f.Unit = implicitUnit(right, f.Metric)
+	}
+	return f
+}
+
+// span returns the part of sentence that the names of its amounts from i
+// on can read: the clause before the first one's and a clause's reach
+// after the last,
+// so that a long sentence with one figure is not cut whole.
+func (n *namer) span(i int, sentence [2]int) (start, end int) {
+	last := i
+	for last+1 < len(n.amounts) && n.amounts[last+1].Start < sentence[1] && n.amounts[last+1].Start-n.amounts[last].End <= 2*maxClause {
+		last++ // amounts further apart are out of each other's reach
+	}
+	floor := max(sentence[0], n.amounts[i].Start-2*maxClause)
+	start = punctuationBefore(n.rs, punctuationBefore(n.rs, n.amounts[i].Start, floor)-1, floor)
+	end = min(max(sentence[1], n.amounts[last].End), n.amounts[last].End+maxClause)
+	return start, end
+}
+
+// spanBreaks end the clauses a span is cut at: punctuation only, since a
+// quote mark may sit inside a name.
+const spanBreaks = "，,；;：:。！？!?\n、"
+
+// punctuationBefore returns where the clause holding at starts, no
+// earlier than floor.
+func punctuationBefore(rs []rune, at, floor int) int {
+	for at > floor && !strings.ContainsRune(spanBreaks, rs[at-1]) {
+		at--
+	}
+	return max(at, floor)
+}
+
+// statisticWords name a statistic of an indicator (中位数, 增速).
+var (
+	statisticList  = wordList("statistic_words")
+	statisticWords = wordSet(statisticList...)
+)
+
+// statisticStem cuts a statistic word off the end of a subject: the
+// indicator it is a statistic of.
+func statisticStem(subject string) string {
+	for _, w := range statisticList {
+		if stem, ok := strings.CutSuffix(subject, w); ok && stem != "" {
+			return stem
+		}
+	}
+	return subject
+}
+
+// isShareName reports a name that already says it is a share (占…比重).
+func isShareName(name string) bool {
+	return strings.HasSuffix(name, "比重") || strings.HasSuffix(name, "比例") || strings.HasSuffix(name, "占比")
+}
+
+// attributeNouns are attributes of the entities counted before them;
+// entityUnits count entities (个 所 家 座 处).
+var (
+	attributeNouns = wordSetOf("attribute_nouns")
+	entityUnits    = wordSet("个", "所", "家", "座", "处", "个村")
+)
+
+// perHead words alone before an amount give the amount per head of the
+// subject before it.
+var perHead = wordSet("人均", "生均", "户均", "千人均", "万人均", "每人", "每户", "每千人", "每万人", "每千人口", "每万人口")
+
+// respectiveWords distribute the amounts after them over the subjects
+// before them.
+var respectiveWords = wordSet("分别", "分别为", "分别是", "分别达到", "分别达", "分别占", "分别增长", "分别下降", "分别增加", "分别减少")
+
+// respective finds 分别 before amount i (at is where its name would end) in
+// the same clause, and the number of amounts it distributes: the amounts
+// after it up to the next comma.
+func (n *namer) respective(i, at int) (start, count int, ok bool) {
+	words := n.words.words
+	j := n.words.firstEndingAfter(at) - 1
+	for ; j >= 0; j-- {
+		w := words[j].Text
+		if respectiveWords[w] {
+			break
+		}
+		if isMark(w) && strings.ContainsAny(w, "，,；;：:。") || at-words[j].start > maxClause {
+			return 0, 0, false
+		}
+	}
+	if j < 0 {
+		return 0, 0, false
+	}
+	start = words[j].start
+	end := len(n.rs)
+	for k := j + 1; k < len(words); k++ {
+		if isMark(words[k].Text) && strings.ContainsAny(words[k].Text, "，,；;：:。") {
+			end = words[k].start
+			break
+		}
+	}
+	first := sort.Search(len(n.amounts), func(k int) bool { return n.amounts[k].Start > start })
+	for k := first; k < len(n.amounts) && n.amounts[k].Start < end; k++ {
+		count++
+	}
+	return start, count, count >= 2
+}
+
+// indexInGroup returns the place of amount i among the amounts after the
+// 分别 at start.
+func (n *namer) indexInGroup(i, start int) int {
+	first := sort.Search(len(n.amounts), func(k int) bool { return n.amounts[k].Start > start })
+	return i - first
+}
+
+// conjuncts splits a subject joined by 和, 及, 与 or 、 into its parts
+// ("城镇和农村居民收入" stays whole: a part of one character is no subject).
+func conjuncts(subject string) []string {
+	if subject == "" {
+		return nil
+	}
+	parts := strings.FieldsFunc(subject, func(r rune) bool { return strings.ContainsRune("和及与、", r) })
+	for _, p := range parts {
+		if len([]rune(p)) < 2 {
+			return []string{subject}
+		}
+	}
+	return parts
+}
+
+// isShareOnly reports a clause that is only a word of share before a
+// percentage (占, 占比, 占到), so that the share is of the subject before it.
+func isShareOnly(words []segment.Word) bool {
+	text := strings.TrimRight(joinWords(words), "了到为达约近")
+	return text == "占" || text == "占比" || text == "所占比重" || text == "所占比例"
+}
+
+// recount gives a carried subject named by the count of another unit the
+// noun of this one ("退出374户714人": 退出户数 → 退出人数).
+func recount(subject, unit string) string {
+	noun, ok := countNouns[unit]
+	if !ok {
+		return subject
+	}
+	for _, other := range countNouns {
+		if other != noun && strings.HasSuffix(subject, other) {
+			return strings.TrimSuffix(subject, other) + noun
+		}
+	}
+	return subject
+}
+
+// isBareProduct reports a subject that is one noun and no indicator (钢,
+// 化肥, 自行车), read from the words of the clause before an amount.
+func isBareProduct(words []segment.Word, subject string) bool {
+	if subject == "" || len([]rune(subject)) > 4 || strings.ContainsAny(subject, "量产额数值率积模") {
+		return false
+	}
+	nouns := 0
+	for _, w := range words {
+		if strings.Contains(subject, w.Text) {
+			if !isNoun(w) && w.Pos != "zg" {
+				return false
+			}
+			nouns++
+		}
+	}
+	return nouns == 1
+}
+
+// opensShare reports a clause before a percentage that opens with a word
+// of proportion (为, 占, 相当于): the percentage is of what follows.
+func opensShare(words []segment.Word) bool {
+	for _, w := range words {
+		if isMark(w.Text) {
+			continue
+		}
+		return w.Text == "为" || w.Text == "占" || w.Text == "相当于" || w.Text == "是"
+	}
+	return false
+}
+
+// coordinated reports a count whose words after it end in 和, 及, 与 or 、
+// right before the next amount ("10名校长和5名干部").
+func (n *namer) coordinated(i int, after []segment.Word) bool {
+	if i+1 >= len(n.amounts) {
+		return false
+	}
+	if len(after) == 0 {
+		return n.amounts[i+1].Start == n.amounts[i].End // 13690户25249人
+	}
+	last := after[len(after)-1].Text
+	if last == "和" || last == "及" || last == "与" {
+		return true
+	}
+	end := n.amounts[i].End
+	for _, w := range after {
+		end += utf8.RuneCountInString(w.Text)
+	}
+	return end < len(n.rs) && n.rs[end] == '、' && n.amounts[i+1].Start == end+1
+}
+
+// sharedVerbPhrase returns the verb phrase after the last of the
+// coordinated counts that follow amount i, or "".
+func (n *namer) sharedVerbPhrase(i int) string {
+	for j := i + 1; j < len(n.amounts) && j <= i+4; j++ {
+		until := len(n.rs)
+		if j+1 < len(n.amounts) {
+			until = n.amounts[j+1].Start
+		}
+		after := n.words.after(n.amounts[j].End, until)
+		k := 0
+		for k < len(after) && (isNoun(after[k]) || after[k].Text == "的") {
+			k++
+		}
+		if !n.coordinated(j, after) {
+			vp, renamed := countedVerbPhrase(after[k:])
+			if renamed {
+				return ""
+			}
+			return vp
+		}
+	}
+	return ""
+}

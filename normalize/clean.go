@@ -3,6 +3,7 @@ package normalize
 import (
 	"bytes"
 	"regexp"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -54,18 +55,10 @@ func foldWidth(src *Text) *Text {
 }
 
 // boilerplatePatterns match lines that hosting sites add around a report:
-// download notices, page counts, file sizes, share prompts, contact numbers.
-// A line matching one is dropped whole when it is short; long lines are
-// report paragraphs that merely mention such words.
-var boilerplatePatterns = compileAll(
-	`由会员分享`, `可在线阅读`, `页珍藏版`, `请在.{0,80}上搜索`, `下载文档`, `免费下载`, `点击下载`,
-	`下载客服`, `文档侵权`, `侵权举报`, `(?i)QQ[:：]?\s*\d{5,}`, `^[\s•·]*\d+(\.\d+)?\s*[KMG]B\s*$`,
-	`^[\s•·]*\d+\s*页\s*$`, `当前文档由`, `本文档`, `本站`, `^\s*相关文档`, `扫码`, `领取福利`,
-	`^[\s•·]*\d{4}-\d{2}-\d{2}\s*发布\s*$`, `会员登录`, `新用户注册`, `您现在的位置`, `首页\s*[>＞]`,
-	`^\s*\d{3,}\s*$`, `欢迎访问`, `范文大全`, `文章由.{0,20}分享`, `加入收藏`, `我要投稿`,
-	`小编`, `希望大家(能够)?喜欢`, `范文格式`, `^\s*文\s*章\s*超\s*市\s*$`, `(?i)(www\.|\.com|\.net|\.cn)\b`,
-	`分享到`, `上一篇`, `下一篇`, `阅读全文`, `(浏览|阅读|下载)(次数|量)?[:：]?\s*\d+\s*次`, `字数[:：]`, `千字`,
-)
+// download notices, page counts, file sizes, share prompts, contact numbers
+// (data/boilerplate.txt). A line matching one is dropped whole when it is
+// short; long lines are report paragraphs that merely mention such words.
+var boilerplatePatterns = compileAll(embeddedLines(boilerplateData))
 
 // boilerplatePattern is a compiled pattern with the characters a line
 // must hold for it to match at all, which lets most lines skip the
@@ -76,30 +69,18 @@ type boilerplatePattern struct {
 	needs   string // any of these characters; "" when the pattern has a literal of its own
 }
 
-func compileAll(patterns ...string) []boilerplatePattern {
-	out := make([]boilerplatePattern, len(patterns))
-	for i, p := range patterns {
+// compileAll compiles lines of the form "pattern" or "pattern<TAB>needs".
+func compileAll(lines []string) []boilerplatePattern {
+	out := make([]boilerplatePattern, len(lines))
+	for i, line := range lines {
+		p, needs, _ := strings.Cut(line, "\t")
 		re := regexp.MustCompile(p)
-		out[i] = boilerplatePattern{re: re, needs: patternNeeds[p]}
+		out[i] = boilerplatePattern{re: re, needs: needs}
 		if prefix, complete := re.LiteralPrefix(); complete {
 			out[i].literal = prefix
 		}
 	}
 	return out
-}
-
-// patternNeeds names, for the patterns without a literal prefix, characters
-// every match contains.
-var patternNeeds = map[string]string{
-	`(?i)QQ[:：]?\s*\d{5,}`:               "qQ",
-	`^[\s•·]*\d+(\.\d+)?\s*[KMG]B\s*$`:   "KMG",
-	`^[\s•·]*\d+\s*页\s*$`:                "页",
-	`^\s*相关文档`:                           "相",
-	`^[\s•·]*\d{4}-\d{2}-\d{2}\s*发布\s*$`: "发",
-	`^\s*\d{3,}\s*$`:                     "0123456789",
-	`^\s*文\s*章\s*超\s*市\s*$`:              "文",
-	`(?i)(www\.|\.com|\.net|\.cn)\b`:     ".",
-	`(浏览|阅读|下载)(次数|量)?[:：]?\s*\d+\s*次`:   "次",
 }
 
 // maxBoilerplateLine is the longest line (in characters) that may be dropped

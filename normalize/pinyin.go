@@ -1,0 +1,108 @@
+package normalize
+
+import "strings"
+
+// DropPinyin removes pinyin that some sites insert after characters, in
+// brackets ("經(jīng)費(fèi)", "億(yi)元") or bare between two characters
+// ("教jiao育yu"). Only a run of letters that spells a pinyin syllable, in
+// lower case and with or without tone marks or a tone digit, is taken for
+// pinyin: words, codes and abbreviations in Latin letters stay.
+var DropPinyin Step = StepFunc(dropPinyin)
+
+func dropPinyin(src *Text) *Text {
+	rs := src.Runes
+	b := newBuilder(src)
+	for i := 0; i < len(rs); i++ {
+		b.keep(i)
+		if !isHan(rs[i]) || i+1 >= len(rs) {
+			continue
+		}
+		if j := bracketedPinyinEnd(rs, i+1); j > 0 {
+			i = j - 1
+		} else if j := barePinyinEnd(rs, i+1); j > 0 {
+			i = j - 1
+		}
+	}
+	return b.text()
+}
+
+// bracketedPinyinEnd returns the end of "(syllable)" starting at i, or 0.
+func bracketedPinyinEnd(rs []rune, i int) int {
+	if rs[i] != '(' && rs[i] != '（' {
+		return 0
+	}
+	j := i + 1
+	for j < len(rs) && j-i <= 8 && isPinyinLetter(rs[j]) {
+		j++
+	}
+	if j < len(rs) && rs[j] >= '1' && rs[j] <= '5' {
+		j++
+	}
+	if j >= len(rs) || (rs[j] != ')' && rs[j] != '）') || !isPinyinSyllable(rs[i+1:j]) {
+		return 0
+	}
+	return j + 1
+}
+
+// barePinyinEnd returns the end of a bare syllable starting at i that is
+// followed by a Han character, or 0.
+func barePinyinEnd(rs []rune, i int) int {
+	j := i
+	for j < len(rs) && j-i <= 7 && isPinyinLetter(rs[j]) {
+		j++
+	}
+	if j == i || j >= len(rs) || !isHan(rs[j]) || !isPinyinSyllable(rs[i:j]) {
+		return 0
+	}
+	// A plain ASCII syllable of one or two letters (an, e, ge) is too
+	// easily a real abbreviation; take it only with a tone mark.
+	if j-i <= 2 && !hasToneMark(rs[i:j]) {
+		return 0
+	}
+	return j
+}
+
+// toneless maps vowels with tone marks to plain ones.
+var toneless = map[rune]rune{
+	'ā': 'a', 'á': 'a', 'ǎ': 'a', 'à': 'a', 'ē': 'e', 'é': 'e', 'ě': 'e', 'è': 'e',
+	'ī': 'i', 'í': 'i', 'ǐ': 'i', 'ì': 'i', 'ō': 'o', 'ó': 'o', 'ǒ': 'o', 'ò': 'o',
+	'ū': 'u', 'ú': 'u', 'ǔ': 'u', 'ù': 'u', 'ǖ': 'v', 'ǘ': 'v', 'ǚ': 'v', 'ǜ': 'v', 'ü': 'v',
+}
+
+func isPinyinLetter(r rune) bool {
+	_, marked := toneless[r]
+	return r >= 'a' && r <= 'z' || marked
+}
+
+func hasToneMark(rs []rune) bool {
+	for _, r := range rs {
+		if t, ok := toneless[r]; ok && t != 'v' {
+			return true
+		}
+	}
+	return false
+}
+
+// isPinyinSyllable reports whether rs spells one syllable: an initial
+// (possibly none) and a final of Mandarin pinyin.
+func isPinyinSyllable(rs []rune) bool {
+	var s strings.Builder
+	for _, r := range rs {
+		if t, ok := toneless[r]; ok {
+			r = t
+		}
+		s.WriteRune(r)
+	}
+	word := s.String()
+	for _, initial := range pinyinInitials {
+		if rest, ok := strings.CutPrefix(word, initial); ok && pinyinFinals[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+// pinyinInitials are tried longest first, so that "zh" is not read as "z".
+var pinyinInitials = []string{"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""}
+
+var pinyinFinals = setOfWords(embeddedLines(pinyinFinalsData))

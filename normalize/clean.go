@@ -211,8 +211,7 @@ func forEachLine(rs []rune, line func(start, end int), newline func(i int)) {
 //   - a page-fragment marker ("本科上\n5、线率"): a line that starts with the
 //     next page number and "、" right after a line cut mid-sentence;
 //   - a number wrapped onto a line of its own ("行政权力\n25\n项");
-//   - a break between a digit and more digits or a unit ("25\n项");
-//   - a space between two Chinese characters ("继 续推进").
+//   - a break between a digit and more digits or a unit ("25\n项").
 var JoinBrokenLines Step = StepFunc(joinBrokenLines)
 
 var pageMarker = regexp.MustCompile(`^\s*(\d{1,3})、`)
@@ -250,16 +249,6 @@ func joinBrokenLines(src *Text) *Text {
 		if j, ok := drop[i]; ok {
 			i = j - 1
 			continue
-		}
-		if rs[i] == ' ' && i > 0 && isHan(rs[i-1]) {
-			j := i
-			for j < len(rs) && rs[j] == ' ' {
-				j++
-			}
-			if j < len(rs) && isHan(rs[j]) && j-i <= 2 {
-				i = j - 1
-				continue
-			}
 		}
 		b.keep(i)
 	}

@@ -12,6 +12,8 @@ var (
 	pinyinFinalsData string
 	//go:embed data/boilerplate.txt
 	boilerplateData string
+	//go:embed data/page_numbers.txt
+	pageNumbersData string
 )
 
 // embeddedLines returns the entries of an embedded list.

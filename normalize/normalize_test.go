@@ -145,7 +145,7 @@ func normalizeFresh(t *testing.T, s, script string) *Text {
 			text = g.convert(text)
 		}
 	}
-	for _, step := range []Step{DropBoilerplate, JoinBrokenLines, RepairDecimalStops} {
+	for _, step := range cleaningSteps {
 		text = step.Apply(text)
 	}
 	return text

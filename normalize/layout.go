@@ -1,0 +1,363 @@
+package normalize
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Layout noise is what PDF converters and OCR add to a report's text: page
+// numbers and running titles between the halves of a sentence, lines
+// wrapped at the width of the page, spaces between digits and around every
+// character, ASCII punctuation for full-width. The steps here undo it
+// through the position map, so later stages read the sentences as written.
+
+// pageNumberPatterns match a line that holds only a page number, in the
+// forms reports print them (data/page_numbers.txt).
+var pageNumberPatterns = compileLines(embeddedLines(pageNumbersData))
+
+func compileLines(lines []string) []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(lines))
+	for i, l := range lines {
+		out[i] = regexp.MustCompile(l)
+	}
+	return out
+}
+
+// Running headers and footers are short lines repeated down the pages.
+const (
+	maxFurnitureLine = 40 // characters
+	minRepeats       = 3
+)
+
+// DropPageFurniture removes page numbers and running headers or footers
+// (a short line without sentence punctuation repeated at least three times
+// in the text), with the blank lines around them, so that the halves of a
+// sentence cut by a page break meet again.
+var DropPageFurniture Step = StepFunc(dropPageFurniture)
+
+func dropPageFurniture(src *Text) *Text {
+	rs := src.Runes
+	lines := splitLines(rs)
+	repeats := map[string]int{}
+	for _, l := range lines {
+		if key, ok := furnitureKey(rs[l.start:l.end]); ok {
+			repeats[key]++
+		}
+	}
+	drop := make([]bool, len(lines))
+	any := false
+	for i, l := range lines {
+		line := rs[l.start:l.end]
+		key, short := furnitureKey(line)
+		if short && (repeats[key] >= minRepeats || isPageNumber(string(line))) {
+			drop[i], any = true, true
+		}
+	}
+	if !any {
+		return src
+	}
+	// Blank lines next to furniture go with it.
+	for i := range lines {
+		if !drop[i] {
+			continue
+		}
+		for j := i - 1; j >= 0 && !drop[j] && isBlank(rs[lines[j].start:lines[j].end]); j-- {
+			drop[j] = true
+		}
+		for j := i + 1; j < len(lines) && !drop[j] && isBlank(rs[lines[j].start:lines[j].end]); j++ {
+			drop[j] = true
+		}
+	}
+	b := newBuilder(src)
+	for i, l := range lines {
+		end := l.end
+		if end < len(rs) {
+			end++ // its line break
+		}
+		if !drop[i] {
+			b.keepRange(l.start, end)
+		}
+	}
+	return b.text()
+}
+
+type lineSpan struct{ start, end int }
+
+func splitLines(rs []rune) []lineSpan {
+	var out []lineSpan
+	forEachLine(rs, func(s, e int) { out = append(out, lineSpan{s, e}) }, func(int) {})
+	return out
+}
+
+// furnitureKey returns a line trimmed of spaces when it is short and
+// without sentence punctuation, as page furniture is.
+func furnitureKey(line []rune) (string, bool) {
+	s := strings.Trim(string(line), " ")
+	n := len([]rune(s))
+	if n == 0 || n > maxFurnitureLine || strings.ContainsAny(s, "。，；：！？,;:!?") {
+		return "", false
+	}
+	return s, true
+}
+
+func isPageNumber(line string) bool {
+	for _, re := range pageNumberPatterns {
+		if re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBlank(line []rune) bool {
+	for _, r := range line {
+		if r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// JoinWrappedLines joins a line wrapped at the width of the page to the
+// line that continues it: a line that stops without sentence punctuation
+// and fills the width most lines of the text fill, followed by a line that
+// does not open a list item. A real heading or short line is shorter than
+// the width and stays. Two more cuts are joined across blank lines, where
+// a page break falls: a number cut from its unit or its other digits, with
+// a page number left at the cut ("16.11 1\n\n亿元").
+var JoinWrappedLines Step = StepFunc(joinWrappedLines)
+
+// fullLine is the share of the page width from which a line counts as
+// filling it.
+const fullLine = 0.85
+
+// maxWrapWidth is the widest page in characters; texts whose lines are
+// longer hold a paragraph a line and are not wrapped.
+const maxWrapWidth = 100
+
+func joinWrappedLines(src *Text) *Text {
+	rs := src.Runes
+	lines := splitLines(rs)
+	if len(lines) < 2 {
+		return src
+	}
+	width, units := pageWidth(rs, lines)
+	b := newBuilder(src)
+	next := 0 // source characters before next are written
+	for i := 0; i+1 < len(lines); i++ {
+		prev := rs[lines[i].start:lines[i].end]
+		j := i + 1
+		for j < len(lines) && isBlank(rs[lines[j].start:lines[j].end]) {
+			j++
+		}
+		if j == len(lines) || !endsMidSentence(prev) {
+			continue
+		}
+		following := rs[lines[j].start:lines[j].end]
+		cut := lines[i].end // the break and any blank lines after it are dropped
+		switch {
+		case j == i+1 && width > 0 && isFull(prev, width, units) && !opensItem(following):
+		case j > i+1 && endsWithDigit(prev) && continuesNumber(following):
+			if n := pageNumberAtCut(prev); n > 0 && isUnitStart(following[0]) {
+				cut -= n
+			}
+		default:
+			continue
+		}
+		b.keepRange(next, cut)
+		if isLatinLetter(prev[len(prev)-1]) && isLatinLetter(following[0]) {
+			b.emit(' ', lines[i].end, lines[i].end+1) // a word wrap stands for a space
+		}
+		next = lines[j].start
+		i = j - 1
+	}
+	b.keepRange(next, len(rs))
+	return b.text()
+}
+
+// pageWidth estimates the width lines are wrapped at, in characters and in
+// display units (a Han character two, others one): the length most long
+// lines reach. It is 0 when the text is not wrapped.
+func pageWidth(rs []rune, lines []lineSpan) (chars, units int) {
+	var ns, us []int
+	for _, l := range lines {
+		if n := l.end - l.start; n > 0 && !isBlank(rs[l.start:l.end]) {
+			ns = append(ns, n)
+			us = append(us, displayWidth(rs[l.start:l.end]))
+		}
+	}
+	if len(ns) < 4 {
+		return 0, 0
+	}
+	slices.Sort(ns)
+	slices.Sort(us)
+	at := len(ns) * 3 / 4
+	if ns[at] > maxWrapWidth {
+		return 0, 0
+	}
+	return ns[at], us[at]
+}
+
+func displayWidth(line []rune) int {
+	w := 0
+	for _, r := range line {
+		if r >= 0x2E80 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+func isFull(line []rune, width, units int) bool {
+	return float64(len(line)) >= fullLine*float64(width) || float64(displayWidth(line)) >= fullLine*float64(units)
+}
+
+// opensItem reports whether a line starts a list item or a section
+// ("一、", "（二）", "3.", "(1)"), which a wrap never does.
+func opensItem(line []rune) bool {
+	return itemOpening.MatchString(string(line[:min(len(line), 8)]))
+}
+
+var itemOpening = regexp.MustCompile(`^\s*([(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．][^\d]|第[一二三四五六七八九十\d]{1,3}[章节条部分])`)
+
+func endsWithDigit(line []rune) bool { return len(line) > 0 && isDigit(line[len(line)-1]) }
+
+// continuesNumber reports whether a line goes on with a number's digits or
+// its scale or unit.
+func continuesNumber(line []rune) bool {
+	return len(line) > 0 && (isDigit(line[0]) || isUnitStart(line[0]))
+}
+
+// pageNumberAtCut returns the length of " N" (a space and one to three
+// digits) ending a line where it follows another number: the page number
+// a page cut leaves behind, or 0.
+func pageNumberAtCut(line []rune) int {
+	n := len(line)
+	k := n
+	for k > 0 && n-k < 3 && isDigit(line[k-1]) {
+		k--
+	}
+	if k == n || k < 2 || line[k-1] != ' ' || !isDigit(line[k-2]) {
+		return 0
+	}
+	return n - k + 1
+}
+
+func isLatinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// CloseLayoutSpaces removes spaces that layout put inside Chinese text: one
+// or two spaces between Han characters, between a Han character or
+// Chinese punctuation and a number, between the digits of a spaced-out
+// number ("3 6 2 1 0 亿元", "1 2 . 5 %"), and before % and units. Spaces
+// next to a Latin letter separate words and stay; so do spaces between two
+// numbers of several digits each, as in the columns of a table row.
+var CloseLayoutSpaces Step = StepFunc(closeLayoutSpaces)
+
+func closeLayoutSpaces(src *Text) *Text {
+	rs := src.Runes
+	b := newBuilder(src)
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != ' ' || i == 0 {
+			b.keep(i)
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if j < len(rs) && j-i <= 2 && spaceIsLayout(rs, i-1, j, j-i) {
+			i = j - 1
+			continue
+		}
+		b.keepRange(i, j)
+		i = j - 1
+	}
+	return b.text()
+}
+
+// spaceIsLayout decides for the spaces between rs[a] and rs[c].
+func spaceIsLayout(rs []rune, a, c, n int) bool {
+	x, y := rs[a], rs[c]
+	if x == '\n' || y == '\n' || isLatinLetter(x) || isLatinLetter(y) {
+		return false
+	}
+	xNum, yNum := isNumberChar(x), isNumberChar(y)
+	switch {
+	case xNum && yNum:
+		// Spaced-out digits stand alone; two numbers of a table row do not.
+		return n == 1 && (numberRunBefore(rs, a) == 1 || numberRunAfter(rs, c) == 1)
+	case xNum || yNum:
+		return isChinese(x) || isChinese(y) || x == '%' || y == '%'
+	default:
+		return isChinese(x) && isChinese(y)
+	}
+}
+
+func isNumberChar(r rune) bool { return isDigit(r) || r == '.' }
+
+func numberRunBefore(rs []rune, i int) int {
+	n := 0
+	for ; i >= 0 && isNumberChar(rs[i]); i-- {
+		n++
+	}
+	return n
+}
+
+func numberRunAfter(rs []rune, i int) int {
+	n := 0
+	for ; i < len(rs) && isNumberChar(rs[i]); i++ {
+		n++
+	}
+	return n
+}
+
+// isChinese reports Han characters and Chinese punctuation.
+func isChinese(r rune) bool {
+	return isHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF65 || strings.ContainsRune("“”‘’…—·%‰", r)
+}
+
+// ChinesePunctuation writes full-width punctuation for the ASCII comma,
+// semicolon, colon, question and exclamation marks and full stop where
+// they stand after Chinese text, as PDF and OCR text often gives them. A
+// point or comma between digits is a number's and stays.
+var ChinesePunctuation Step = StepFunc(chinesePunctuation)
+
+var fullWidthPunct = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。'}
+
+func chinesePunctuation(src *Text) *Text {
+	rs := src.Runes
+	b := newBuilder(src)
+	for i, r := range rs {
+		f, ok := fullWidthPunct[r]
+		if ok && i > 0 && endsChinesePhrase(rs, i) {
+			b.emit(f, i, i+1)
+			continue
+		}
+		b.keep(i)
+	}
+	return b.text()
+}
+
+// endsChinesePhrase reports whether the punctuation mark at i closes
+// Chinese text: it follows a Han character, or a number, bracket or quote
+// with Chinese text right after. A full stop must be followed by Chinese
+// text or the line end ("万元.5" or an abbreviation is not plainly the end
+// of a sentence).
+func endsChinesePhrase(rs []rune, i int) bool {
+	prev := rs[i-1]
+	atEnd := i+1 == len(rs) || rs[i+1] == '\n'
+	nextChinese := !atEnd && isChinese(rs[i+1])
+	if rs[i] == '.' {
+		return isHan(prev) && (atEnd || nextChinese)
+	}
+	return isHan(prev) || isChineseClose(prev) && nextChinese
+}
+
+// isChineseClose reports characters that end a Chinese phrase before a
+// comma: a unit after a number, a closing bracket or quote, a percent sign.
+func isChineseClose(r rune) bool {
+	return isDigit(r) || strings.ContainsRune(")）”’%‰", r)
+}

@@ -39,13 +39,16 @@ func TestLayoutNoise(t *testing.T) {
 		Script:    "auto",
 		Extractor: extract.New(extract.Options{Lexicon: extract.DefaultLexicon(), Segmenter: segment.Default()}),
 	}
-	clean := scoreTransformed(t, Transform{"clean", func(src []rune) (Result, error) { return identity(src), nil }}, gold, texts, cfg)
+	clean := scoreTransformed(t, Transform{"clean", func(src []rune) (Result, error) { return identity(src), nil }}, gold, texts, cfg).Summary()
 	t.Logf("%-16s quantity F1 %.4f  names right %.4f", "clean", clean.Quantities.F1, clean.MetricNameRight)
 	for _, tr := range All() {
-		s := scoreTransformed(t, tr, gold, texts, cfg)
+		res := scoreTransformed(t, tr, gold, texts, cfg)
+		s := res.Summary()
 		t.Logf("%-16s quantity F1 %.4f  names right %.4f", tr.Name, s.Quantities.F1, s.MetricNameRight)
 		if s.Quantities.F1 < clean.Quantities.F1-maxF1Drop {
-			t.Errorf("%s: quantity F1 %.4f, clean %.4f", tr.Name, s.Quantities.F1, clean.Quantities.F1)
+			var misses strings.Builder
+			score.WriteMisses(&misses, res, 15)
+			t.Errorf("%s: quantity F1 %.4f, clean %.4f; first misses:\n%s", tr.Name, s.Quantities.F1, clean.Quantities.F1, misses.String())
 		}
 		if s.MetricNameRight < clean.MetricNameRight-maxNameDrop {
 			t.Errorf("%s: metric names right %.4f, clean %.4f", tr.Name, s.MetricNameRight, clean.MetricNameRight)
@@ -55,7 +58,7 @@ func TestLayoutNoise(t *testing.T) {
 
 // scoreTransformed transforms every document, moves the gold spans with it,
 // extracts the transformed documents and scores them.
-func scoreTransformed(t *testing.T, tr Transform, gold []score.GoldFact, texts map[string][]rune, cfg pipeline.Config) score.Summary {
+func scoreTransformed(t *testing.T, tr Transform, gold []score.GoldFact, texts map[string][]rune, cfg pipeline.Config) score.Result {
 	t.Helper()
 	docs := make([]string, 0, len(texts))
 	for doc := range texts {
@@ -87,7 +90,7 @@ func scoreTransformed(t *testing.T, tr Transform, gold []score.GoldFact, texts m
 		g.Start, g.End = results[g.Doc].Span(g.Start, g.End)
 		moved[i] = g
 	}
-	return score.Score(moved, noisy, preds).Summary()
+	return score.Score(moved, noisy, preds)
 }
 
 // TestTransformsKeepEveryCharacter checks what the suite relies on: every

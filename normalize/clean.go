@@ -290,7 +290,8 @@ func joinsAcrossBreak(rs []rune, prevStart, prevEnd, start, end int) bool {
 	}
 	last, first := rs[prevEnd-1], rs[start]
 	if isDigit(last) && (isDigit(first) || isUnitStart(first)) {
-		return true
+		// A page number left at the cut is JoinWrappedLines' to drop.
+		return pageNumberAtCut(rs[prevStart:prevEnd]) == 0 || !isUnitStart(first)
 	}
 	// A short line holding only a number, cut from the sentence before it.
 	if isDigit(first) && end-start <= 12 && onlyNumber(rs[start:end]) && endsMidSentence(rs[prevStart:prevEnd]) {

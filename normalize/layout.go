@@ -157,11 +157,11 @@ func joinWrappedLines(src *Text) *Text {
 		following := rs[lines[j].start:lines[j].end]
 		cut := lines[i].end // the break and any blank lines after it are dropped
 		switch {
-		case j == i+1 && width > 0 && isFull(prev, width, units) && !opensItem(following):
-		case j > i+1 && endsWithDigit(prev) && continuesNumber(following):
+		case endsWithDigit(prev) && continuesNumber(following):
 			if n := pageNumberAtCut(prev); n > 0 && isUnitStart(following[0]) {
 				cut -= n
 			}
+		case j == i+1 && width > 0 && isFull(prev, width, units) && !opensItem(following):
 		default:
 			continue
 		}
@@ -248,8 +248,9 @@ func pageNumberAtCut(line []rune) int {
 
 func isLatinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
-// CloseLayoutSpaces removes spaces that layout put inside Chinese text: one
-// or two spaces between Han characters, between a Han character or
+// CloseLayoutSpaces removes spaces that layout put inside Chinese text: a
+// single space around each character of letter-spaced text, up to three
+// spaces between Han characters, between a Han character or
 // Chinese punctuation and a number, between the digits of a spaced-out
 // number ("3 6 2 1 0 亿元", "1 2 . 5 %"), and before % and units. Spaces
 // next to a Latin letter separate words and stay; so do spaces between two
@@ -268,7 +269,7 @@ func closeLayoutSpaces(src *Text) *Text {
 		for j < len(rs) && rs[j] == ' ' {
 			j++
 		}
-		if j < len(rs) && j-i <= 2 && spaceIsLayout(rs, i-1, j, j-i) {
+		if j < len(rs) && j-i <= maxLayoutSpaces && spaceIsLayout(rs, i-1, j, j-i) {
 			i = j - 1
 			continue
 		}
@@ -278,22 +279,50 @@ func closeLayoutSpaces(src *Text) *Text {
 	return b.text()
 }
 
-// spaceIsLayout decides for the spaces between rs[a] and rs[c].
+// maxLayoutSpaces is the longest run of spaces read as layout: letter
+// spacing around a space of the text itself makes three.
+const maxLayoutSpaces = 3
+
+// spaceIsLayout decides for the n spaces between rs[a] and rs[c].
 func spaceIsLayout(rs []rune, a, c, n int) bool {
 	x, y := rs[a], rs[c]
-	if x == '\n' || y == '\n' || isLatinLetter(x) || isLatinLetter(y) {
+	if x == '\n' || y == '\n' {
 		return false
 	}
-	xNum, yNum := isNumberChar(x), isNumberChar(y)
+	if n == 1 && standsAlone(rs, a) && standsAlone(rs, c) {
+		return true // letter-spaced text: one character between single spaces
+	}
+	xNum, yNum := isNumberChar(x) || isMask(rs, a), isNumberChar(y) || isMask(rs, c)
+	if isLatinLetter(x) && !xNum || isLatinLetter(y) && !yNum {
+		return false
+	}
 	switch {
 	case xNum && yNum:
 		// Spaced-out digits stand alone; two numbers of a table row do not.
 		return n == 1 && (numberRunBefore(rs, a) == 1 || numberRunAfter(rs, c) == 1)
 	case xNum || yNum:
-		return isChinese(x) || isChinese(y) || x == '%' || y == '%'
+		return isChinese(x) || isChinese(y)
 	default:
 		return isChinese(x) && isChinese(y)
 	}
+}
+
+// standsAlone reports whether rs[i] has a space or a line end on each side.
+func standsAlone(rs []rune, i int) bool {
+	return (i == 0 || rs[i-1] == ' ' || rs[i-1] == '\n') && (i+1 == len(rs) || rs[i+1] == ' ' || rs[i+1] == '\n')
+}
+
+// isMask reports a mask character standing for a digit (x, X, *, ×) that
+// is not a letter of a Latin word.
+func isMask(rs []rune, i int) bool {
+	switch rs[i] {
+	case '*', '×':
+		return true
+	case 'x', 'X':
+		word := func(j int) bool { return j >= 0 && j < len(rs) && isLatinLetter(rs[j]) && rs[j] != 'x' && rs[j] != 'X' }
+		return !word(i-1) && !word(i+1)
+	}
+	return false
 }
 
 func isNumberChar(r rune) bool { return isDigit(r) || r == '.' }

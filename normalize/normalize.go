@@ -58,12 +58,12 @@ func Normalize(original string, base int, opts Options) (*Result, error) {
 }
 
 // cleaningSteps follow width folding and script conversion, in order: site
-// boilerplate and pinyin first, then page furniture, so that the lines it
-// cut can be joined, then spaces, punctuation and decimal points inside the
-// joined sentences.
+// boilerplate first, then page furniture, so that the lines it cut can be
+// joined, then spaces (which letter spacing puts inside pinyin too), pinyin,
+// punctuation and decimal points inside the joined sentences.
 var cleaningSteps = []Step{
-	DropBoilerplate, DropPinyin, DropPageFurniture, JoinBrokenLines, JoinWrappedLines,
-	CloseLayoutSpaces, ChinesePunctuation, RepairDecimalStops,
+	DropBoilerplate, DropPageFurniture, JoinBrokenLines, JoinWrappedLines,
+	CloseLayoutSpaces, DropPinyin, ChinesePunctuation, RepairDecimalStops,
 }
 
 // ValidEncoding reports an error for an --encoding value Decode does not

@@ -60,6 +60,7 @@ func All() []Transform {
 	ts = append(ts,
 		Transform{"pages", pure(func(src []rune) Result { return Paginate(src, 38, 24, false) })},
 		Transform{"pages-layout", pure(func(src []rune) Result { return Paginate(src, 45, 30, true) })},
+		Transform{"pdftotext", pure(func(src []rune) Result { return PDFText(src, 90, 40) })},
 		Transform{"ascii-punct", pure(ASCIIPunctuation)},
 		Transform{"fullwidth-punct", pure(FullWidthPunctuation)},
 		Transform{"fullwidth-digits", pure(FullWidthDigits)},
@@ -166,14 +167,19 @@ const runningTitle = "某县2023年国民经济和社会发展统计公报"
 // centres it.
 func Paginate(src []rune, width, linesPerPage int, layout bool) Result {
 	wrapped := HardWrap(src, width)
-	pages := 1 + countLines(wrapped.Text)/linesPerPage
 	indent := ""
 	if layout {
 		indent = strings.Repeat(" ", width/2)
 	}
-	b := newBuilder(len(wrapped.Text))
+	return compose(wrapped, paginateLines(wrapped.Text, linesPerPage, indent))
+}
+
+// paginateLines puts page furniture after every linesPerPage lines.
+func paginateLines(src []rune, linesPerPage int, indent string) Result {
+	pages := 1 + countLines(src)/linesPerPage
+	b := newBuilder(len(src))
 	page, line := 1, 0
-	for _, r := range wrapped.Text {
+	for _, r := range src {
 		b.put(r)
 		if r != '\n' {
 			continue
@@ -184,7 +190,7 @@ func Paginate(src []rune, width, linesPerPage int, layout bool) Result {
 			page++
 		}
 	}
-	return compose(wrapped, b.result())
+	return b.result()
 }
 
 // pageNumber writes page n of total in one of the styles reports use.
@@ -218,6 +224,81 @@ func compose(first, second Result) Result {
 		pos[i] = second.Pos[p]
 	}
 	return Result{Text: second.Text, Pos: pos, Bytes: second.Bytes}
+}
+
+// PDFText gives text as pdftotext gives a report typeset from it: a space
+// between a Han character and a number or Latin word next to it (the
+// typesetter's spacing between scripts), lines broken at a display width
+// of units (a Han character two, others one) with a number or word moved
+// whole to the next line, and pages of linesPerPage lines with a page
+// number and the running title between them.
+func PDFText(src []rune, units, linesPerPage int) Result {
+	spaced := spaceScripts(src)
+	wrapped := wrapWords(spaced.Text, units)
+	paged := paginateLines(wrapped.Text, linesPerPage, "")
+	return compose(compose(spaced, wrapped), paged)
+}
+
+func isWordChar(r rune) bool {
+	return isDigit(r) || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '.'
+}
+
+func isWide(r rune) bool { return r >= 0x2E80 }
+
+// spaceScripts puts a space between a wide character and a word of digits
+// or Latin letters.
+func spaceScripts(src []rune) Result {
+	b := newBuilder(len(src))
+	for i, r := range src {
+		b.put(r)
+		if i+1 < len(src) && (isWide(r) && isWordChar(src[i+1]) && src[i+1] != '.' || isWordChar(r) && isWide(src[i+1])) {
+			b.insert(" ")
+		}
+	}
+	return b.result()
+}
+
+// wrapWords breaks lines at a display width, never inside a word of digits
+// or letters, dropping no character (a space at the break stays at the end
+// of the line).
+func wrapWords(src []rune, units int) Result {
+	b := newBuilder(len(src))
+	col := 0
+	for i := 0; i < len(src); i++ {
+		r := src[i]
+		if r == '\n' {
+			b.put(r)
+			col = 0
+			continue
+		}
+		j := i + 1
+		w := displayWidth(r)
+		if isWordChar(r) && (i == 0 || !isWordChar(src[i-1])) {
+			for j < len(src) && isWordChar(src[j]) {
+				w += displayWidth(src[j])
+				j++
+			}
+		} else {
+			j = i + 1
+		}
+		if col > 0 && col+w > units {
+			b.insert("\n")
+			col = 0
+		}
+		for k := i; k < j; k++ {
+			b.put(src[k])
+		}
+		col += w
+		i = j - 1
+	}
+	return b.result()
+}
+
+func displayWidth(r rune) int {
+	if isWide(r) {
+		return 2
+	}
+	return 1
 }
 
 // replaceEach replaces characters one for one.

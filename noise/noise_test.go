@@ -150,6 +150,7 @@ func TestTransforms(t *testing.T) {
 		{"fullwidth", FullWidthPunctuation, "3.5%,(a)", "3．5％，（a）"},
 		{"digits", FullWidthDigits, "12个", "１２个"},
 		{"crlf", CRLF, "a\nb\n", "a\r\nb\r\n"},
+		{"pdftotext", func(s []rune) Result { return wrapWords(spaceScripts(s).Text, 12) }, "共有学校1680所和GDP", "共有学校 \n1680 所和 \nGDP"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -326,12 +326,14 @@ func isUnitStart(r rune) bool {
 func endsMidSentence(line []rune) bool {
 	for i := len(line) - 1; i >= 0; i-- {
 		r := line[i]
-		if r == ' ' {
-			continue
+		if r == ' ' || r == '”' || r == '’' || r == '」' || r == '』' {
+			continue // what stands before a closing quote decides
 		}
 		switch r {
 		case '。', '！', '？', '；', '：', '!', '?', ';', ':', '…':
 			return false
+		case '.': // a sentence's end, unless it is a decimal point cut from its digits
+			return i > 0 && isDigit(line[i-1])
 		}
 		return true
 	}

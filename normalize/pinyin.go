@@ -35,10 +35,11 @@ func bracketedPinyinEnd(rs []rune, i int) int {
 	for j < len(rs) && j-i <= 8 && isPinyinLetter(rs[j]) {
 		j++
 	}
+	letters := rs[i+1 : j]
 	if j < len(rs) && rs[j] >= '1' && rs[j] <= '5' {
 		j++
 	}
-	if j >= len(rs) || (rs[j] != ')' && rs[j] != '）') || !isPinyinSyllable(rs[i+1:j]) {
+	if j >= len(rs) || (rs[j] != ')' && rs[j] != '）') || !isPinyinSyllable(letters) {
 		return 0
 	}
 	return j + 1

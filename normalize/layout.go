@@ -93,12 +93,23 @@ func splitLines(rs []rune) []lineSpan {
 // furnitureKey returns a line trimmed of spaces when it is short and
 // without sentence punctuation, as page furniture is.
 func furnitureKey(line []rune) (string, bool) {
-	s := strings.Trim(string(line), " ")
-	n := len([]rune(s))
-	if n == 0 || n > maxFurnitureLine || strings.ContainsAny(s, "。，；：！？,;:!?") {
+	a, b := 0, len(line)
+	for a < b && line[a] == ' ' {
+		a++
+	}
+	for b > a && line[b-1] == ' ' {
+		b--
+	}
+	if a == b || b-a > maxFurnitureLine {
 		return "", false
 	}
-	return s, true
+	for _, r := range line[a:b] {
+		switch r {
+		case '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?':
+			return "", false
+		}
+	}
+	return string(line[a:b]), true
 }
 
 func isPageNumber(line string) bool {
@@ -260,9 +271,9 @@ var CloseLayoutSpaces Step = StepFunc(closeLayoutSpaces)
 func closeLayoutSpaces(src *Text) *Text {
 	rs := src.Runes
 	b := newBuilder(src)
-	for i := 0; i < len(rs); i++ {
-		if rs[i] != ' ' || i == 0 {
-			b.keep(i)
+	kept := 0 // characters before kept are written
+	for i := 1; i < len(rs); i++ {
+		if rs[i] != ' ' {
 			continue
 		}
 		j := i
@@ -270,12 +281,12 @@ func closeLayoutSpaces(src *Text) *Text {
 			j++
 		}
 		if j < len(rs) && j-i <= maxLayoutSpaces && spaceIsLayout(rs, i-1, j, j-i) {
-			i = j - 1
-			continue
+			b.keepRange(kept, i)
+			kept = j
 		}
-		b.keepRange(i, j)
 		i = j - 1
 	}
+	b.keepRange(kept, len(rs))
 	return b.text()
 }
 
@@ -354,19 +365,40 @@ func isChinese(r rune) bool {
 // point or comma between digits is a number's and stays.
 var ChinesePunctuation Step = StepFunc(chinesePunctuation)
 
-var fullWidthPunct = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。'}
+// fullWidthPunct returns the full-width form of an ASCII mark it replaces.
+func fullWidthPunct(r rune) (rune, bool) {
+	switch r {
+	case ',':
+		return '，', true
+	case ';':
+		return '；', true
+	case ':':
+		return '：', true
+	case '?':
+		return '？', true
+	case '!':
+		return '！', true
+	case '.':
+		return '。', true
+	}
+	return 0, false
+}
 
 func chinesePunctuation(src *Text) *Text {
 	rs := src.Runes
 	b := newBuilder(src)
+	kept := 0
 	for i, r := range rs {
-		f, ok := fullWidthPunct[r]
-		if ok && i > 0 && endsChinesePhrase(rs, i) {
-			b.emit(f, i, i+1)
+		if r >= 0x80 || i == 0 {
 			continue
 		}
-		b.keep(i)
+		if f, ok := fullWidthPunct(r); ok && endsChinesePhrase(rs, i) {
+			b.keepRange(kept, i)
+			b.emit(f, i, i+1)
+			kept = i + 1
+		}
 	}
+	b.keepRange(kept, len(rs))
 	return b.text()
 }
 

@@ -87,7 +87,8 @@ func TestLayoutSteps(t *testing.T) {
 // isPunctuationFor reports what a step may write for an original character:
 // full-width punctuation for ASCII, a space for a line break between words.
 func isPunctuationFor(orig, clean rune) bool {
-	return fullWidthPunct[orig] == clean || orig == '\n' && clean == ' '
+	f, _ := fullWidthPunct(orig)
+	return f == clean || orig == '\n' && clean == ' '
 }
 
 func TestPinyinSyllables(t *testing.T) {

@@ -12,19 +12,26 @@ var DropPinyin Step = StepFunc(dropPinyin)
 func dropPinyin(src *Text) *Text {
 	rs := src.Runes
 	b := newBuilder(src)
-	for i := 0; i < len(rs); i++ {
-		b.keep(i)
-		if !isHan(rs[i]) || i+1 >= len(rs) {
+	kept := 0
+	for i := 0; i+1 < len(rs); i++ {
+		if !mayStartPinyin(rs[i+1]) || !isHan(rs[i]) {
 			continue
 		}
-		if j := bracketedPinyinEnd(rs, i+1); j > 0 {
-			i = j - 1
-		} else if j := barePinyinEnd(rs, i+1); j > 0 {
+		j := bracketedPinyinEnd(rs, i+1)
+		if j == 0 {
+			j = barePinyinEnd(rs, i+1)
+		}
+		if j > 0 {
+			b.keepRange(kept, i+1)
+			kept = j
 			i = j - 1
 		}
 	}
+	b.keepRange(kept, len(rs))
 	return b.text()
 }
+
+func mayStartPinyin(r rune) bool { return r == '(' || r == '（' || isPinyinLetter(r) }
 
 // bracketedPinyinEnd returns the end of "(syllable)" starting at i, or 0.
 func bracketedPinyinEnd(rs []rune, i int) int {
@@ -71,8 +78,14 @@ var toneless = map[rune]rune{
 }
 
 func isPinyinLetter(r rune) bool {
+	if r >= 'a' && r <= 'z' {
+		return true
+	}
+	if r < 0xE0 || r > 0x1DC { // outside Latin-1 and Latin Extended, where the marked vowels are
+		return false
+	}
 	_, marked := toneless[r]
-	return r >= 'a' && r <= 'z' || marked
+	return marked
 }
 
 func hasToneMark(rs []rune) bool {

@@ -60,6 +60,7 @@ func All() []Transform {
 	ts = append(ts,
 		Transform{"pages", pure(func(src []rune) Result { return Paginate(src, 38, 24, false) })},
 		Transform{"pages-layout", pure(func(src []rune) Result { return Paginate(src, 45, 30, true) })},
+		Transform{"furniture-mid-line", pure(func(src []rune) Result { return FurnitureMidLine(src, 3) })},
 		Transform{"pdftotext", pure(func(src []rune) Result { return PDFText(src, 90, 40) })},
 		Transform{"ascii-punct", pure(ASCIIPunctuation)},
 		Transform{"fullwidth-punct", pure(FullWidthPunctuation)},
@@ -191,6 +192,34 @@ func paginateLines(src []rune, linesPerPage int, indent string) Result {
 		}
 	}
 	return b.result()
+}
+
+// FurnitureMidLine cuts every nth line of the text at two fifths of its
+// length and puts page furniture in the cut, as a report whose page breaks
+// fall inside long paragraphs reads once its lines are unwrapped.
+func FurnitureMidLine(src []rune, n int) Result {
+	b := newBuilder(len(src))
+	lineStart, line, page := 0, 0, 1
+	for i, r := range src {
+		if r == '\n' {
+			lineStart = i + 1
+			line++
+		}
+		b.put(r)
+		if line%n == n-1 && i == lineStart+lineLength(src, lineStart)*2/5 && lineLength(src, lineStart) >= 10 {
+			b.insert("\n" + pageNumber(page, 99) + "\n" + runningTitle + "\n")
+			page++
+		}
+	}
+	return b.result()
+}
+
+func lineLength(src []rune, start int) int {
+	n := 0
+	for start+n < len(src) && src[start+n] != '\n' {
+		n++
+	}
+	return n
 }
 
 // pageNumber writes page n of total in one of the styles reports use.

@@ -32,8 +32,8 @@ const (
 
 // DropPageFurniture removes page numbers and running headers or footers
 // (a short line without sentence punctuation repeated at least three times
-// in the text), with the blank lines around them, so that the halves of a
-// sentence cut by a page break meet again.
+// in the text), with the blank lines around them, and joins the halves of
+// a sentence the page break cut.
 var DropPageFurniture Step = StepFunc(dropPageFurniture)
 
 func dropPageFurniture(src *Text) *Text {
@@ -47,10 +47,11 @@ func dropPageFurniture(src *Text) *Text {
 	}
 	drop := make([]bool, len(lines))
 	any := false
+	bare := bareNumberLines(rs, lines)
 	for i, l := range lines {
 		line := rs[l.start:l.end]
 		key, short := furnitureKey(line)
-		if short && (repeats[key] >= minRepeats || isPageNumber(string(line))) {
+		if short && (repeats[key] >= minRepeats || isPageNumber(string(line))) || len(bare) >= 2 && slices.Contains(bare, i) {
 			drop[i], any = true, true
 		}
 	}
@@ -72,7 +73,7 @@ func dropPageFurniture(src *Text) *Text {
 	b := newBuilder(src)
 	for i, l := range lines {
 		end := l.end
-		if end < len(rs) {
+		if end < len(rs) && !(i+1 < len(lines) && drop[i+1] && cutByPage(rs, lines, drop, i)) {
 			end++ // its line break
 		}
 		if !drop[i] {
@@ -80,6 +81,21 @@ func dropPageFurniture(src *Text) *Text {
 		}
 	}
 	return b.text()
+}
+
+// cutByPage reports whether line i, followed by dropped furniture, is the
+// first half of a sentence the page cut: it stops mid-sentence and the
+// line after the furniture goes on with it rather than opening an item.
+func cutByPage(rs []rune, lines []lineSpan, drop []bool, i int) bool {
+	j := i + 1
+	for j < len(lines) && drop[j] {
+		j++
+	}
+	if j == len(lines) || isBlank(rs[lines[i].start:lines[i].end]) {
+		return false
+	}
+	next := rs[lines[j].start:lines[j].end]
+	return endsMidSentence(rs[lines[i].start:lines[i].end]) && !isBlank(next) && !opensItem(next)
 }
 
 type lineSpan struct{ start, end int }
@@ -90,8 +106,35 @@ func splitLines(rs []rune) []lineSpan {
 	return out
 }
 
+// bareNumberLines returns the lines that hold only a number of one to
+// three digits and stand between blank lines (or the text's ends), as page
+// numbers do. One such line may be a figure set apart; two or more are page
+// numbers. A number on a line of its own inside a sentence
+// ("投入资金\n1200\n万元") has text right before or after it.
+func bareNumberLines(rs []rune, lines []lineSpan) []int {
+	var out []int
+	blank := func(i int) bool { return i < 0 || i >= len(lines) || isBlank(rs[lines[i].start:lines[i].end]) }
+	for i, l := range lines {
+		digits := 0
+		for _, r := range rs[l.start:l.end] {
+			if isDigit(r) {
+				digits++
+			} else if r != ' ' {
+				digits = 0
+				break
+			}
+		}
+		if digits >= 1 && digits <= 3 && blank(i-1) && blank(i+1) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // furnitureKey returns a line trimmed of spaces when it is short and
-// without sentence punctuation, as page furniture is.
+// without sentence punctuation, as page furniture is. In a line with
+// words its digits are masked, so that a footer repeated with the page
+// number changing ("某县统计局 第3页") repeats as one key.
 func furnitureKey(line []rune) (string, bool) {
 	a, b := 0, len(line)
 	for a < b && line[a] == ' ' {
@@ -109,7 +152,19 @@ func furnitureKey(line []rune) (string, bool) {
 			return "", false
 		}
 	}
-	return string(line[a:b]), true
+	key := []rune(string(line[a:b]))
+	words := false
+	for _, r := range key {
+		words = words || isHan(r) || isLatinLetter(r)
+	}
+	if words {
+		for i, r := range key {
+			if isDigit(r) {
+				key[i] = '#'
+			}
+		}
+	}
+	return string(key), true
 }
 
 func isPageNumber(line string) bool {

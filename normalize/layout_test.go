@@ -27,9 +27,15 @@ func TestLayoutSteps(t *testing.T) {
 		{"a short bare syllable stays", DropPinyin, "建成an全示范校", "建成an全示范校"},
 
 		// page furniture
-		{"page number between dashes", DropPageFurniture, "全年植树造林\n\n- 7 -\n\n三千亩。", "全年植树造林\n三千亩。"},
-		{"page of pages", DropPageFurniture, "投入\n第 2 页 共 9 页\n资金", "投入\n资金"},
-		{"page fraction", DropPageFurniture, "投入\n 4/11 \n资金", "投入\n资金"},
+		{"page number between dashes", DropPageFurniture, "全年植树造林\n\n- 7 -\n\n三千亩。", "全年植树造林三千亩。"},
+		{"a paragraph end before furniture stays", DropPageFurniture, "全年植树三千亩。\n— 7 —\n二、水利", "全年植树三千亩。\n二、水利"},
+		{"no join into a list item", DropPageFurniture, "主要做法如下\n— 7 —\n（一）植树", "主要做法如下\n（一）植树"},
+		{"bare page numbers between blank lines", DropPageFurniture, "植树\n\n 7 \n\n造林三千亩。\n\n8\n\n护林。", "植树造林三千亩。\n护林。"},
+		{"one number set apart stays", DropPageFurniture, "全年植树\n\n300\n\n亩。", "全年植树\n\n300\n\n亩。"},
+		{"footer with a changing page number", DropPageFurniture,
+			"甲\n某县统计局 第1页\n乙。\n某县统计局 第2页\n丙。\n某县统计局 第3页\n丁。", "甲乙。\n丙。\n丁。"},
+		{"page of pages", DropPageFurniture, "投入\n第 2 页 共 9 页\n资金", "投入资金"},
+		{"page fraction", DropPageFurniture, "投入\n 4/11 \n资金", "投入资金"},
 		{"running title repeated", DropPageFurniture,
 			"某区卫生工作年报\n甲。\n某区卫生工作年报\n乙。\n某区卫生工作年报\n丙。",
 			"甲。\n乙。\n丙。"},

@@ -60,6 +60,7 @@ func All() []Transform {
 	ts = append(ts,
 		Transform{"pages", pure(func(src []rune) Result { return Paginate(src, 38, 24, false) })},
 		Transform{"pages-layout", pure(func(src []rune) Result { return Paginate(src, 45, 30, true) })},
+		Transform{"pages-bare", pure(func(src []rune) Result { return PaginateBare(src, 42, 20) })},
 		Transform{"furniture-mid-line", pure(func(src []rune) Result { return FurnitureMidLine(src, 3) })},
 		Transform{"pdftotext", pure(func(src []rune) Result { return PDFText(src, 90, 40) })},
 		Transform{"ascii-punct", pure(ASCIIPunctuation)},
@@ -173,6 +174,26 @@ func Paginate(src []rune, width, linesPerPage int, layout bool) Result {
 		indent = strings.Repeat(" ", width/2)
 	}
 	return compose(wrapped, paginateLines(wrapped.Text, linesPerPage, indent))
+}
+
+// PaginateBare is Paginate with the page number alone on its line between
+// blank lines, and a running header that carries the page number too.
+func PaginateBare(src []rune, width, linesPerPage int) Result {
+	wrapped := HardWrap(src, width)
+	b := newBuilder(len(wrapped.Text))
+	page, line := 1, 0
+	for _, r := range wrapped.Text {
+		b.put(r)
+		if r != '\n' {
+			continue
+		}
+		line++
+		if line%linesPerPage == 0 {
+			b.insert(fmt.Sprintf("\n%d\n\f县统计局  第%d页\n", page, page+1))
+			page++
+		}
+	}
+	return compose(wrapped, b.result())
 }
 
 // paginateLines puts page furniture after every linesPerPage lines.

@@ -47,11 +47,15 @@ func dropPageFurniture(src *Text) *Text {
 	}
 	drop := make([]bool, len(lines))
 	any := false
-	bare := bareNumberLines(rs, lines)
 	for i, l := range lines {
 		line := rs[l.start:l.end]
 		key, short := furnitureKey(line)
-		if short && (repeats[key] >= minRepeats || isPageNumber(string(line))) || len(bare) >= 2 && slices.Contains(bare, i) {
+		if short && (repeats[key] >= minRepeats || isPageNumber(string(line))) {
+			drop[i], any = true, true
+		}
+	}
+	if bare := bareNumberLines(rs, lines, drop); len(bare) >= 2 {
+		for _, i := range bare {
 			drop[i], any = true, true
 		}
 	}
@@ -107,13 +111,15 @@ func splitLines(rs []rune) []lineSpan {
 }
 
 // bareNumberLines returns the lines that hold only a number of one to
-// three digits and stand between blank lines (or the text's ends), as page
-// numbers do. One such line may be a figure set apart; two or more are page
+// three digits and stand between blank lines (or the text's ends, or other
+// furniture), as page numbers do. One such line may be a figure set apart; two or more are page
 // numbers. A number on a line of its own inside a sentence
 // ("投入资金\n1200\n万元") has text right before or after it.
-func bareNumberLines(rs []rune, lines []lineSpan) []int {
+func bareNumberLines(rs []rune, lines []lineSpan, furniture []bool) []int {
 	var out []int
-	blank := func(i int) bool { return i < 0 || i >= len(lines) || isBlank(rs[lines[i].start:lines[i].end]) }
+	blank := func(i int) bool {
+		return i < 0 || i >= len(lines) || furniture[i] || isBlank(rs[lines[i].start:lines[i].end])
+	}
 	for i, l := range lines {
 		digits := 0
 		for _, r := range rs[l.start:l.end] {

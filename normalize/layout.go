@@ -62,6 +62,7 @@ func dropPageFurniture(src *Text) *Text {
 	if !any {
 		return src
 	}
+	dropHeadersAtCuts(rs, lines, drop)
 	// Blank lines next to furniture go with it.
 	for i := range lines {
 		if !drop[i] {
@@ -108,6 +109,34 @@ func splitLines(rs []rune) []lineSpan {
 	var out []lineSpan
 	forEachLine(rs, func(s, e int) { out = append(out, lineSpan{s, e}) }, func(int) {})
 	return out
+}
+
+// dropHeadersAtCuts drops the running header of a page that starts inside
+// a sentence: after furniture that follows a line cut mid-sentence, a short
+// line without sentence punctuation cannot be a heading, since the
+// sentence has not ended; it is the page's header, in a text too short for
+// the header to repeat.
+func dropHeadersAtCuts(rs []rune, lines []lineSpan, drop []bool) {
+	blank := func(i int) bool { return isBlank(rs[lines[i].start:lines[i].end]) }
+	for i := 1; i < len(lines); i++ {
+		if !drop[i] || drop[i-1] {
+			continue
+		}
+		p := i - 1 // the last content line before the furniture
+		for p >= 0 && blank(p) {
+			p--
+		}
+		q := i // the first line after it
+		for q < len(lines) && (drop[q] || blank(q)) {
+			q++
+		}
+		if p < 0 || q+1 >= len(lines) || !endsMidSentence(rs[lines[p].start:lines[p].end]) {
+			continue
+		}
+		if _, short := furnitureKey(rs[lines[q].start:lines[q].end]); short {
+			drop[q] = true
+		}
+	}
 }
 
 // bareNumberLines returns the lines that hold only a number of one to

@@ -30,6 +30,8 @@ func TestLayoutSteps(t *testing.T) {
 		{"page number between dashes", DropPageFurniture, "全年植树造林\n\n- 7 -\n\n三千亩。", "全年植树造林三千亩。"},
 		{"a paragraph end before furniture stays", DropPageFurniture, "全年植树三千亩。\n— 7 —\n二、水利", "全年植树三千亩。\n二、水利"},
 		{"no join into a list item", DropPageFurniture, "主要做法如下\n— 7 —\n（一）植树", "主要做法如下\n（一）植树"},
+		{"header of a page starting mid-sentence", DropPageFurniture, "全年植树\n- 7 -\n某县林业局工作总结\n造林三千亩。", "全年植树造林三千亩。"},
+		{"heading after a finished sentence stays", DropPageFurniture, "全年植树三千亩。\n- 7 -\n三、水利建设\n新修水渠。", "全年植树三千亩。\n三、水利建设\n新修水渠。"},
 		{"bare page numbers between blank lines", DropPageFurniture, "植树\n\n 7 \n\n造林三千亩。\n\n8\n\n护林。", "植树造林三千亩。\n护林。"},
 		{"one number set apart stays", DropPageFurniture, "全年植树\n\n300\n\n亩。", "全年植树\n\n300\n\n亩。"},
 		{"footer with a changing page number", DropPageFurniture,

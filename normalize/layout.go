@@ -494,15 +494,15 @@ func chinesePunctuation(src *Text) *Text {
 
 // endsChinesePhrase reports whether the punctuation mark at i closes
 // Chinese text: it follows a Han character, or a number, bracket or quote
-// with Chinese text right after. A full stop must be followed by Chinese
-// text or the line end ("万元.5" or an abbreviation is not plainly the end
-// of a sentence).
+// with Chinese text right after.
 func endsChinesePhrase(rs []rune, i int) bool {
 	prev := rs[i-1]
 	atEnd := i+1 == len(rs) || rs[i+1] == '\n'
 	nextChinese := !atEnd && isChinese(rs[i+1])
 	if rs[i] == '.' {
-		return isHan(prev) && (atEnd || nextChinese)
+		// No number's decimal point follows a Han character, a percent sign or
+		// a closing bracket or quote ("增长5.9%.2005年…").
+		return isHan(prev) || !isDigit(prev) && isChineseClose(prev)
 	}
 	return isHan(prev) || isChineseClose(prev) && nextChinese
 }

@@ -75,6 +75,8 @@ func TestLayoutSteps(t *testing.T) {
 		{"comma after a number", ChinesePunctuation, "增长12%,居全市第一", "增长12%，居全市第一"},
 		{"digit groups keep their comma", ChinesePunctuation, "投入1,200万元", "投入1,200万元"},
 		{"a list point stays", ChinesePunctuation, "1.城乡低保", "1.城乡低保"},
+		{"a full stop before a year", ChinesePunctuation, "增长5.9%.2021年粮食增产.2022年", "增长5.9%。2021年粮食增产。2022年"},
+		{"a masked decimal stays", ChinesePunctuation, "投入x.xx亿元", "投入x.xx亿元"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -68,10 +68,29 @@ func All() []Transform {
 		Transform{"fullwidth-digits", pure(FullWidthDigits)},
 		Transform{"traditional", Traditional},
 		Transform{"crlf", pure(CRLF)},
+		Transform{"ocr-spaces", pure(func(src []rune) Result { return SpaceSometimes(src, 5) })},
+		Then(Transform{"traditional", Traditional}, Transform{"pages", pure(func(src []rune) Result { return Paginate(src, 36, 22, false) })}),
+		Then(Transform{"spaced-digits", pure(SpaceDigits)}, Transform{"wrap-29", pure(func(src []rune) Result { return HardWrap(src, 29) })}),
+		Then(Transform{"ascii-punct", pure(ASCIIPunctuation)}, Transform{"pdftotext", pure(func(src []rune) Result { return PDFText(src, 76, 35) })}),
 		Transform{"gb18030", GB18030},
 		Transform{"utf-16", UTF16},
 	)
 	return ts
+}
+
+// Then is a followed by b.
+func Then(a, b Transform) Transform {
+	return Transform{a.Name + "+" + b.Name, func(src []rune) (Result, error) {
+		first, err := a.Apply(src)
+		if err != nil {
+			return Result{}, err
+		}
+		second, err := b.Apply(first.Text)
+		if err != nil {
+			return Result{}, err
+		}
+		return compose(first, second), nil
+	}}
 }
 
 func pure(f func([]rune) Result) func([]rune) (Result, error) {
@@ -117,6 +136,20 @@ func SpaceDigits(src []rune) Result {
 		next := src[i+1]
 		if isDigit(r) && (isDigit(next) || next == '.' && i+2 < len(src) && isDigit(src[i+2])) ||
 			r == '.' && i > 0 && isDigit(src[i-1]) && isDigit(next) {
+			b.insert(" ")
+		}
+	}
+	return b.result()
+}
+
+// SpaceSometimes puts a space after every nth character that is not a
+// line break, wherever it falls (inside words and numbers), as OCR of
+// unevenly set text gives stray spaces.
+func SpaceSometimes(src []rune, n int) Result {
+	b := newBuilder(len(src))
+	for i, r := range src {
+		b.put(r)
+		if i%n == n-1 && r != '\n' && i+1 < len(src) && src[i+1] != '\n' && src[i+1] != ' ' && r != ' ' {
 			b.insert(" ")
 		}
 	}

@@ -333,7 +333,11 @@ func endsMidSentence(line []rune) bool {
 		case '。', '！', '？', '；', '：', '!', '?', ';', ':', '…':
 			return false
 		case '.': // a sentence's end, unless it is a decimal point cut from its digits
-			return i > 0 && isDigit(line[i-1])
+			k := i - 1
+			for k >= 0 && line[k] == ' ' {
+				k--
+			}
+			return k >= 0 && isDigit(line[k])
 		}
 		return true
 	}

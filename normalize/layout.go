@@ -333,16 +333,16 @@ func continuesNumber(line []rune) bool {
 }
 
 // pageNumberAtCut returns the length of " N" (a space and one to three
-// digits) ending a line where it follows another number: the page number
-// a page cut leaves behind, or 0.
+// digits) ending a line where it follows a number of several characters:
+// the page number a page cut leaves behind, or 0.
 func pageNumberAtCut(line []rune) int {
 	n := len(line)
 	k := n
 	for k > 0 && n-k < 3 && isDigit(line[k-1]) {
 		k--
 	}
-	if k == n || k < 2 || line[k-1] != ' ' || !isDigit(line[k-2]) {
-		return 0
+	if k == n || k < 3 || line[k-1] != ' ' || !isDigit(line[k-2]) || !isNumberChar(line[k-3]) {
+		return 0 // digits spaced out one by one are no page number
 	}
 	return n - k + 1
 }
@@ -353,9 +353,10 @@ func isLatinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <
 // single space around each character of letter-spaced text, up to three
 // spaces between Han characters, between a Han character or
 // Chinese punctuation and a number, between the digits of a spaced-out
-// number ("3 6 2 1 0 亿元", "1 2 . 5 %"), and before % and units. Spaces
-// next to a Latin letter separate words and stay; so do spaces between two
-// numbers of several digits each, as in the columns of a table row.
+// number ("3 6 2 1 0 亿元", "1 2 . 5 %"), before % and units, inside
+// brackets and around brackets in Chinese text. Other spaces next to a
+// Latin letter separate words and stay; so do the wider gaps between the
+// numbers of a table row.
 var CloseLayoutSpaces Step = StepFunc(closeLayoutSpaces)
 
 func closeLayoutSpaces(src *Text) *Text {
@@ -393,14 +394,20 @@ func spaceIsLayout(rs []rune, a, c, n int) bool {
 	if n == 1 && standsAlone(rs, a) && standsAlone(rs, c) {
 		return true // letter-spaced text: one character between single spaces
 	}
+	switch {
+	case x == '(' || x == '（' || y == ')' || y == '）':
+		return true // inside brackets
+	case (x == ')' || x == '）') && (isChinese(y) || isNumberChar(y)), (y == '(' || y == '（') && (isChinese(x) || isNumberChar(x)):
+		return true // brackets inside Chinese text
+	}
 	xNum, yNum := isNumberChar(x) || isMask(rs, a), isNumberChar(y) || isMask(rs, c)
 	if isLatinLetter(x) && !xNum || isLatinLetter(y) && !yNum {
 		return false
 	}
 	switch {
 	case xNum && yNum:
-		// Spaced-out digits stand alone; two numbers of a table row do not.
-		return n == 1 && (numberRunBefore(rs, a) == 1 || numberRunAfter(rs, c) == 1)
+		// One space inside a number is layout; table columns are set wider.
+		return n == 1
 	case xNum || yNum:
 		return isChinese(x) || isChinese(y)
 	default:

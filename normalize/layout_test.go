@@ -21,6 +21,7 @@ func TestLayoutSteps(t *testing.T) {
 		// pinyin
 		{"pinyin in brackets", DropPinyin, "年度經(jīng)費(fèi)預(yù)算", "年度經費預算"},
 		{"pinyin with a tone digit", DropPinyin, "共投入資金3億(yi4)元", "共投入資金3億元"},
+		{"pinyin with stray spaces", DropPinyin, "年度經( j īng)費", "年度經費"},
 		{"bare pinyin", DropPinyin, "加强教jiào育yù投入", "加强教育投入"},
 		{"a bracketed note stays", DropPinyin, "全市中学(含职高)共12所", "全市中学(含职高)共12所"},
 		{"Latin words stay", DropPinyin, "全县GDP增长6%，app下载量", "全县GDP增长6%，app下载量"},
@@ -55,6 +56,7 @@ func TestLayoutSteps(t *testing.T) {
 			"全镇今年新建村级卫生室八所并全部配齐医生\n（二）教育方面\n全镇今年新建村级卫生室八所并全部配齐医生全镇今年新建村级卫生室八所并全部配齐医生。\n"},
 		{"a number cut by a page break", JoinWrappedLines, "全年发放助学金2\n\n6.5万元。", "全年发放助学金26.5万元。"},
 		{"a page number left at the cut", JoinWrappedLines, "全年发放助学金26.5 3\n\n万元。", "全年发放助学金26.5万元。"},
+		{"spaced digits are no page number", JoinWrappedLines, "增长1 2\n\n%。", "增长1 2%。"},
 		{"a sentence end is no cut", JoinWrappedLines, "助学金2万元。\n\n3所学校", "助学金2万元。\n\n3所学校"},
 		{"Latin words wrapped keep a space", JoinWrappedLines,
 			"aaaaaaaaaaaaaaaaaaaa gross\nproduct aaaaaaaaaaaaaaaaaa\naaaaaaaaaaaaaaaaaaaaaaaaa.\naaaaaaaaaaaaaaaaaaaaaaaaa.\n",
@@ -66,7 +68,10 @@ func TestLayoutSteps(t *testing.T) {
 		{"space between scripts", CloseLayoutSpaces, "全镇 1200 户", "全镇1200户"},
 		{"spaces inside Han text", CloseLayoutSpaces, "继  续推进", "继续推进"},
 		{"letter-spaced text", CloseLayoutSpaces, "共 有 x x 所 ， 占 1 / 5", "共有xx所，占1/5"},
-		{"table columns stay", CloseLayoutSpaces, "小麦 21500 1.35", "小麦21500 1.35"},
+		{"spaces inside brackets", CloseLayoutSpaces, "中学( 含职高 )共 12 所", "中学(含职高)共12所"},
+		{"a Latin note in brackets", CloseLayoutSpaces, "增长率 ( yoy )", "增长率(yoy)"},
+		{"table columns stay", CloseLayoutSpaces, "小麦  21500    1.35", "小麦21500    1.35"},
+		{"a space inside a number", CloseLayoutSpaces, "投资12 500万元", "投资12500万元"},
 		{"Latin words stay apart", CloseLayoutSpaces, "the GDP 增长", "the GDP 增长"},
 		{"wide gaps stay", CloseLayoutSpaces, "上一页    1    2", "上一页    1    2"},
 

@@ -38,15 +38,18 @@ func bracketedPinyinEnd(rs []rune, i int) int {
 	if rs[i] != '(' && rs[i] != '（' {
 		return 0
 	}
+	var buf [8]rune // the letters, without the stray spaces OCR puts between them
+	letters := buf[:0]
 	j := i + 1
-	for j < len(rs) && j-i <= 8 && isPinyinLetter(rs[j]) {
-		j++
+	for ; j < len(rs) && j-i <= 12 && (isPinyinLetter(rs[j]) || rs[j] == ' '); j++ {
+		if rs[j] != ' ' && len(letters) < len(buf) {
+			letters = append(letters, rs[j])
+		}
 	}
-	letters := rs[i+1 : j]
 	if j < len(rs) && rs[j] >= '1' && rs[j] <= '5' {
 		j++
 	}
-	if j >= len(rs) || (rs[j] != ')' && rs[j] != '）') || !isPinyinSyllable(letters) {
+	if j >= len(rs) || (rs[j] != ')' && rs[j] != '）') || len(letters) == 0 || !isPinyinSyllable(letters) {
 		return 0
 	}
 	return j + 1

@@ -40,17 +40,17 @@ func dropPageFurniture(src *Text) *Text {
 	rs := src.Runes
 	lines := splitLines(rs)
 	repeats := map[string]int{}
-	for _, l := range lines {
+	keys := make([]string, len(lines)) // "" for a line too long or punctuated to be furniture
+	for i, l := range lines {
 		if key, ok := furnitureKey(rs[l.start:l.end]); ok {
+			keys[i] = key
 			repeats[key]++
 		}
 	}
 	drop := make([]bool, len(lines))
 	any := false
 	for i, l := range lines {
-		line := rs[l.start:l.end]
-		key, short := furnitureKey(line)
-		if short && (repeats[key] >= minRepeats || isPageNumber(string(line))) {
+		if keys[i] != "" && (repeats[keys[i]] >= minRepeats || isPageNumber(string(rs[l.start:l.end]))) {
 			drop[i], any = true, true
 		}
 	}
@@ -78,7 +78,7 @@ func dropPageFurniture(src *Text) *Text {
 	b := newBuilder(src)
 	for i, l := range lines {
 		end := l.end
-		if end < len(rs) && !(i+1 < len(lines) && drop[i+1] && cutByPage(rs, lines, drop, i)) {
+		if end < len(rs) && !(!drop[i] && i+1 < len(lines) && drop[i+1] && cutByPage(rs, lines, drop, i)) {
 			end++ // its line break
 		}
 		if !drop[i] {
@@ -130,12 +130,13 @@ func dropHeadersAtCuts(rs []rune, lines []lineSpan, drop []bool) {
 		for q < len(lines) && (drop[q] || blank(q)) {
 			q++
 		}
-		if p < 0 || q+1 >= len(lines) || !endsMidSentence(rs[lines[p].start:lines[p].end]) {
-			continue
+		if p >= 0 && q+1 < len(lines) && endsMidSentence(rs[lines[p].start:lines[p].end]) {
+			if _, short := furnitureKey(rs[lines[q].start:lines[q].end]); short {
+				drop[q] = true
+			}
 		}
-		if _, short := furnitureKey(rs[lines[q].start:lines[q].end]); short {
-			drop[q] = true
-		}
+		i = q // the furniture up to q is done
+
 	}
 }
 
@@ -248,12 +249,15 @@ func joinWrappedLines(src *Text) *Text {
 	next := 0 // source characters before next are written
 	for i := 0; i+1 < len(lines); i++ {
 		prev := rs[lines[i].start:lines[i].end]
+		if !endsMidSentence(prev) {
+			continue
+		}
 		j := i + 1
 		for j < len(lines) && isBlank(rs[lines[j].start:lines[j].end]) {
 			j++
 		}
-		if j == len(lines) || !endsMidSentence(prev) {
-			continue
+		if j == len(lines) {
+			break
 		}
 		following := rs[lines[j].start:lines[j].end]
 		cut := lines[i].end // the break and any blank lines after it are dropped

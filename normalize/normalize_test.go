@@ -101,7 +101,8 @@ func TestNormalizeCorpusKeepsMap(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"全市近1.2萬名教師", "本科上\n5、线率", "２７，２０３元\r\n", "0。05%", "a\x00b", "继 续"} {
+	for _, s := range []string{"全市近1.2萬名教師", "本科上\n5、线率", "２７，２０３元\r\n", "0。05%", "a\x00b", "继 续",
+		"增长 1 2 . 5 %，共 x x 所", "全年植树\n\n- 7 -\n某县林业局\n\n造林3\n\n3.5 1\n\n万亩。", "經(jīng)費( y ù)教jiao育", "甲,乙.\n1.丙"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -218,7 +218,7 @@ var pageMarker = regexp.MustCompile(`^\s*(\d{1,3})、`)
 
 func joinBrokenLines(src *Text) *Text {
 	rs := src.Runes
-	drop := make(map[int]int) // start index → end index of characters to drop
+	var drops []lineSpan // characters to drop, in text order
 	lastPage := 0
 	prevEnd := -1 // index of the '\n' ending the previous line, or -1
 	prevStart := 0
@@ -233,25 +233,27 @@ func joinBrokenLines(src *Text) *Text {
 			n := atoiSmall(line[m[2]:m[3]])
 			if prevEnd >= 0 && n >= 2 && (n == lastPage+1 || lastPage == 0) && isPageCut(rs, prevStart, prevEnd) {
 				markerEnd := start + len([]rune(line[:m[1]]))
-				drop[prevEnd] = markerEnd
+				drops = append(drops, lineSpan{prevEnd, markerEnd})
 			}
 			if n == lastPage+1 || lastPage == 0 {
 				lastPage = n
 			}
 		} else if prevEnd >= 0 && joinsAcrossBreak(rs, prevStart, prevEnd, start, end) {
-			drop[prevEnd] = prevEnd + 1
+			drops = append(drops, lineSpan{prevEnd, prevEnd + 1})
 		}
 		prevStart, prevEnd = start, end
 	}, func(int) {})
 
-	b := newBuilder(src)
-	for i := 0; i < len(rs); i++ {
-		if j, ok := drop[i]; ok {
-			i = j - 1
-			continue
-		}
-		b.keep(i)
+	if len(drops) == 0 {
+		return src
 	}
+	b := newBuilder(src)
+	kept := 0
+	for _, d := range drops {
+		b.keepRange(kept, d.start)
+		kept = d.end
+	}
+	b.keepRange(kept, len(rs))
 	return b.text()
 }
 

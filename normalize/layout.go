@@ -285,23 +285,29 @@ func joinWrappedLines(src *Text) *Text {
 // display units (a Han character two, others one): the length most long
 // lines reach. It is 0 when the text is not wrapped.
 func pageWidth(rs []rune, lines []lineSpan) (chars, units int) {
-	var ns, us []int
+	var ns []int
 	for _, l := range lines {
 		if n := l.end - l.start; n > 0 && !isBlank(rs[l.start:l.end]) {
 			ns = append(ns, n)
-			us = append(us, displayWidth(rs[l.start:l.end]))
 		}
 	}
 	if len(ns) < 4 {
 		return 0, 0
 	}
 	slices.Sort(ns)
-	slices.Sort(us)
 	at := len(ns) * 3 / 4
 	if ns[at] > maxWrapWidth {
 		return 0, 0
 	}
-	return ns[at], us[at]
+	chars = ns[at]
+	us := ns[:0] // the same lines' display widths, in the lengths' place
+	for _, l := range lines {
+		if l.end > l.start && !isBlank(rs[l.start:l.end]) {
+			us = append(us, displayWidth(rs[l.start:l.end]))
+		}
+	}
+	slices.Sort(us)
+	return chars, us[at]
 }
 
 func displayWidth(line []rune) int {

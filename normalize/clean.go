@@ -15,10 +15,19 @@ import (
 // and the number grammar reads them where they separate digit groups.
 var FoldWidth Step = StepFunc(foldWidth)
 
-// symbolSpellings spells out unit symbols that the extractors read as words.
-var symbolSpellings = map[rune]string{
-	'㎡': "平方米", '㎞': "公里", '㎏': "千克", '㎝': "厘米", '㎜': "毫米", '㎎': "毫克",
-}
+// symbolSpellings spells out unit symbols that the extractors read as words
+// (data/unit_symbols.txt: a symbol, a tab, its spelling).
+var symbolSpellings = func() map[rune]string {
+	m := map[rune]string{}
+	for _, line := range embeddedLines(unitSymbolsData) {
+		symbol, spelling, _ := strings.Cut(line, "\t")
+		m[[]rune(symbol)[0]] = spelling
+	}
+	return m
+}()
+
+// isSquaredSymbol reports the block of squared unit symbols (㎡ ㎞ ㎏ …).
+func isSquaredSymbol(r rune) bool { return r >= 0x3380 && r <= 0x33FF }
 
 func foldWidth(src *Text) *Text {
 	b := newBuilder(src)
@@ -44,7 +53,7 @@ func foldWidth(src *Text) *Text {
 		case r < 0x20 || (r >= 0x7f && r < 0xa0):
 			b.emit(' ', i, i+1)
 		default:
-			if s, ok := symbolSpellings[r]; ok {
+			if s, ok := symbolSpellings[r]; ok && isSquaredSymbol(r) {
 				b.emitString(s, i, i+1)
 			} else {
 				b.keep(i)
@@ -312,17 +321,16 @@ func onlyNumber(rs []rune) bool {
 }
 
 // unitStarts are first characters of classifiers and units that can follow a
-// number across a wrapped line.
-const unitStarts = "个名人所项次场家批篇节件台套份册本间户座栋条种类处支门张首部期届元万亿千百%平亩公米吨斤小课天年月周分岁倍辆架匹头只"
-
-func isUnitStart(r rune) bool {
-	for _, u := range unitStarts {
-		if r == u {
-			return true
-		}
+// number across a wrapped line (data/unit_starts.txt).
+var unitStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, line := range embeddedLines(unitStartsData) {
+		m[[]rune(line)[0]] = true
 	}
-	return false
-}
+	return m
+}()
+
+func isUnitStart(r rune) bool { return unitStarts[r] }
 
 // endsMidSentence reports whether a line stops without closing punctuation.
 func endsMidSentence(line []rune) bool {

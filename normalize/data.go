@@ -14,6 +14,10 @@ var (
 	boilerplateData string
 	//go:embed data/page_numbers.txt
 	pageNumbersData string
+	//go:embed data/unit_starts.txt
+	unitStartsData string
+	//go:embed data/unit_symbols.txt
+	unitSymbolsData string
 )
 
 // embeddedLines returns the entries of an embedded list.

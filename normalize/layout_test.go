@@ -118,3 +118,30 @@ func TestPinyinSyllables(t *testing.T) {
 		}
 	}
 }
+
+// TestWordLists checks the shape of the data files: one entry a line, unit
+// starts single characters, unit symbols spelt out and in the squared block.
+func TestWordLists(t *testing.T) {
+	for _, line := range embeddedLines(unitStartsData) {
+		if len([]rune(line)) != 1 {
+			t.Errorf("unit start %q is not one character", line)
+		}
+	}
+	for r, s := range symbolSpellings {
+		if !isSquaredSymbol(r) || s == "" {
+			t.Errorf("unit symbol %q → %q", r, s)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"新建校舍\n4500\n平方米", "新建校舍4500平方米"},
+		{"面积3.2㎞", "面积3.2公里"},
+	} {
+		res, err := Normalize(tt.in, 0, Options{Script: "none"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Text.String(); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 // Word lists live in data/, one entry a line; a line starting with # is a
 // comment.
 var (
+	//go:embed data/pinyin_initials.txt
+	pinyinInitialsData string
 	//go:embed data/pinyin_finals.txt
 	pinyinFinalsData string
 	//go:embed data/boilerplate.txt

@@ -119,7 +119,8 @@ func isPinyinSyllable(rs []rune) bool {
 	return false
 }
 
-// pinyinInitials are tried longest first, so that "zh" is not read as "z".
-var pinyinInitials = []string{"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""}
+// pinyinInitials are tried longest first, so that "zh" is not read as "z",
+// and last the empty initial of syllables such as "an" and "er".
+var pinyinInitials = append(embeddedLines(pinyinInitialsData), "")
 
 var pinyinFinals = setOfWords(embeddedLines(pinyinFinalsData))

@@ -99,9 +99,15 @@ func cutByPage(rs []rune, lines []lineSpan, drop []bool, i int) bool {
 	if j == len(lines) || isBlank(rs[lines[i].start:lines[i].end]) {
 		return false
 	}
-	next := rs[lines[j].start:lines[j].end]
-	return endsMidSentence(rs[lines[i].start:lines[i].end]) && !isBlank(next) && !opensItem(next)
+	prev, next := rs[lines[i].start:lines[i].end], rs[lines[j].start:lines[j].end]
+	if opensItem(prev) && len(prev) <= maxHeading {
+		return false // a heading, which ends without punctuation
+	}
+	return endsMidSentence(prev) && !isBlank(next) && !opensItem(next)
 }
+
+// maxHeading is the longest numbered line read as a heading.
+const maxHeading = 30
 
 type lineSpan struct{ start, end int }
 

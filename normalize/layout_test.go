@@ -30,6 +30,7 @@ func TestLayoutSteps(t *testing.T) {
 		// page furniture
 		{"page number between dashes", DropPageFurniture, "全年植树造林\n\n- 7 -\n\n三千亩。", "全年植树造林三千亩。"},
 		{"a paragraph end before furniture stays", DropPageFurniture, "全年植树三千亩。\n— 7 —\n二、水利", "全年植树三千亩。\n二、水利"},
+		{"a heading before furniture stays", DropPageFurniture, "一、基本情况\n·7·\n全年植树三千亩。", "一、基本情况\n全年植树三千亩。"},
 		{"no join into a list item", DropPageFurniture, "主要做法如下\n— 7 —\n（一）植树", "主要做法如下\n（一）植树"},
 		{"header of a page starting mid-sentence", DropPageFurniture, "全年植树\n- 7 -\n某县林业局工作总结\n造林三千亩。", "全年植树造林三千亩。"},
 		{"heading after a finished sentence stays", DropPageFurniture, "全年植树三千亩。\n- 7 -\n三、水利建设\n新修水渠。", "全年植树三千亩。\n三、水利建设\n新修水渠。"},
@@ -38,6 +39,8 @@ func TestLayoutSteps(t *testing.T) {
 		{"footer with a changing page number", DropPageFurniture,
 			"甲\n某县统计局 第1页\n乙。\n某县统计局 第2页\n丙。\n某县统计局 第3页\n丁。", "甲乙。\n丙。\n丁。"},
 		{"page of pages", DropPageFurniture, "投入\n第 2 页 共 9 页\n资金", "投入资金"},
+		{"pages then page", DropPageFurniture, "投入\n共9页 第2页\n资金", "投入资金"},
+		{"page in English", DropPageFurniture, "投入\nPage 2 of 9\n资金", "投入资金"},
 		{"page fraction", DropPageFurniture, "投入\n 4/11 \n资金", "投入资金"},
 		{"running title repeated", DropPageFurniture,
 			"某区卫生工作年报\n甲。\n某区卫生工作年报\n乙。\n某区卫生工作年报\n丙。",

@@ -422,8 +422,11 @@ func spaceIsLayout(rs []rune, a, c, n int) bool {
 	}
 	switch {
 	case xNum && yNum:
-		// One space inside a number is layout; table columns are set wider.
-		return n == 1
+		// One space inside a number is layout, unless the digits on both
+		// sides are numbers of their own: the columns of a table row
+		// ("蔬菜 4120 3.6"), where the second ends the row or is followed by
+		// another column.
+		return n == 1 && !separateNumbers(rs, a, c)
 	case xNum || yNum:
 		return isChinese(x) || isChinese(y)
 	default:
@@ -447,6 +450,14 @@ func isMask(rs []rune, i int) bool {
 		return !word(i-1) && !word(i+1)
 	}
 	return false
+}
+
+func separateNumbers(rs []rune, a, c int) bool {
+	if numberRunBefore(rs, a) < 2 || numberRunAfter(rs, c) < 2 {
+		return false // digits spaced out one by one
+	}
+	end := c + numberRunAfter(rs, c)
+	return end == len(rs) || rs[end] == ' ' || rs[end] == '\n'
 }
 
 func isNumberChar(r rune) bool { return isDigit(r) || r == '.' }

@@ -75,6 +75,7 @@ func TestLayoutSteps(t *testing.T) {
 		{"a Latin note in brackets", CloseLayoutSpaces, "增长率 ( yoy )", "增长率(yoy)"},
 		{"table columns stay", CloseLayoutSpaces, "小麦  21500    1.35", "小麦21500    1.35"},
 		{"a space inside a number", CloseLayoutSpaces, "投资12 500万元", "投资12500万元"},
+		{"columns of a table row", CloseLayoutSpaces, "蔬菜 4120 3.6\n水果 3550 12", "蔬菜4120 3.6\n水果3550 12"},
 		{"Latin words stay apart", CloseLayoutSpaces, "the GDP 增长", "the GDP 增长"},
 		{"wide gaps stay", CloseLayoutSpaces, "上一页    1    2", "上一页    1    2"},
 

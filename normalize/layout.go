@@ -194,6 +194,9 @@ func furnitureKey(line []rune) (string, bool) {
 			return "", false
 		}
 	}
+	if holdsQuantity(line[a:b]) {
+		return "", false // a table's total or a short fact, however often it repeats
+	}
 	key := []rune(string(line[a:b]))
 	words := false
 	for _, r := range key {
@@ -207,6 +210,17 @@ func furnitureKey(line []rune) (string, bool) {
 		}
 	}
 	return string(key), true
+}
+
+// holdsQuantity reports a number followed by a unit, a classifier or a
+// scale word; the year of a running title and a page count do not count.
+func holdsQuantity(line []rune) bool {
+	for i := 1; i < len(line); i++ {
+		if r := line[i]; isDigit(line[i-1]) && isUnitStart(r) && r != '年' && r != '月' && r != '页' {
+			return true
+		}
+	}
+	return false
 }
 
 func isPageNumber(line string) bool {

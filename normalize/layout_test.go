@@ -47,6 +47,7 @@ func TestLayoutSteps(t *testing.T) {
 			"甲。\n乙。\n丙。"},
 		{"a title twice stays", DropPageFurniture, "某区卫生工作年报\n甲。\n某区卫生工作年报\n乙。", "某区卫生工作年报\n甲。\n某区卫生工作年报\n乙。"},
 		{"a bare number line stays", DropPageFurniture, "投入资金\n1200\n万元", "投入资金\n1200\n万元"},
+		{"repeated totals stay", DropPageFurniture, "小计 120万元\n甲。\n小计 45万元\n乙。\n小计 8万元\n丙。", "小计 120万元\n甲。\n小计 45万元\n乙。\n小计 8万元\n丙。"},
 		{"repeated sentences stay", DropPageFurniture, "合格。\n合格。\n合格。", "合格。\n合格。\n合格。"},
 
 		// wrapped lines

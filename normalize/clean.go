@@ -220,7 +220,8 @@ func forEachLine(rs []rune, line func(start, end int), newline func(i int)) {
 //   - a page-fragment marker ("本科上\n5、线率"): a line that starts with the
 //     next page number and "、" right after a line cut mid-sentence;
 //   - a number wrapped onto a line of its own ("行政权力\n25\n项");
-//   - a break between a digit and more digits or a unit ("25\n项").
+//   - a break between a digit and more digits, its decimal point or a unit
+//     ("25\n项", "12\n.5%").
 var JoinBrokenLines Step = StepFunc(joinBrokenLines)
 
 var pageMarker = regexp.MustCompile(`^\s*(\d{1,3})、`)
@@ -303,6 +304,11 @@ func joinsAcrossBreak(rs []rune, prevStart, prevEnd, start, end int) bool {
 	if isDigit(last) && (isDigit(first) || isUnitStart(first)) {
 		// A page number left at the cut is JoinWrappedLines' to drop.
 		return pageNumberAtCut(rs[prevStart:prevEnd]) == 0 || !isUnitStart(first)
+	}
+	// A decimal point on either side of the break ("12\n.5%", "12.\n5%").
+	if isDigit(first) && last == '.' && prevEnd-prevStart >= 2 && isDigit(rs[prevEnd-2]) ||
+		isDigit(last) && first == '.' && end-start >= 2 && isDigit(rs[start+1]) {
+		return true
 	}
 	// A short line holding only a number, cut from the sentence before it.
 	if isDigit(first) && end-start <= 12 && onlyNumber(rs[start:end]) && endsMidSentence(rs[prevStart:prevEnd]) {

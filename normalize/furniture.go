@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"strings"
 )
 
 // Layout noise is what PDF converters and OCR add to a report's text: page
@@ -110,9 +111,21 @@ const maxHeading = 30
 type lineSpan struct{ start, end int }
 
 func splitLines(rs []rune) []lineSpan {
-	var out []lineSpan
-	forEachLine(rs, func(s, e int) { out = append(out, lineSpan{s, e}) }, func(int) {})
-	return out
+	n := 1
+	for _, r := range rs {
+		if r == '\n' {
+			n++
+		}
+	}
+	out := make([]lineSpan, 0, n)
+	start := 0
+	for i, r := range rs {
+		if r == '\n' {
+			out = append(out, lineSpan{start, i})
+			start = i + 1
+		}
+	}
+	return append(out, lineSpan{start, len(rs)})
 }
 
 // dropHeadersAtCuts drops the running header of a page that starts inside
@@ -222,6 +235,9 @@ func holdsQuantity(line []rune) bool {
 }
 
 func isPageNumber(line string) bool {
+	if !strings.ContainsAny(line, "0123456789") {
+		return false // every form holds the number; spares the expressions most lines
+	}
 	for _, re := range pageNumberPatterns {
 		if re.MatchString(line) {
 			return true

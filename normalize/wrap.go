@@ -3,6 +3,7 @@ package normalize
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // JoinWrappedLines joins a line wrapped at the width of the page to the
@@ -113,6 +114,13 @@ func isFull(line []rune, width, units int) bool {
 // opensItem reports whether a line starts a list item or a section
 // ("一、", "（二）", "3.", "(1)"), which a wrap never does.
 func opensItem(line []rune) bool {
+	i := 0
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i == len(line) || !strings.ContainsRune("(（第一二三四五六七八九十0123456789", line[i]) {
+		return false // no item opens otherwise; spares the expression most lines
+	}
 	return itemOpening.MatchString(string(line[:min(len(line), 8)]))
 }
 

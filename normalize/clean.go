@@ -3,6 +3,7 @@ package normalize
 import (
 	"bytes"
 	"regexp"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,10 +15,19 @@ import (
 // and the number grammar reads them where they separate digit groups.
 var FoldWidth Step = StepFunc(foldWidth)
 
-// symbolSpellings spells out unit symbols that the extractors read as words.
-var symbolSpellings = map[rune]string{
-	'㎡': "平方米", '㎞': "公里", '㎏': "千克", '㎝': "厘米", '㎜': "毫米", '㎎': "毫克",
-}
+// symbolSpellings spells out unit symbols that the extractors read as words
+// (data/unit_symbols.txt: a symbol, a tab, its spelling).
+var symbolSpellings = func() map[rune]string {
+	m := map[rune]string{}
+	for _, line := range embeddedLines(unitSymbolsData) {
+		symbol, spelling, _ := strings.Cut(line, "\t")
+		m[[]rune(symbol)[0]] = spelling
+	}
+	return m
+}()
+
+// isSquaredSymbol reports the block of squared unit symbols (㎡ ㎞ ㎏ …).
+func isSquaredSymbol(r rune) bool { return r >= 0x3380 && r <= 0x33FF }
 
 func foldWidth(src *Text) *Text {
 	b := newBuilder(src)
@@ -43,7 +53,7 @@ func foldWidth(src *Text) *Text {
 		case r < 0x20 || (r >= 0x7f && r < 0xa0):
 			b.emit(' ', i, i+1)
 		default:
-			if s, ok := symbolSpellings[r]; ok {
+			if s, ok := symbolSpellings[r]; ok && isSquaredSymbol(r) {
 				b.emitString(s, i, i+1)
 			} else {
 				b.keep(i)
@@ -54,18 +64,10 @@ func foldWidth(src *Text) *Text {
 }
 
 // boilerplatePatterns match lines that hosting sites add around a report:
-// download notices, page counts, file sizes, share prompts, contact numbers.
-// A line matching one is dropped whole when it is short; long lines are
-// report paragraphs that merely mention such words.
-var boilerplatePatterns = compileAll(
-	`由会员分享`, `可在线阅读`, `页珍藏版`, `请在.{0,80}上搜索`, `下载文档`, `免费下载`, `点击下载`,
-	`下载客服`, `文档侵权`, `侵权举报`, `(?i)QQ[:：]?\s*\d{5,}`, `^[\s•·]*\d+(\.\d+)?\s*[KMG]B\s*$`,
-	`^[\s•·]*\d+\s*页\s*$`, `当前文档由`, `本文档`, `本站`, `^\s*相关文档`, `扫码`, `领取福利`,
-	`^[\s•·]*\d{4}-\d{2}-\d{2}\s*发布\s*$`, `会员登录`, `新用户注册`, `您现在的位置`, `首页\s*[>＞]`,
-	`^\s*\d{3,}\s*$`, `欢迎访问`, `范文大全`, `文章由.{0,20}分享`, `加入收藏`, `我要投稿`,
-	`小编`, `希望大家(能够)?喜欢`, `范文格式`, `^\s*文\s*章\s*超\s*市\s*$`, `(?i)(www\.|\.com|\.net|\.cn)\b`,
-	`分享到`, `上一篇`, `下一篇`, `阅读全文`, `(浏览|阅读|下载)(次数|量)?[:：]?\s*\d+\s*次`, `字数[:：]`, `千字`,
-)
+// download notices, page counts, file sizes, share prompts, contact numbers
+// (data/boilerplate.txt). A line matching one is dropped whole when it is
+// short; long lines are report paragraphs that merely mention such words.
+var boilerplatePatterns = compileAll(embeddedLines(boilerplateData))
 
 // boilerplatePattern is a compiled pattern with the characters a line
 // must hold for it to match at all, which lets most lines skip the
@@ -76,30 +78,18 @@ type boilerplatePattern struct {
 	needs   string // any of these characters; "" when the pattern has a literal of its own
 }
 
-func compileAll(patterns ...string) []boilerplatePattern {
-	out := make([]boilerplatePattern, len(patterns))
-	for i, p := range patterns {
+// compileAll compiles lines of the form "pattern" or "pattern<TAB>needs".
+func compileAll(lines []string) []boilerplatePattern {
+	out := make([]boilerplatePattern, len(lines))
+	for i, line := range lines {
+		p, needs, _ := strings.Cut(line, "\t")
 		re := regexp.MustCompile(p)
-		out[i] = boilerplatePattern{re: re, needs: patternNeeds[p]}
+		out[i] = boilerplatePattern{re: re, needs: needs}
 		if prefix, complete := re.LiteralPrefix(); complete {
 			out[i].literal = prefix
 		}
 	}
 	return out
-}
-
-// patternNeeds names, for the patterns without a literal prefix, characters
-// every match contains.
-var patternNeeds = map[string]string{
-	`(?i)QQ[:：]?\s*\d{5,}`:               "qQ",
-	`^[\s•·]*\d+(\.\d+)?\s*[KMG]B\s*$`:   "KMG",
-	`^[\s•·]*\d+\s*页\s*$`:                "页",
-	`^\s*相关文档`:                           "相",
-	`^[\s•·]*\d{4}-\d{2}-\d{2}\s*发布\s*$`: "发",
-	`^\s*\d{3,}\s*$`:                     "0123456789",
-	`^\s*文\s*章\s*超\s*市\s*$`:              "文",
-	`(?i)(www\.|\.com|\.net|\.cn)\b`:     ".",
-	`(浏览|阅读|下载)(次数|量)?[:：]?\s*\d+\s*次`:   "次",
 }
 
 // maxBoilerplateLine is the longest line (in characters) that may be dropped
@@ -230,15 +220,15 @@ func forEachLine(rs []rune, line func(start, end int), newline func(i int)) {
 //   - a page-fragment marker ("本科上\n5、线率"): a line that starts with the
 //     next page number and "、" right after a line cut mid-sentence;
 //   - a number wrapped onto a line of its own ("行政权力\n25\n项");
-//   - a break between a digit and more digits or a unit ("25\n项");
-//   - a space between two Chinese characters ("继 续推进").
+//   - a break between a digit and more digits, its decimal point or a unit
+//     ("25\n项", "12\n.5%").
 var JoinBrokenLines Step = StepFunc(joinBrokenLines)
 
 var pageMarker = regexp.MustCompile(`^\s*(\d{1,3})、`)
 
 func joinBrokenLines(src *Text) *Text {
 	rs := src.Runes
-	drop := make(map[int]int) // start index → end index of characters to drop
+	var drops []lineSpan // characters to drop, in text order
 	lastPage := 0
 	prevEnd := -1 // index of the '\n' ending the previous line, or -1
 	prevStart := 0
@@ -253,35 +243,27 @@ func joinBrokenLines(src *Text) *Text {
 			n := atoiSmall(line[m[2]:m[3]])
 			if prevEnd >= 0 && n >= 2 && (n == lastPage+1 || lastPage == 0) && isPageCut(rs, prevStart, prevEnd) {
 				markerEnd := start + len([]rune(line[:m[1]]))
-				drop[prevEnd] = markerEnd
+				drops = append(drops, lineSpan{prevEnd, markerEnd})
 			}
 			if n == lastPage+1 || lastPage == 0 {
 				lastPage = n
 			}
 		} else if prevEnd >= 0 && joinsAcrossBreak(rs, prevStart, prevEnd, start, end) {
-			drop[prevEnd] = prevEnd + 1
+			drops = append(drops, lineSpan{prevEnd, prevEnd + 1})
 		}
 		prevStart, prevEnd = start, end
 	}, func(int) {})
 
-	b := newBuilder(src)
-	for i := 0; i < len(rs); i++ {
-		if j, ok := drop[i]; ok {
-			i = j - 1
-			continue
-		}
-		if rs[i] == ' ' && i > 0 && isHan(rs[i-1]) {
-			j := i
-			for j < len(rs) && rs[j] == ' ' {
-				j++
-			}
-			if j < len(rs) && isHan(rs[j]) && j-i <= 2 {
-				i = j - 1
-				continue
-			}
-		}
-		b.keep(i)
+	if len(drops) == 0 {
+		return src
 	}
+	b := newBuilder(src)
+	kept := 0
+	for _, d := range drops {
+		b.keepRange(kept, d.start)
+		kept = d.end
+	}
+	b.keepRange(kept, len(rs))
 	return b.text()
 }
 
@@ -320,6 +302,12 @@ func joinsAcrossBreak(rs []rune, prevStart, prevEnd, start, end int) bool {
 	}
 	last, first := rs[prevEnd-1], rs[start]
 	if isDigit(last) && (isDigit(first) || isUnitStart(first)) {
+		// A page number left at the cut is JoinWrappedLines' to drop.
+		return pageNumberAtCut(rs[prevStart:prevEnd]) == 0 || !isUnitStart(first)
+	}
+	// A decimal point on either side of the break ("12\n.5%", "12.\n5%").
+	if isDigit(first) && last == '.' && prevEnd-prevStart >= 2 && isDigit(rs[prevEnd-2]) ||
+		isDigit(last) && first == '.' && end-start >= 2 && isDigit(rs[start+1]) {
 		return true
 	}
 	// A short line holding only a number, cut from the sentence before it.
@@ -339,28 +327,33 @@ func onlyNumber(rs []rune) bool {
 }
 
 // unitStarts are first characters of classifiers and units that can follow a
-// number across a wrapped line.
-const unitStarts = "个名人所项次场家批篇节件台套份册本间户座栋条种类处支门张首部期届元万亿千百%平亩公米吨斤小课天年月周分岁倍辆架匹头只"
-
-func isUnitStart(r rune) bool {
-	for _, u := range unitStarts {
-		if r == u {
-			return true
-		}
+// number across a wrapped line (data/unit_starts.txt).
+var unitStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, line := range embeddedLines(unitStartsData) {
+		m[[]rune(line)[0]] = true
 	}
-	return false
-}
+	return m
+}()
+
+func isUnitStart(r rune) bool { return unitStarts[r] }
 
 // endsMidSentence reports whether a line stops without closing punctuation.
 func endsMidSentence(line []rune) bool {
 	for i := len(line) - 1; i >= 0; i-- {
 		r := line[i]
-		if r == ' ' {
-			continue
+		if r == ' ' || r == '”' || r == '’' || r == '」' || r == '』' {
+			continue // what stands before a closing quote decides
 		}
 		switch r {
 		case '。', '！', '？', '；', '：', '!', '?', ';', ':', '…':
 			return false
+		case '.': // a sentence's end, unless it is a decimal point cut from its digits
+			k := i - 1
+			for k >= 0 && line[k] == ' ' {
+				k--
+			}
+			return k >= 0 && isDigit(line[k])
 		}
 		return true
 	}

@@ -46,7 +46,7 @@ func Normalize(original string, base int, opts Options) (*Result, error) {
 		t = pass(simplify, t)
 		res.Converted = true
 	}
-	for _, step := range []Step{DropBoilerplate, JoinBrokenLines, RepairDecimalStops} {
+	for _, step := range cleaningSteps {
 		t = pass(step, t)
 	}
 	if t.spare != nil { // not kept alive with the result
@@ -55,6 +55,15 @@ func Normalize(original string, base int, opts Options) (*Result, error) {
 	}
 	res.Text = t
 	return res, nil
+}
+
+// cleaningSteps follow width folding and script conversion, in order: site
+// boilerplate first, then page furniture, so that the lines it cut can be
+// joined, then spaces (which letter spacing puts inside pinyin too), pinyin,
+// punctuation and decimal points inside the joined sentences.
+var cleaningSteps = []Step{
+	DropBoilerplate, DropPageFurniture, JoinBrokenLines, JoinWrappedLines,
+	CloseLayoutSpaces, DropPinyin, ChinesePunctuation, RepairDecimalStops,
 }
 
 // ValidEncoding reports an error for an --encoding value Decode does not

@@ -1,8 +1,10 @@
 package normalize
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/liuzl/gocc"
@@ -122,6 +124,23 @@ func BenchmarkDetectScript(b *testing.B) {
 	for b.Loop() {
 		for _, rs := range runes {
 			DetectScript(rs)
+		}
+	}
+}
+
+// BenchmarkNormalizeLayoutNoise is BenchmarkNormalize on text full of
+// page furniture and blank lines, which the layout steps must clean in
+// time linear in its length.
+func BenchmarkNormalizeLayoutNoise(b *testing.B) {
+	var s strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&s, "全年投入资金1 2 0\n\n- %d -\n\n某县年报\n\n万元，增长3 . 5 %%，\n\n\n", i)
+	}
+	text := s.String()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := Normalize(text, 0, Options{Script: "auto"}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

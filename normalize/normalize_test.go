@@ -101,7 +101,8 @@ func TestNormalizeCorpusKeepsMap(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"全市近1.2萬名教師", "本科上\n5、线率", "２７，２０３元\r\n", "0。05%", "a\x00b", "继 续"} {
+	for _, s := range []string{"全市近1.2萬名教師", "本科上\n5、线率", "２７，２０３元\r\n", "0。05%", "a\x00b", "继 续",
+		"增长 1 2 . 5 %，共 x x 所", "全年植树\n\n- 7 -\n某县林业局\n\n造林3\n\n3.5 1\n\n万亩。", "經(jīng)費( y ù)教jiao育", "甲,乙.\n1.丙"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -145,7 +146,7 @@ func normalizeFresh(t *testing.T, s, script string) *Text {
 			text = g.convert(text)
 		}
 	}
-	for _, step := range []Step{DropBoilerplate, JoinBrokenLines, RepairDecimalStops} {
+	for _, step := range cleaningSteps {
 		text = step.Apply(text)
 	}
 	return text
@@ -179,16 +180,59 @@ func TestNormalizeRecyclingMatchesFresh(t *testing.T) {
 	}
 }
 
-func TestPatternNeedsNameRealPatterns(t *testing.T) {
-	for src := range patternNeeds {
+// TestBoilerplatePatternsEachDropALine gives every pattern of
+// data/boilerplate.txt a line of hosting-site text it must drop, and keeps
+// report lines that only share words with such text.
+func TestBoilerplatePatternsEachDropALine(t *testing.T) {
+	dropped := []string{
+		"此文档由会员分享，仅供参考", "全文可在线阅读", "八年级语文复习资料30页珍藏版", "请在文库上搜索更多内容", "下载文档查看全文",
+		"本资料免费下载", "点击下载完整版", "下载客服：周一至周五", "文档侵权请联系", "侵权举报电话", "客服QQ：47281936",
+		"  2.35 MB", "18 页", "当前文档由网友上传", "本文档仅供学习", "相关文档推荐", "关注公众号领取福利",
+		"2024-05-06 发布", "会员登录 | 注册", "新用户注册送积分", "您现在的位置：首页", "首页 > 工作总结", "欢迎访问某某范文网",
+		"范文大全网", "本文章由网友小李分享", "加入收藏", "我要投稿", "小编为你整理了以下内容", "希望大家能够喜欢",
+		"范文格式参考", "更多请访问 www.example.org", "分享到：微信", "上一篇：学校工作计划", "下一篇：教学总结",
+		"阅读全文", "浏览次数：320次", "字数：2400", "约3.6千字",
+	}
+	kept := []string{
+		"本站共监测到空气质量优良天数320天", "扫码支付笔数增长35%", "1200", "投入资金", "全年新增就业岗位4500个",
+		"文章超市", "学校图书馆藏书3万册，下载电子资源1200次",
+	}
+	if n := len(embeddedLines(boilerplateData)); n > len(dropped) {
+		t.Fatalf("%d patterns, %d example lines: give the new pattern one", n, len(dropped))
+	}
+	hit := make([]bool, len(boilerplatePatterns))
+	for _, line := range dropped {
 		found := false
-		for _, p := range boilerplatePatterns {
-			if p.re.String() == src {
-				found = true
+		for i, p := range boilerplatePatterns {
+			if p.re.MatchString(line) {
+				hit[i], found = true, true
 			}
 		}
 		if !found {
-			t.Errorf("patternNeeds names %q, which is not a boilerplate pattern", src)
+			t.Errorf("%q is not dropped", line)
+		}
+	}
+	for i, p := range boilerplatePatterns {
+		if !hit[i] {
+			t.Errorf("pattern %q has no example line", p.re)
+		}
+	}
+	for _, line := range kept {
+		for _, p := range boilerplatePatterns {
+			if p.re.MatchString(line) {
+				t.Errorf("report line %q dropped by %q", line, p.re)
+			}
+		}
+	}
+}
+
+// TestBoilerplatePatternsNameWhatTheyNeed checks that a pattern without a
+// literal start says which characters it needs, and that every match holds
+// one of them.
+func TestBoilerplatePatternsNameWhatTheyNeed(t *testing.T) {
+	for _, p := range boilerplatePatterns {
+		if prefix, _ := p.re.LiteralPrefix(); prefix == "" && p.needs == "" {
+			t.Errorf("pattern %q has neither a literal start nor needs", p.re)
 		}
 	}
 }

@@ -15,8 +15,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// minQuantityF1 is the floor of quantity F1 on the bundled corpus.
-const minQuantityF1 = 0.90
+// minQuantityF1 is the floor of quantity F1 on the bundled corpus, set
+// just under the measured 0.977 so that a real regression crosses it.
+const minQuantityF1 = 0.972
 
 // runCLI runs zhmetrics with args from the repository root and returns its
 // exit status, standard output and standard error.
@@ -98,6 +99,12 @@ func TestCorpusQuality(t *testing.T) {
 	for _, e := range errs {
 		t.Errorf("gold: %s", e)
 	}
+	unresolved := 0 // gold quantities that cannot be found count as missed, not as skipped
+	for _, g := range gold {
+		if !g.Resolved && !g.Optional && g.Kind != "program" {
+			unresolved++
+		}
+	}
 	preds, err := score.ReadPredictions(strings.NewReader(csv))
 	if err != nil {
 		t.Fatal(err)
@@ -108,7 +115,9 @@ func TestCorpusQuality(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("corpus scores:\n%s", table.String())
-	if f1 := res.Summary().Quantities.F1; f1 < minQuantityF1 {
-		t.Errorf("quantity F1 %.4f is below %.2f", f1, minQuantityF1)
+	q := res.Summary().Quantities
+	f1 := 2 * float64(q.Correct) / float64(q.Pred+q.Gold+unresolved)
+	if f1 < minQuantityF1 {
+		t.Errorf("quantity F1 %.4f (%d gold facts not found) is below %.3f", f1, unresolved, minQuantityF1)
 	}
 }

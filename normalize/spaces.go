@@ -1,0 +1,123 @@
+package normalize
+
+import (
+	"strings"
+)
+
+// CloseLayoutSpaces removes spaces that layout put inside Chinese text: a
+// single space around each character of letter-spaced text, up to three
+// spaces between Han characters, between a Han character or
+// Chinese punctuation and a number, between the digits of a spaced-out
+// number ("3 6 2 1 0 亿元", "1 2 . 5 %"), before % and units, inside
+// brackets and around brackets in Chinese text. Other spaces next to a
+// Latin letter separate words and stay; so do the wider gaps between the
+// numbers of a table row.
+var CloseLayoutSpaces Step = StepFunc(closeLayoutSpaces)
+
+func closeLayoutSpaces(src *Text) *Text {
+	rs := src.Runes
+	b := newBuilder(src)
+	kept := 0 // characters before kept are written
+	for i := 1; i < len(rs); i++ {
+		if rs[i] != ' ' {
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if j < len(rs) && j-i <= maxLayoutSpaces && spaceIsLayout(rs, i-1, j, j-i) {
+			b.keepRange(kept, i)
+			kept = j
+		}
+		i = j - 1
+	}
+	b.keepRange(kept, len(rs))
+	return b.text()
+}
+
+// maxLayoutSpaces is the longest run of spaces read as layout: letter
+// spacing around a space of the text itself makes three.
+const maxLayoutSpaces = 3
+
+// spaceIsLayout decides for the n spaces between rs[a] and rs[c].
+func spaceIsLayout(rs []rune, a, c, n int) bool {
+	x, y := rs[a], rs[c]
+	if x == '\n' || y == '\n' {
+		return false
+	}
+	if n == 1 && standsAlone(rs, a) && standsAlone(rs, c) {
+		return true // letter-spaced text: one character between single spaces
+	}
+	switch {
+	case x == '(' || x == '（' || y == ')' || y == '）':
+		return true // inside brackets
+	case (x == ')' || x == '）') && (isChinese(y) || isNumberChar(y)), (y == '(' || y == '（') && (isChinese(x) || isNumberChar(x)):
+		return true // brackets inside Chinese text
+	}
+	xNum, yNum := isNumberChar(x) || isMask(rs, a), isNumberChar(y) || isMask(rs, c)
+	if isLatinLetter(x) && !xNum || isLatinLetter(y) && !yNum {
+		return false
+	}
+	switch {
+	case xNum && yNum:
+		// One space inside a number is layout, unless the digits on both
+		// sides are numbers of their own: the columns of a table row
+		// ("蔬菜 4120 3.6"), where the second ends the row or is followed by
+		// another column.
+		return n == 1 && !separateNumbers(rs, a, c)
+	case xNum || yNum:
+		return isChinese(x) || isChinese(y)
+	default:
+		return isChinese(x) && isChinese(y)
+	}
+}
+
+// standsAlone reports whether rs[i] has a space or a line end on each side.
+func standsAlone(rs []rune, i int) bool {
+	return (i == 0 || rs[i-1] == ' ' || rs[i-1] == '\n') && (i+1 == len(rs) || rs[i+1] == ' ' || rs[i+1] == '\n')
+}
+
+// isMask reports a mask character standing for a digit (x, X, *, ×) that
+// is not a letter of a Latin word.
+func isMask(rs []rune, i int) bool {
+	switch rs[i] {
+	case '*', '×':
+		return true
+	case 'x', 'X':
+		word := func(j int) bool { return j >= 0 && j < len(rs) && isLatinLetter(rs[j]) && rs[j] != 'x' && rs[j] != 'X' }
+		return !word(i-1) && !word(i+1)
+	}
+	return false
+}
+
+func separateNumbers(rs []rune, a, c int) bool {
+	if numberRunBefore(rs, a) < 2 || numberRunAfter(rs, c) < 2 {
+		return false // digits spaced out one by one
+	}
+	end := c + numberRunAfter(rs, c)
+	return end == len(rs) || rs[end] == ' ' || rs[end] == '\n'
+}
+
+func isNumberChar(r rune) bool { return isDigit(r) || r == '.' }
+
+func numberRunBefore(rs []rune, i int) int {
+	n := 0
+	for ; i >= 0 && isNumberChar(rs[i]); i-- {
+		n++
+	}
+	return n
+}
+
+func numberRunAfter(rs []rune, i int) int {
+	n := 0
+	for ; i < len(rs) && isNumberChar(rs[i]); i++ {
+		n++
+	}
+	return n
+}
+
+// isChinese reports Han characters and Chinese punctuation.
+func isChinese(r rune) bool {
+	return isHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF65 || strings.ContainsRune("“”‘’…—·%‰", r)
+}

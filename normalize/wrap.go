@@ -1,0 +1,152 @@
+package normalize
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// JoinWrappedLines joins a line wrapped at the width of the page to the
+// line that continues it: a line that stops without sentence punctuation
+// and fills the width most lines of the text fill, followed by a line that
+// does not open a list item. A real heading or short line is shorter than
+// the width and stays. Two more cuts are joined across blank lines, where
+// a page break falls: a number cut from its unit or its other digits, with
+// a page number left at the cut ("16.11 1\n\n亿元").
+var JoinWrappedLines Step = StepFunc(joinWrappedLines)
+
+// fullLine is the share of the page width from which a line counts as
+// filling it.
+const fullLine = 0.85
+
+// maxWrapWidth is the widest page in characters; texts whose lines are
+// longer hold a paragraph a line and are not wrapped.
+const maxWrapWidth = 100
+
+func joinWrappedLines(src *Text) *Text {
+	rs := src.Runes
+	lines := splitLines(rs)
+	if len(lines) < 2 {
+		return src
+	}
+	width, units := pageWidth(rs, lines)
+	b := newBuilder(src)
+	next := 0 // source characters before next are written
+	for i := 0; i+1 < len(lines); i++ {
+		prev := rs[lines[i].start:lines[i].end]
+		if !endsMidSentence(prev) {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && isBlank(rs[lines[j].start:lines[j].end]) {
+			j++
+		}
+		if j == len(lines) {
+			break
+		}
+		following := rs[lines[j].start:lines[j].end]
+		cut := lines[i].end // the break and any blank lines after it are dropped
+		switch {
+		case endsWithDigit(prev) && continuesNumber(following):
+			if n := pageNumberAtCut(prev); n > 0 && isUnitStart(following[0]) {
+				cut -= n
+			}
+		case j == i+1 && width > 0 && isFull(prev, width, units) && !opensItem(following):
+		default:
+			continue
+		}
+		b.keepRange(next, cut)
+		if isLatinLetter(prev[len(prev)-1]) && isLatinLetter(following[0]) {
+			b.emit(' ', lines[i].end, lines[i].end+1) // a word wrap stands for a space
+		}
+		next = lines[j].start
+		i = j - 1
+	}
+	b.keepRange(next, len(rs))
+	return b.text()
+}
+
+// pageWidth estimates the width lines are wrapped at, in characters and in
+// display units (a Han character two, others one): the length most long
+// lines reach. It is 0 when the text is not wrapped.
+func pageWidth(rs []rune, lines []lineSpan) (chars, units int) {
+	var ns []int
+	for _, l := range lines {
+		if n := l.end - l.start; n > 0 && !isBlank(rs[l.start:l.end]) {
+			ns = append(ns, n)
+		}
+	}
+	if len(ns) < 4 {
+		return 0, 0
+	}
+	slices.Sort(ns)
+	at := len(ns) * 3 / 4
+	if ns[at] > maxWrapWidth {
+		return 0, 0
+	}
+	chars = ns[at]
+	us := ns[:0] // the same lines' display widths, in the lengths' place
+	for _, l := range lines {
+		if l.end > l.start && !isBlank(rs[l.start:l.end]) {
+			us = append(us, displayWidth(rs[l.start:l.end]))
+		}
+	}
+	slices.Sort(us)
+	return chars, us[at]
+}
+
+func displayWidth(line []rune) int {
+	w := 0
+	for _, r := range line {
+		if r >= 0x2E80 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+func isFull(line []rune, width, units int) bool {
+	return float64(len(line)) >= fullLine*float64(width) || float64(displayWidth(line)) >= fullLine*float64(units)
+}
+
+// opensItem reports whether a line starts a list item or a section
+// ("一、", "（二）", "3.", "(1)"), which a wrap never does.
+func opensItem(line []rune) bool {
+	i := 0
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i == len(line) || !strings.ContainsRune("(（第一二三四五六七八九十0123456789", line[i]) {
+		return false // no item opens otherwise; spares the expression most lines
+	}
+	return itemOpening.MatchString(string(line[:min(len(line), 8)]))
+}
+
+var itemOpening = regexp.MustCompile(`^\s*([(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．][^\d]|第[一二三四五六七八九十\d]{1,3}[章节条部分])`)
+
+func endsWithDigit(line []rune) bool { return len(line) > 0 && isDigit(line[len(line)-1]) }
+
+// continuesNumber reports whether a line goes on with a number's digits or
+// its scale or unit.
+func continuesNumber(line []rune) bool {
+	return len(line) > 0 && (isDigit(line[0]) || isUnitStart(line[0]))
+}
+
+// pageNumberAtCut returns the length of " N" (a space and one to three
+// digits) ending a line where it follows a number of several characters:
+// the page number a page cut leaves behind, or 0.
+func pageNumberAtCut(line []rune) int {
+	n := len(line)
+	k := n
+	for k > 0 && n-k < 3 && isDigit(line[k-1]) {
+		k--
+	}
+	if k == n || k < 3 || line[k-1] != ' ' || !isDigit(line[k-2]) || !isNumberChar(line[k-3]) {
+		return 0 // digits spaced out one by one are no page number
+	}
+	return n - k + 1
+}
+
+func isLatinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

@@ -1,0 +1,414 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/zhmetrics/zhmetrics/internal/chromium"
+	"github.com/zhmetrics/zhmetrics/output"
+)
+
+// The review page is checked twice: its markup is parsed here (every row
+// has its mark, holding its raw), and it is opened in headless Chromium
+// (marks, clicks, keys, no request, no console error). Set
+// ZHMETRICS_REVIEW_DOCS to a folder to run the same checks on other
+// documents than the bundled corpus.
+
+// reviewDocs is the folder the corpus checks read.
+func reviewDocs() string {
+	if dir := os.Getenv("ZHMETRICS_REVIEW_DOCS"); dir != "" {
+		return dir
+	}
+	return filepath.Join("testdata", "corpus", "docs")
+}
+
+// extractPage runs extract on args into review.html and rows.csv in a
+// temporary folder and returns the page's path and the CSV rows.
+func extractPage(t *testing.T, args ...string) (string, []output.Row) {
+	t.Helper()
+	dir := t.TempDir()
+	page, csv := filepath.Join(dir, "review.html"), filepath.Join(dir, "rows.csv")
+	// The CSV without formula escapes, so that raw is the text itself.
+	for _, out := range []string{page, csv} {
+		if code, _, stderr := runCLI(t, "", append(append([]string{"extract", "--no-escape-formulas"}, args...), "-o", out)...); code != 0 && code != 1 {
+			t.Fatalf("extract -o %s exited %d: %s", filepath.Base(out), code, stderr)
+		}
+	}
+	f, err := os.Open(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := output.ReadRows(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page, rows
+}
+
+// domText is how a browser stores text: line ends become "\n" and NUL
+// becomes U+FFFD when the page is parsed.
+func domText(s string) string {
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\x00", "\uFFFD").Replace(s)
+}
+
+// parsedMarks parses a page and returns the text of each row's marks
+// (the parts of a split mark joined) and their class.
+func parsedMarks(t *testing.T, path string) map[int]markInfo {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marks := map[int]markInfo{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "mark" {
+			row, _ := strconv.Atoi(attr(n, "data-row"))
+			m := marks[row]
+			m.text += nodeText(n)
+			m.class = attr(n, "class")
+			m.parts++
+			marks[row] = m
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return marks
+}
+
+type markInfo struct {
+	text, class string
+	parts       int
+}
+
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func nodeText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(nodeText(c))
+	}
+	return b.String()
+}
+
+// checkMarks checks that row N of the CSV has its mark, around exactly its
+// raw, coloured by its kind, and that no mark names a row that is not there.
+func checkMarks(t *testing.T, rows []output.Row, marks map[int]markInfo) {
+	t.Helper()
+	bad := 0
+	for i, r := range rows {
+		m, ok := marks[i+1]
+		switch {
+		case !ok:
+			t.Errorf("row %d (%s %d-%d %q) has no mark", i+1, r.Doc, r.Start, r.End, r.Raw)
+		case m.text != domText(r.Raw):
+			t.Errorf("row %d: mark holds %q, raw is %q", i+1, m.text, r.Raw)
+		case !strings.Contains(m.class, "k-"+r.Kind) || strings.Contains(m.class, "masked") != r.Masked:
+			t.Errorf("row %d: mark class %q for kind %s, masked %v", i+1, m.class, r.Kind, r.Masked)
+		default:
+			continue
+		}
+		if bad++; bad > 20 {
+			t.Fatal("too many rows without their mark")
+		}
+	}
+	for n := range marks {
+		if n < 1 || n > len(rows) {
+			t.Errorf("a mark names row %d; there are %d rows", n, len(rows))
+		}
+	}
+}
+
+func TestReviewPageMarksEveryRow(t *testing.T) {
+	toRepoRoot(t)
+	page, rows := extractPage(t, reviewDocs())
+	if len(rows) == 0 {
+		t.Fatal("no rows")
+	}
+	checkMarks(t, rows, parsedMarks(t, page))
+}
+
+// hostileText is a report sentence wrapped in markup a scraped page might
+// hold; on the page all of it must stay text.
+const hostileText = "<script>window.pwned = 1</script>本年度投入资金1200万元，" +
+	"<img src=x onerror=\"window.pwned = 2\">覆盖学校35所，</textarea><textarea>" +
+	"<a href=\"javascript:window.pwned = 3\">点击查看</a>完成率达到98.5%。\r\n" +
+	"</script><script>window.pwned = 4</script><!-- 注释 -->{{.}}]]><style>body{display:none}</style>" +
+	"<iframe src=\"https://example.com/\"></iframe>第二行有“强基计划”项目\x00约3000人。\r" +
+	"<meta http-equiv=\"refresh\" content=\"0;url=https://example.com/\">末行共计12个。\n"
+
+// writeHostileDocs writes documents whose text and names are markup.
+func writeHostileDocs(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": hostileText,
+		`<img src=x onerror="window.pwned=5">.txt`: "学生共1500名。\n",
+		"c.txt": strings.Repeat("全市新建学校12所，投入3.5亿元，“双减”政策覆盖率达到100%。\n", 400),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestReviewPageShowsMarkupAsText(t *testing.T) {
+	dir := writeHostileDocs(t)
+	page, rows := extractPage(t, dir, "--input-format", "text")
+	checkMarks(t, rows, parsedMarks(t, page))
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, markup := range []string{"<img", "<iframe", "<textarea", "<a href=\"javascript", "<meta http-equiv=\"refresh", "<style>body"} {
+		if bytes.Contains(data, []byte(markup)) {
+			t.Errorf("the page holds %q as markup", markup)
+		}
+	}
+	if n := bytes.Count(data, []byte("<script>")); n != 1 {
+		t.Errorf("the page has %d executable script elements, want its own one", n)
+	}
+}
+
+// startBrowser starts headless Chromium, or skips the test when it is not
+// installed.
+func startBrowser(t testing.TB) *chromium.Page {
+	t.Helper()
+	b, err := chromium.Start(context.Background())
+	if errors.Is(err, chromium.ErrNotFound) {
+		t.Skip("skipping the browser check: ", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	p, err := b.NewPage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return p
+}
+
+// openPage loads a page file and waits until its script is ready.
+func openPage(t testing.TB, p *chromium.Page, path string) {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Load("file://" + abs); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, `document.documentElement.dataset.ready === "true"`)
+}
+
+// waitFor polls a JavaScript condition for up to 10 s.
+func waitFor(t testing.TB, p *chromium.Page, cond string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		var ok bool
+		if err := p.Eval("!!("+cond+")", &ok); err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", cond)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+type box struct{ X, Y, W, H float64 }
+
+func (b box) center() (float64, float64) { return b.X + b.W/2, b.Y + b.H/2 }
+
+// inside reports whether b lies within c.
+func (b box) inside(c box) bool {
+	return b.W > 0 && b.X >= c.X-1 && b.Y >= c.Y-1 && b.X+b.W <= c.X+c.W+1 && b.Y+b.H <= c.Y+c.H+1
+}
+
+func boxOf(t *testing.T, p *chromium.Page, selector string) box {
+	t.Helper()
+	var b box
+	js := fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) return null;
+		const r = e.getBoundingClientRect(); return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`, selector)
+	if err := p.Eval(js, &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.W == 0 && b.H == 0 {
+		t.Fatalf("%s is not on the page", selector)
+	}
+	return b
+}
+
+// click clicks the middle of the element selector names.
+func click(t *testing.T, p *chromium.Page, selector string) {
+	t.Helper()
+	x, y := boxOf(t, p, selector).center()
+	for _, typ := range []string{"mouseMoved", "mousePressed", "mouseReleased"} {
+		if err := p.Call("Input.dispatchMouseEvent", map[string]any{"type": typ, "x": x, "y": y, "button": "left", "clickCount": 1}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func press(t *testing.T, p *chromium.Page, key string) {
+	t.Helper()
+	for _, typ := range []string{"keyDown", "keyUp"} {
+		params := map[string]any{"type": typ, "key": key, "code": "Key" + strings.ToUpper(key)}
+		if typ == "keyDown" {
+			params["text"] = key
+		}
+		if err := p.Call("Input.dispatchKeyEvent", params, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// browserMarks collects each row's mark text from the live DOM.
+func browserMarks(t *testing.T, p *chromium.Page) map[int]markInfo {
+	t.Helper()
+	var got map[string]struct{ Text, Class string }
+	js := `(() => { const out = {}; for (const m of document.querySelectorAll("#texts mark[data-row]")) {
+		const o = out[m.dataset.row] ??= {Text: "", Class: m.className}; o.Text += m.textContent; } return out; })()`
+	if err := p.Eval(js, &got); err != nil {
+		t.Fatal(err)
+	}
+	marks := map[int]markInfo{}
+	for k, v := range got {
+		n, _ := strconv.Atoi(k)
+		marks[n] = markInfo{text: v.Text, class: strings.ReplaceAll(strings.ReplaceAll(v.Class, " selected", ""), " flash", "")}
+	}
+	return marks
+}
+
+// checkQuiet fails on any request but the page's own, and on any console
+// error or uncaught exception.
+func checkQuiet(t *testing.T, p *chromium.Page, page string) {
+	t.Helper()
+	for _, url := range p.Requests() {
+		if !strings.HasSuffix(url, "/"+filepath.Base(page)) {
+			t.Errorf("the page requested %s", url)
+		}
+	}
+	for _, e := range p.Errors() {
+		t.Errorf("console: %s", e)
+	}
+}
+
+func TestReviewPageInChromium(t *testing.T) {
+	toRepoRoot(t)
+	page, rows := extractPage(t, reviewDocs())
+	p := startBrowser(t)
+	openPage(t, p, page)
+	checkMarks(t, rows, browserMarks(t, p))
+
+	// Clicking a table row scrolls its mark into view and flashes it. The
+	// row is found through the text filter, as a reviewer would.
+	target := len(rows) * 2 / 3
+	r := rows[target-1]
+	if err := p.Eval(fmt.Sprintf(`(() => { const q = document.querySelector("#q"); q.value = %q;
+		q.dispatchEvent(new Event("input")); })()`, r.Raw), nil); err != nil {
+		t.Fatal(err)
+	}
+	rowSel := fmt.Sprintf(`tr[data-n="%d"]`, target)
+	waitFor(t, p, `document.querySelector('`+rowSel+`')`)
+	click(t, p, rowSel)
+	markSel := fmt.Sprintf(`mark[data-row="%d"]`, target)
+	waitFor(t, p, `document.querySelector('`+markSel+`').classList.contains("flash")`)
+	if m, main := boxOf(t, p, markSel), boxOf(t, p, "#texts"); !m.inside(main) {
+		t.Errorf("after clicking row %d its mark is at %+v, outside the text pane %+v", target, m, main)
+	}
+
+	// Clicking a mark selects its row; j moves to the next fact.
+	if err := p.Eval(`(() => { const q = document.querySelector("#q"); q.value = ""; q.dispatchEvent(new Event("input")); q.blur(); })()`, nil); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, fmt.Sprintf(`document.querySelectorAll("tr.row").length > 1 && document.querySelector("#shown").textContent.startsWith("%d ")`, len(rows)))
+	click(t, p, markSel)
+	waitFor(t, p, fmt.Sprintf(`document.querySelector("tr.selected")?.dataset.n === "%d"`, target))
+	press(t, p, "j")
+	next := fmt.Sprintf(`mark[data-row="%d"]`, target+1)
+	waitFor(t, p, `document.querySelector('`+next+`').classList.contains("selected")`)
+	if m, main := boxOf(t, p, next), boxOf(t, p, "#texts"); !m.inside(main) {
+		t.Errorf("after j the next mark is at %+v, outside the text pane %+v", m, main)
+	}
+
+	// Hovering a mark shows what its row says.
+	x, y := boxOf(t, p, next).center()
+	if err := p.Call("Input.dispatchMouseEvent", map[string]any{"type": "mouseMoved", "x": x, "y": y}, nil); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, `!document.querySelector("#tip").hidden`)
+	var tip string
+	if err := p.Eval(`document.querySelector("#tip").textContent`, &tip); err != nil {
+		t.Fatal(err)
+	}
+	if want := rows[target].Kind; !strings.Contains(tip, want) || !strings.Contains(tip, rows[target].Metric) {
+		t.Errorf("tooltip %q lacks the kind %s or the metric %s", tip, want, rows[target].Metric)
+	}
+	checkQuiet(t, p, page)
+}
+
+func TestReviewPageRunsNothingFromDocuments(t *testing.T) {
+	dir := writeHostileDocs(t)
+	page, rows := extractPage(t, dir, "--input-format", "text")
+	p := startBrowser(t)
+	openPage(t, p, page)
+	checkMarks(t, rows, browserMarks(t, p))
+	var state struct {
+		Pwned                                 any
+		Scripts, Images, Links, Areas, Frames int
+		Text                                  string
+	}
+	js := `({Pwned: window.pwned ?? null, Scripts: document.scripts.length,
+		Images: document.images.length, Links: document.querySelectorAll("a[href^=javascript], #texts a").length,
+		Areas: document.querySelectorAll("textarea").length, Frames: document.querySelectorAll("iframe").length,
+		Text: document.querySelector("#texts").textContent})`
+	if err := p.Eval(js, &state); err != nil {
+		t.Fatal(err)
+	}
+	// The page's own scripts: one per block of rows, the document names
+	// and the program.
+	if state.Pwned != nil || state.Images+state.Links+state.Areas+state.Frames > 0 {
+		t.Errorf("document markup came alive: %+v", state)
+	}
+	for _, s := range []string{"<script>window.pwned = 1</script>", `<img src=x onerror="window.pwned = 2">`,
+		"</textarea>", `<a href="javascript:window.pwned = 3">`, `<img src=x onerror="window.pwned=5">.txt`} {
+		if !strings.Contains(state.Text, s) {
+			t.Errorf("the page does not show %q as text", s)
+		}
+	}
+	checkQuiet(t, p, page)
+}

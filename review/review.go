@@ -273,20 +273,20 @@ func (p *Page) Close() error {
 		head.Summary = fmt.Sprintf("%d rows in %d documents", p.rowCount, len(p.docs))
 	}
 	head.Errors, head.Skips = countProblems(p.docs)
-	if err := templates.ExecuteTemplate(out, pageHead, head); err != nil {
-		return err
+	// The rows and the script come before the texts, so that the table
+	// works while a long batch of texts is still being parsed.
+	steps := []func() error{
+		func() error { return templates.ExecuteTemplate(out, pageHead, head) },
+		func() error { return templates.ExecuteTemplate(out, pageMiddle, head) },
+		func() error { return p.rows.copyTo(out) },
+		func() error { return templates.ExecuteTemplate(out, pageTail, head) },
+		func() error { return p.sections.copyTo(out) },
+		func() error { return templates.ExecuteTemplate(out, pageEnd, head) },
 	}
-	if err := p.sections.copyTo(out); err != nil {
-		return err
-	}
-	if err := templates.ExecuteTemplate(out, pageMiddle, head); err != nil {
-		return err
-	}
-	if err := p.rows.copyTo(out); err != nil {
-		return err
-	}
-	if err := templates.ExecuteTemplate(out, pageTail, head); err != nil {
-		return err
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
 	}
 	return out.Flush()
 }
@@ -304,14 +304,26 @@ func countProblems(docs []docSummary) (errs, skips int) {
 }
 
 // rowData is a row as the page's script reads it: a compact array, in
-// the order page.js's fromData expects.
+// the order page.js reads it. A marked row's raw is left out (the script
+// takes it from the mark), and so are a diff's op and changes elsewhere.
 func rowData(n, doc int, r Row, marked bool) []any {
+	flags, raw := 0, r.Raw
+	if r.Masked {
+		flags |= 1
+	}
+	if marked {
+		flags |= 2
+		raw = ""
+	}
+	a := []any{n, doc, r.Line, r.Kind, r.Metric, r.Canonical, r.Value, r.Unit, r.Qualifier, flags, raw}
+	if r.Op == "" {
+		return a
+	}
 	var changes []string
 	for _, c := range r.Changes {
 		changes = append(changes, c.Field, c.Old, c.New)
 	}
-	return []any{n, doc, r.Line, r.Kind, r.Metric, r.Canonical, r.Value, r.Unit,
-		r.Qualifier, r.Masked, r.Raw, marked, r.Op, changes}
+	return append(a, r.Op, changes)
 }
 
 // spool is a temporary file that a part of the page is written to.

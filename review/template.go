@@ -25,6 +25,7 @@ const (
 	pageHead      = "head"
 	pageMiddle    = "middle"
 	pageTail      = "tail"
+	pageEnd       = "end"
 	sectionStart  = "section-start"
 	sectionEnd    = "section-end"
 	chunkTemplate = "chunk"

@@ -11,15 +11,35 @@
   const rows = [];
   for (const block of document.querySelectorAll("script.zh-rows")) {
     for (const a of JSON.parse(block.textContent)) {
+      // As review.go's rowData writes them.
       const r = {
-        n: a[0], doc: a[1], line: a[2], kind: a[3], metric: a[4], canonical: a[5], value: a[6],
-        unit: a[7], qualifier: a[8], masked: a[9], raw: a[10], marked: a[11], op: a[12], changes: a[13] || [],
+        n: a[0], doc: a[1], line: a[2], kind: a[3], metric: a[4], canonical: a[5], value: a[6], unit: a[7],
+        qualifier: a[8], masked: (a[9] & 1) !== 0, marked: (a[9] & 2) !== 0, raw: a[10], op: a[11] ?? "", changes: a[12] ?? [],
       };
       rows[r.n - 1] = r;
     }
   }
+  // A marked row's raw is the text of its marks, read when the filter is
+  // first used and the texts are parsed.
+  let rawsRead = false;
+  function readRaws() {
+    if (rawsRead) return;
+    rawsRead = true;
+    for (const m of document.querySelectorAll("#texts mark[data-row]")) {
+      const r = rows[Number(m.dataset.row) - 1];
+      if (r && r.marked) r.raw += m.textContent;
+    }
+    for (const r of rows) if (r) r.hay = undefined;
+    if (state.query !== "") refilter();
+  }
+  function readRawsWhenParsed() {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", readRaws, { once: true });
+    else readRaws();
+  }
 
-  const main = $("#texts"), scroller = $("#scroller"), tbody = $("#tbody"), tip = $("#tip");
+  // The texts come after this script, so they are reached through the
+  // document: the table works while a long batch is still being parsed.
+  const scroller = $("#scroller"), tbody = $("#tbody"), tip = $("#tip");
   const heads = [...document.querySelectorAll("thead th")];
   const cols = heads.map((th) => th.dataset.col);
   const state = { view: [], sortCol: "", sortDir: 0, query: "", kinds: new Set([...KINDS, "other"]), doc: -1, selected: 0, drawn: "" };
@@ -112,14 +132,19 @@
     if (focused) tbody.querySelector(`tr[data-n="${focused}"]`)?.focus({ preventScroll: true });
   }
 
-  const marksOf = (n) => main.querySelectorAll(`mark[data-row="${Number(n)}"]`);
+  const marksOf = (n) => document.querySelectorAll(`#texts mark[data-row="${Number(n)}"]`);
+  const markAt = (e) => e.target.closest?.("#texts mark");
 
   // select makes row n the selected one; with toMark its mark is scrolled
   // into view and flashed, with toRow its table row is.
   function select(n, { toMark = false, toRow = false } = {}) {
-    for (const m of main.querySelectorAll("mark.selected")) m.classList.remove("selected");
+    for (const m of document.querySelectorAll("#texts mark.selected")) m.classList.remove("selected");
     state.selected = n;
     const marks = marksOf(n);
+    if (toMark && marks.length === 0 && document.readyState === "loading") {
+      // Its text is not parsed yet: go there once it is.
+      document.addEventListener("DOMContentLoaded", () => select(n, { toMark, toRow }), { once: true });
+    }
     for (const m of marks) m.classList.add("selected");
     const r = rows[n - 1];
     if (r) {
@@ -132,6 +157,8 @@
       m.classList.remove("flash");
       void m.offsetWidth; // restart the animation
       m.classList.add("flash");
+      m.tabIndex = -1;
+      m.focus({ preventScroll: true });
     }
     if (toRow) {
       const i = state.view.indexOf(r);
@@ -198,22 +225,22 @@
     return item;
   }
 
-  main.addEventListener("click", (e) => {
-    const m = e.target.closest("mark");
+  document.addEventListener("click", (e) => {
+    const m = markAt(e);
     if (m) select(Number(m.dataset.row), { toRow: true });
   });
-  main.addEventListener("mouseover", (e) => {
-    const m = e.target.closest("mark");
-    if (m) showTip(m); else tip.hidden = true;
+  document.addEventListener("mouseover", (e) => {
+    const m = markAt(e);
+    if (m) showTip(m); else if (!tip.hidden && !markAt({ target: document.activeElement })) tip.hidden = true;
   });
-  main.addEventListener("mouseleave", () => { tip.hidden = true; });
-  main.addEventListener("focusin", (e) => { if (e.target.matches("mark")) showTip(e.target); });
-  main.addEventListener("focusout", () => { tip.hidden = true; });
-  main.addEventListener("scroll", () => { tip.hidden = true; }, { passive: true });
-  main.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && e.target.matches("mark")) {
+  document.addEventListener("focusin", (e) => { const m = markAt(e); if (m) showTip(m); });
+  document.addEventListener("focusout", () => { tip.hidden = true; });
+  document.addEventListener("scroll", (e) => { if (e.target.id === "texts") tip.hidden = true; }, { capture: true, passive: true });
+  document.addEventListener("keydown", (e) => {
+    const m = markAt(e);
+    if (m && e.key === "Enter") {
       e.preventDefault();
-      select(Number(e.target.dataset.row), { toRow: true });
+      select(Number(m.dataset.row), { toRow: true });
     }
   });
 
@@ -254,7 +281,7 @@
   let typing = 0;
   $("#q").addEventListener("input", (e) => {
     clearTimeout(typing);
-    typing = setTimeout(() => { state.query = e.target.value; refilter(); }, 120);
+    typing = setTimeout(() => { state.query = e.target.value; readRawsWhenParsed(); refilter(); }, 120);
   });
 
   // The document list: a click shows the document and limits the table to

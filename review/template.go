@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"slices"
+	"strings"
 )
 
 // The page's templates, style and script live in assets/, embedded.
@@ -89,6 +90,13 @@ func label(labels map[string]string, col string) string {
 	}
 	return col
 }
+
+// Dir is the folder part of a document's name, with its final separator,
+// or "".
+func (d docSummary) Dir() string { return d.Name[:len(d.Name)-len(d.Base())] }
+
+// Base is a document's name without its folder.
+func (d docSummary) Base() string { return d.Name[strings.LastIndexAny(d.Name, `/\`)+1:] }
 
 // tally is one count in the document list.
 type tally struct {

@@ -46,10 +46,11 @@
 
   const kindOf = (r) => (KINDS.includes(r.kind) ? r.kind : "other");
   const docName = (r) => docNames[r.doc] ?? "";
+  const docBases = docNames.map((name) => name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1));
 
   function cell(r, col) {
     switch (col) {
-      case "doc": return docName(r);
+      case "doc": return docBases[r.doc] ?? "";
       case "value": return r.masked && r.value === "" ? "masked" : r.value;
       default: return String(r[col] ?? "");
     }
@@ -124,7 +125,7 @@
         if (col === "op") td.className = "op-" + r.op;
         tr.append(td);
       }
-      if (!r.marked) tr.title = "no mark: the span does not hold this raw in the text shown";
+      tr.title = docName(r) + (r.marked ? "" : " · no mark: the span does not hold this raw in the text shown");
       frag.append(tr);
     }
     if (last < view.length) frag.append(padRow((view.length - last) * ROW_HEIGHT));

@@ -412,3 +412,89 @@ func TestReviewPageRunsNothingFromDocuments(t *testing.T) {
 	}
 	checkQuiet(t, p, page)
 }
+
+func TestDiffFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want DiffOptions
+	}{
+		{[]string{"a.csv", "b.csv"}, DiffOptions{Old: "a.csv", New: "b.csv", Format: "text", Max: 50}},
+		{[]string{"--format", "html", "-o", "changes.html", "a.csv", "-"}, DiffOptions{Old: "a.csv", New: "-", Format: "html", Max: 50, Output: "changes.html"}},
+		{[]string{"--max", "-1", "--output", "d.md", "--format", "markdown", "a", "b"}, DiffOptions{Old: "a", New: "b", Format: "markdown", Max: -1, Output: "d.md"}},
+	}
+	for _, tt := range tests {
+		var got *DiffOptions
+		cmd := newCmdDiff(&IOStreams{}, func(_ context.Context, o *DiffOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		if err := cmd.Execute(); err != nil {
+			t.Fatalf("%v: %v", tt.args, err)
+		}
+		got.IO = nil
+		if *got != tt.want {
+			t.Errorf("%v: got %+v, want %+v", tt.args, *got, tt.want)
+		}
+	}
+}
+
+// diffPage extracts a folder, changes one document and removes another,
+// extracts again and writes the diff page; it returns the page and the
+// differing rows as JSON Lines gives them.
+func diffPage(t *testing.T) (page string, diffs int) {
+	t.Helper()
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.Mkdir(docs, 0o755)
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(docs, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "全市新建学校12所，改造校舍15所，投入资金3.5亿元。\n")
+	write("b.txt", "全年接待游客约300万人次。\n")
+	old, new := filepath.Join(dir, "old.csv"), filepath.Join(dir, "new.csv")
+	if code, _, stderr := runCLI(t, "", "extract", docs, "-o", old); code != 0 {
+		t.Fatalf("extract: %d %s", code, stderr)
+	}
+	write("a.txt", "全市新建学校13所，改造校舍15所，投入资金3.5亿元，惠及学生2000名。\n")
+	os.Remove(filepath.Join(docs, "b.txt"))
+	if code, _, stderr := runCLI(t, "", "extract", docs, "-o", new); code != 0 {
+		t.Fatalf("extract: %d %s", code, stderr)
+	}
+	page = filepath.Join(dir, "changes.html")
+	if code, _, stderr := runCLI(t, "", "diff", old, new, "--format", "html", "-o", page); code != 1 {
+		t.Fatalf("diff exited %d, want 1: %s", code, stderr)
+	}
+	_, out, _ := runCLI(t, "", "diff", old, new, "--format", "json", "--max", "-1")
+	return page, strings.Count(out, `"op": `)
+}
+
+func TestDiffPageMarksDifferences(t *testing.T) {
+	page, diffs := diffPage(t)
+	marks := parsedMarks(t, page)
+	// a.txt's rows are marked: its sentence changed, so every old row
+	// changed, and one is added; b.txt's text is gone.
+	var ops []string
+	for n := 1; n <= diffs; n++ {
+		if m, ok := marks[n]; ok {
+			ops = append(ops, m.class+" "+m.text)
+		}
+	}
+	want := []string{"k-count op-changed 13所", "k-count op-changed 15所", "k-money op-changed 3.5亿元", "k-count op-added 2000名"}
+	if strings.Join(ops, "|") != strings.Join(want, "|") {
+		t.Errorf("marks %q, want %q", ops, want)
+	}
+	data, _ := os.ReadFile(page)
+	if !strings.Contains(string(data), "Text not shown") {
+		t.Error("the page does not say that b.txt's text is missing")
+	}
+}
+
+func TestDiffPageInChromium(t *testing.T) {
+	page, _ := diffPage(t)
+	p := startBrowser(t)
+	openPage(t, p, page)
+	waitFor(t, p, `document.querySelectorAll("tr.row").length > 0`)
+	click(t, p, `tr.row`)
+	waitFor(t, p, `document.querySelector("#texts mark.selected")`)
+	checkQuiet(t, p, page)
+}

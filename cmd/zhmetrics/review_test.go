@@ -24,12 +24,13 @@ import (
 // ZHMETRICS_REVIEW_DOCS to a folder to run the same checks on other
 // documents than the bundled corpus.
 
-// reviewDocs is the folder the corpus checks read.
-func reviewDocs() string {
+// reviewDocs is what the corpus checks read: the bundled corpus, or the
+// text, HTML and Word documents in $ZHMETRICS_REVIEW_DOCS.
+func reviewDocs() []string {
 	if dir := os.Getenv("ZHMETRICS_REVIEW_DOCS"); dir != "" {
-		return dir
+		return []string{dir, "--glob", "*.txt,*.md,*.text,*.html,*.htm,*.docx"}
 	}
-	return filepath.Join("testdata", "corpus", "docs")
+	return []string{filepath.Join("testdata", "corpus", "docs")}
 }
 
 // extractPage runs extract on args into review.html and rows.csv in a
@@ -148,7 +149,7 @@ func checkMarks(t *testing.T, rows []output.Row, marks map[int]markInfo) {
 
 func TestReviewPageMarksEveryRow(t *testing.T) {
 	toRepoRoot(t)
-	page, rows := extractPage(t, reviewDocs())
+	page, rows := extractPage(t, reviewDocs()...)
 	if len(rows) == 0 {
 		t.Fatal("no rows")
 	}
@@ -287,7 +288,12 @@ func press(t *testing.T, p *chromium.Page, key string) {
 	t.Helper()
 	for _, typ := range []string{"keyDown", "keyUp"} {
 		params := map[string]any{"type": typ, "key": key, "code": "Key" + strings.ToUpper(key)}
-		if typ == "keyDown" {
+		if key == "Enter" {
+			params["code"], params["windowsVirtualKeyCode"] = "Enter", 13
+			if typ == "keyDown" {
+				params["text"] = "\r"
+			}
+		} else if typ == "keyDown" {
 			params["text"] = key
 		}
 		if err := p.Call("Input.dispatchKeyEvent", params, nil); err != nil {
@@ -329,7 +335,7 @@ func checkQuiet(t *testing.T, p *chromium.Page, page string) {
 
 func TestReviewPageInChromium(t *testing.T) {
 	toRepoRoot(t)
-	page, rows := extractPage(t, reviewDocs())
+	page, rows := extractPage(t, reviewDocs()...)
 	p := startBrowser(t)
 	openPage(t, p, page)
 	checkMarks(t, rows, browserMarks(t, p))
@@ -377,6 +383,35 @@ func TestReviewPageInChromium(t *testing.T) {
 	}
 	if want := rows[target].Kind; !strings.Contains(tip, want) || !strings.Contains(tip, rows[target].Metric) {
 		t.Errorf("tooltip %q lacks the kind %s or the metric %s", tip, want, rows[target].Metric)
+	}
+
+	// A focused table row goes to its mark with Enter.
+	if err := p.Eval(`document.querySelector("tr.row").focus()`, nil); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	if err := p.Eval(`document.activeElement.dataset.n`, &first); err != nil {
+		t.Fatal(err)
+	}
+	press(t, p, "Enter")
+	waitFor(t, p, `document.querySelector('mark[data-row="`+first+`"]').classList.contains("selected")`)
+
+	// The value column sorts as numbers.
+	if err := p.Eval(`document.querySelector("#scroller").scrollTop = 0`, nil); err != nil {
+		t.Fatal(err)
+	}
+	click(t, p, `th[data-col="value"]`)
+	var values []string
+	waitFor(t, p, `document.querySelector('th[data-col="value"]').getAttribute("aria-sort") === "ascending"`)
+	if err := p.Eval(`[...document.querySelectorAll("tr.row")].map(tr => tr.children[4].textContent).filter(v => v !== "" && v !== "masked")`, &values); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(values); i++ {
+		a, _ := strconv.ParseFloat(values[i-1], 64)
+		b, _ := strconv.ParseFloat(values[i], 64)
+		if a > b {
+			t.Fatalf("sorted by value, %s comes before %s", values[i-1], values[i])
+		}
 	}
 	checkQuiet(t, p, page)
 }
@@ -497,4 +532,65 @@ func TestDiffPageInChromium(t *testing.T) {
 	click(t, p, `tr.row`)
 	waitFor(t, p, `document.querySelector("#texts mark.selected")`)
 	checkQuiet(t, p, page)
+}
+
+func TestReviewPageOfStreamedInputs(t *testing.T) {
+	// A file above streamAbove goes through in windows; standard input and
+	// JSON Lines records take their own ways to the writer.
+	dir := t.TempDir()
+	filler := "全面推进课程改革，深化教学研究，加强教师队伍建设。\n"
+	var big strings.Builder
+	for i := 0; big.Len() <= streamAbove+streamAbove/8; i++ {
+		big.WriteString(filler)
+		if i%200 == 0 {
+			fmt.Fprintf(&big, "本年新建学校%d所，投入资金%d.5亿元。\r\n", i%97+1, i%13+1)
+		}
+	}
+	bigPath := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(bigPath, []byte(big.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page, rows := extractPage(t, bigPath)
+	if len(rows) < 2*(streamAbove/len(filler))/200 {
+		t.Fatalf("only %d rows from the streamed file", len(rows))
+	}
+	checkMarks(t, rows, parsedMarks(t, page))
+
+	records := `{"doc": "r1", "text": "招生3000人，<b>完成率</b>98%。"}` + "\n" + `{"doc": "r2", "text": "新建校舍12所。"}` + "\n"
+	for _, tc := range []struct {
+		name, stdin string
+		args        []string
+	}{
+		{"stdin", "今年新建幼儿园15所，增加学位4500个。\n", []string{"-"}},
+		{"records", records, []string{"--input-format", "jsonl"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "review.html")
+			code, _, stderr := runCLI(t, tc.stdin, append([]string{"extract", "-o", out}, tc.args...)...)
+			_, csv, _ := runCLI(t, tc.stdin, append([]string{"extract", "--no-escape-formulas"}, tc.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			rows, err := output.ReadRows(strings.NewReader(csv))
+			if err != nil || len(rows) == 0 {
+				t.Fatalf("rows %v, %v", rows, err)
+			}
+			checkMarks(t, rows, parsedMarks(t, out))
+		})
+	}
+}
+
+func TestReviewPageOfHTMLInput(t *testing.T) {
+	// For HTML the page shows the plain text that offsets index.
+	dir := t.TempDir()
+	page := `<html><head><title>通报</title><script>var x = "1200万元";</script></head><body>
+<p>全年投入资金<b>1200万元</b>，新建学校<i>8</i>所。</p><table><tr><td>入学率</td><td>99.5%</td></tr></table></body></html>`
+	if err := os.WriteFile(filepath.Join(dir, "report.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, rows := extractPage(t, dir, "--glob", "*.html")
+	if len(rows) < 2 {
+		t.Fatalf("rows %v", rows)
+	}
+	checkMarks(t, rows, parsedMarks(t, out))
 }

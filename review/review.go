@@ -129,15 +129,9 @@ func New(w io.Writer, opts Options) (*Page, error) {
 // document closes the current one first). Its mark is placed when the text
 // holding its span arrives; rows must come in order of Start.
 func (p *Page) AddRow(r Row) error {
-	if p.err != nil {
-		return p.err
+	if err := p.switchTo(r.Doc); err != nil {
+		return err
 	}
-	if p.cur != nil && p.cur.Name != r.Doc {
-		if err := p.EndDocument(Document{Name: p.cur.Name}); err != nil {
-			return err
-		}
-	}
-	p.open(r.Doc)
 	p.rowCount++
 	p.pending = append(p.pending, pendingRow{n: p.rowCount, row: r})
 	p.cur.Rows++
@@ -152,15 +146,9 @@ func (p *Page) AddRow(r Row) error {
 // named doc, and marks the rows that lie in it. A row whose span reaches
 // past the piece is not marked: pieces are cut between facts.
 func (p *Page) AddText(doc, text string) error {
-	if p.err != nil {
-		return p.err
+	if err := p.switchTo(doc); err != nil {
+		return err
 	}
-	if p.cur != nil && p.cur.Name != doc {
-		if err := p.EndDocument(Document{Name: p.cur.Name}); err != nil {
-			return err
-		}
-	}
-	p.open(doc)
 	if !p.cur.HasText {
 		p.cur.HasText = true
 		p.write(p.sections, sectionStart, p.cur)
@@ -187,15 +175,9 @@ func (p *Page) AddText(doc, text string) error {
 // EndDocument closes the current document (or, when no row or text of it
 // came, adds it with nothing to show) and adds it to the document list.
 func (p *Page) EndDocument(d Document) error {
-	if p.err != nil {
-		return p.err
+	if err := p.switchTo(d.Name); err != nil {
+		return err
 	}
-	if p.cur != nil && p.cur.Name != d.Name {
-		if err := p.EndDocument(Document{Name: p.cur.Name}); err != nil {
-			return err
-		}
-	}
-	p.open(d.Name)
 	for _, pr := range p.pending {
 		p.addRowData(pr, false)
 	}
@@ -213,12 +195,22 @@ func (p *Page) EndDocument(d Document) error {
 	return p.err
 }
 
-// open makes doc the current document if none is open.
-func (p *Page) open(doc string) {
+// switchTo makes doc the current document, closing another one left open
+// (a document named by rows or text without its EndDocument).
+func (p *Page) switchTo(doc string) error {
+	if p.err != nil {
+		return p.err
+	}
+	if p.cur != nil && p.cur.Name != doc {
+		if err := p.EndDocument(Document{Name: p.cur.Name}); err != nil {
+			return err
+		}
+	}
 	if p.cur == nil {
 		p.cur = &docSummary{Index: len(p.docs), Name: doc, Kinds: map[string]int{}, Ops: map[string]int{}}
 		p.base = 0
 	}
+	return nil
 }
 
 // rowBatchSize rows share one block of row data on the page.

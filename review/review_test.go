@@ -3,12 +3,11 @@ package review
 import (
 	"bytes"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
+	"github.com/zhmetrics/zhmetrics/internal/pagecheck"
 )
 
 // span of s from the first occurrence of sub, in code points.
@@ -60,43 +59,18 @@ func pageOf(t testing.TB, doc, text string, rows []Row, pieces ...int) string {
 }
 
 // markParts parses a page as a browser would and returns, per row, the
-// texts of its marks in document order, and each mark's depth of nesting.
+// texts of its marks in document order, and how deeply each is nested.
 func markParts(t testing.TB, page string) (parts map[int][]string, depth map[int]int) {
 	t.Helper()
-	doc, err := html.Parse(strings.NewReader(page))
+	marks, err := pagecheck.Marks(strings.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
 	parts, depth = map[int][]string{}, map[int]int{}
-	var walk func(n *html.Node, d int)
-	walk = func(n *html.Node, d int) {
-		if n.Type == html.ElementNode && n.Data == "mark" {
-			for _, a := range n.Attr {
-				if a.Key == "data-row" {
-					row, _ := strconv.Atoi(a.Val)
-					parts[row] = append(parts[row], textOf(n))
-					depth[row] = max(depth[row], d)
-				}
-			}
-			d++
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, d)
-		}
+	for n, m := range marks {
+		parts[n], depth[n] = m.Parts, m.Depth
 	}
-	walk(doc, 0)
 	return parts, depth
-}
-
-func textOf(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(textOf(c))
-	}
-	return b.String()
 }
 
 func TestMarksNestCrossAndTouch(t *testing.T) {

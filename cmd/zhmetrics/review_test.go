@@ -12,9 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/net/html"
-
 	"github.com/zhmetrics/zhmetrics/internal/chromium"
+	"github.com/zhmetrics/zhmetrics/internal/pagecheck"
 	"github.com/zhmetrics/zhmetrics/output"
 )
 
@@ -45,79 +44,33 @@ func extractPage(t *testing.T, args ...string) (string, []output.Row) {
 			t.Fatalf("extract -o %s exited %d: %s", filepath.Base(out), code, stderr)
 		}
 	}
-	f, err := os.Open(csv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := output.ReadRows(f)
+	rows, err := readRowsFile(csv, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return page, rows
 }
 
-// domText is how a browser stores text: line ends become "\n" and NUL
-// becomes U+FFFD when the page is parsed.
-func domText(s string) string {
-	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\x00", "\uFFFD").Replace(s)
-}
-
-// parsedMarks parses a page and returns the text of each row's marks
-// (the parts of a split mark joined) and their class.
+// parsedMarks parses a page and returns each row's marks.
 func parsedMarks(t *testing.T, path string) map[int]markInfo {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	defer f.Close()
+	parsed, err := pagecheck.Marks(f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	marks := map[int]markInfo{}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "mark" {
-			row, _ := strconv.Atoi(attr(n, "data-row"))
-			m := marks[row]
-			m.text += nodeText(n)
-			m.class = attr(n, "class")
-			m.parts++
-			marks[row] = m
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
+	for n, m := range parsed {
+		marks[n] = markInfo{text: m.Text(), class: m.Class}
 	}
-	walk(doc)
 	return marks
 }
 
-type markInfo struct {
-	text, class string
-	parts       int
-}
-
-func attr(n *html.Node, name string) string {
-	for _, a := range n.Attr {
-		if a.Key == name {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func nodeText(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(nodeText(c))
-	}
-	return b.String()
-}
+type markInfo struct{ text, class string }
 
 // checkMarks checks that row N of the CSV has its mark, around exactly its
 // raw, coloured by its kind, and that no mark names a row that is not there.
@@ -129,7 +82,7 @@ func checkMarks(t *testing.T, rows []output.Row, marks map[int]markInfo) {
 		switch {
 		case !ok:
 			t.Errorf("row %d (%s %d-%d %q) has no mark", i+1, r.Doc, r.Start, r.End, r.Raw)
-		case m.text != domText(r.Raw):
+		case m.text != pagecheck.DOMText(r.Raw):
 			t.Errorf("row %d: mark holds %q, raw is %q", i+1, m.text, r.Raw)
 		case !strings.Contains(m.class, "k-"+r.Kind) || strings.Contains(m.class, "masked") != r.Masked:
 			t.Errorf("row %d: mark class %q for kind %s, masked %v", i+1, m.class, r.Kind, r.Masked)

@@ -62,8 +62,7 @@ type Options struct {
 	// document counts.
 	Summary string
 	// Labels names the table's columns (doc, line, kind, metric, value,
-	// unit, qualifier, canonical, raw); a missing one keeps its English
-	// name.
+	// unit, qualifier, op); a missing one keeps its English name.
 	Labels map[string]string
 }
 

@@ -261,7 +261,7 @@ func (p *Page) Close() error {
 	out := bufio.NewWriterSize(p.out, 256<<10)
 	head := pageData{Options: p.opts, Docs: p.docs, Rows: p.rowCount, Script: appScript, ScriptHash: appScriptHash, Style: appStyle}
 	if head.Summary == "" {
-		head.Summary = fmt.Sprintf("%d rows in %d documents", p.rowCount, len(p.docs))
+		head.Summary = plural(p.rowCount, "row") + " in " + plural(len(p.docs), "document")
 	}
 	head.Errors, head.Skips = countProblems(p.docs)
 	// The rows and the script come before the texts, so that the table
@@ -280,6 +280,13 @@ func (p *Page) Close() error {
 		}
 	}
 	return out.Flush()
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func countProblems(docs []docSummary) (errs, skips int) {

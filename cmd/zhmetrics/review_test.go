@@ -158,7 +158,7 @@ func startBrowser(t testing.TB) *chromium.Page {
 	t.Helper()
 	b, err := chromium.Start(context.Background())
 	if errors.Is(err, chromium.ErrNotFound) {
-		t.Skip("skipping the browser check: ", err)
+		t.Skip("skipping the browser check: " + err.Error())
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -149,8 +151,12 @@ func writeReport(ctx context.Context, path string, stdout io.Writer, write func(
 }
 
 // documentText reads a document's text as extract reads it, with the
-// format and encoding detected.
+// format and encoding detected. A name that rows show Go-quoted (not
+// valid UTF-8, or holding control characters) is unquoted first.
 func documentText(path string) (string, error) {
+	if unquoted, err := strconv.Unquote(path); err == nil && strings.HasPrefix(path, `"`) {
+		path = unquoted
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return "", err

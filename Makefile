@@ -37,6 +37,7 @@ fuzz:
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./review -run '^$$' -fuzz '^FuzzMarks$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin out

@@ -10,7 +10,7 @@ import (
 )
 
 // Formats lists the output formats New accepts.
-var Formats = []string{"csv", "tsv", "jsonl", "xlsx", "parquet"}
+var Formats = []string{"csv", "tsv", "jsonl", "xlsx", "parquet", "html"}
 
 // Options control how rows are written.
 type Options struct {
@@ -41,8 +41,9 @@ type Writer interface {
 	Close() error
 }
 
-// New returns a Writer for format ("csv", "tsv", "jsonl", "xlsx" or
-// "parquet") that writes to w. CSV and TSV write their header row at once.
+// New returns a Writer for format ("csv", "tsv", "jsonl", "xlsx", "parquet"
+// or "html", a review page that is a TextWriter) that writes to w. CSV and
+// TSV write their header row at once.
 func New(w io.Writer, format string, opts Options) (Writer, error) {
 	if _, err := header(Columns, opts.Header); err != nil {
 		return nil, err
@@ -58,12 +59,15 @@ func New(w io.Writer, format string, opts Options) (Writer, error) {
 		return newXLSXWriter(w, opts)
 	case "parquet":
 		return newParquetWriter(w), nil
+	case "html":
+		return newHTMLWriter(w, opts)
 	}
 	return nil, fmt.Errorf("unknown output format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
 
 // FormatFromPath picks the format from path's extension, ignoring case:
-// .csv, .tsv, .jsonl or .ndjson (both "jsonl"), .xlsx and .parquet.
+// .csv, .tsv, .jsonl or .ndjson (both "jsonl"), .xlsx, .parquet and .html
+// or .htm (both "html").
 func FormatFromPath(path string) (string, error) {
 	ext := filepath.Ext(path)
 	switch strings.ToLower(ext) {
@@ -77,10 +81,12 @@ func FormatFromPath(path string) (string, error) {
 		return "xlsx", nil
 	case ".parquet":
 		return "parquet", nil
+	case ".html", ".htm":
+		return "html", nil
 	case "":
-		return "", fmt.Errorf("output path %q has no extension; want .csv, .tsv, .jsonl, .ndjson, .xlsx or .parquet", path)
+		return "", fmt.Errorf("output path %q has no extension; want .csv, .tsv, .jsonl, .ndjson, .xlsx, .parquet or .html", path)
 	}
-	return "", fmt.Errorf("unknown output extension %q in %q; want .csv, .tsv, .jsonl, .ndjson, .xlsx or .parquet", ext, path)
+	return "", fmt.Errorf("unknown output extension %q in %q; want .csv, .tsv, .jsonl, .ndjson, .xlsx, .parquet or .html", ext, path)
 }
 
 // EscapeFormula guards against formula injection (see OWASP's "CSV

@@ -291,6 +291,8 @@ func TestFormatFromPath(t *testing.T) {
 		{"a.ndjson", "jsonl", ""},
 		{"a.xlsx", "xlsx", ""},
 		{"a.Parquet", "parquet", ""},
+		{"review.html", "html", ""},
+		{"review.HTM", "html", ""},
 		{"a.txt", "", `".txt"`},
 		{"a.xls", "", `".xls"`},
 		{"noext", "", "no extension"},

@@ -34,4 +34,5 @@ type DocInfo struct {
 	Converted bool   // traditional characters were converted for extraction
 	Rows      int
 	Error     string // why the document could not be read, or ""
+	Skipped   bool   // Error is a skip (binary content), not a failure
 }

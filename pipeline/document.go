@@ -23,12 +23,17 @@ type Config struct {
 	InputFormat string // --input-format: auto (or ""), text, html, docx; see document.Text
 	Script      string // --script: auto, t2s, tw2s, hk2s, none
 	Extractor   *extract.Extractor
+	// KeepText keeps each document's original text, the text that rows'
+	// Start and End index, in Result.Text (for a review page).
+	KeepText bool
 }
 
 // Result is one document's outcome.
 type Result struct {
 	Info output.DocInfo
 	Rows []output.Row
+	// Text is the document's original text, with Config.KeepText.
+	Text string
 	// Err is why the document could not be read; Skipped marks binary
 	// content, which is reported but is not a failure.
 	Err     error
@@ -56,14 +61,20 @@ func Process(name string, data []byte, cfg Config) Result {
 		}
 		return nil
 	}
+	var pieces []string
+	var keep func(string) error
+	if cfg.KeepText {
+		keep = func(text string) error { pieces = append(pieces, text); return nil }
+	}
 	var res Result
 	if len(data) <= sampleBytes {
 		// Already in memory and small enough to decode whole: no copy.
-		res, _ = processWhole(name, data, cfg, collect)
+		res, _ = processWhole(name, data, cfg, collect, keep)
 	} else {
-		res, _ = processReader(name, bytes.NewReader(data), cfg, collect)
+		res, _ = processReader(name, bytes.NewReader(data), cfg, collect, keep)
 	}
 	res.Rows = rows
+	res.Text = strings.Join(pieces, "")
 	return res
 }
 
@@ -72,6 +83,13 @@ func Process(name string, data []byte, cfg Config) Result {
 // long the document is. The returned Result describes the document (its
 // Rows are left empty); the error is emit's, which should stop the batch.
 func ProcessReader(name string, r io.Reader, cfg Config, emit func(output.Row) error) (res Result, emitErr error) {
+	return ProcessReaderText(name, r, cfg, emit, nil)
+}
+
+// ProcessReaderText is ProcessReader that also hands text the document's
+// original text a window at a time, each window after the rows that lie
+// in it (text may be nil). The error is emit's or text's.
+func ProcessReaderText(name string, r io.Reader, cfg Config, emit func(output.Row) error, text func(string) error) (res Result, emitErr error) {
 	return processReader(name, r, cfg, func(rows []output.Row) error {
 		for _, row := range rows {
 			if err := emit(row); err != nil {
@@ -79,14 +97,15 @@ func ProcessReader(name string, r io.Reader, cfg Config, emit func(output.Row) e
 			}
 		}
 		return nil
-	})
+	}, text)
 }
 
 // processWhole is processReader for a document held whole in data.
-func processWhole(name string, data []byte, cfg Config, emit func([]output.Row) error) (res Result, emitErr error) {
+func processWhole(name string, data []byte, cfg Config, emit func([]output.Row) error, text func(string) error) (res Result, emitErr error) {
 	res.Info.Doc = name
 	defer recoverInternal(&res)
 	ex := newWindowExtractor(name, cfg, emit)
+	ex.text = text
 	return ex.whole(res, data)
 }
 
@@ -100,11 +119,12 @@ func recoverInternal(res *Result) {
 }
 
 // processReader is ProcessReader handing over each window's rows at once.
-func processReader(name string, r io.Reader, cfg Config, emit func([]output.Row) error) (res Result, emitErr error) {
+func processReader(name string, r io.Reader, cfg Config, emit func([]output.Row) error, text func(string) error) (res Result, emitErr error) {
 	res.Info.Doc = name
 	defer recoverInternal(&res)
 	counted := &countingReader{r: r}
 	ex := newWindowExtractor(name, cfg, emit)
+	ex.text = text
 	// Read one byte past the sample size: a document that fits is decoded
 	// whole, a longer one is detected on its sample and streamed.
 	sample, err := io.ReadAll(io.LimitReader(counted, sampleBytes+1))
@@ -181,6 +201,7 @@ func failed(res Result, err error) Result {
 	res.Err = err
 	res.Info.Error = err.Error()
 	res.Skipped = errors.Is(err, normalize.ErrBinary)
+	res.Info.Skipped = res.Skipped
 	return res
 }
 
@@ -206,6 +227,7 @@ type windowExtractor struct {
 	converted bool
 	scripts   map[string]bool
 	emit      func([]output.Row) error // a window's rows, in order
+	text      func(string) error       // each window's text after its rows, or nil
 	emitErr   error
 }
 
@@ -233,6 +255,12 @@ func (w *windowExtractor) extract(window string) error {
 	}
 	if len(rows) > 0 {
 		if err := w.emit(rows); err != nil {
+			w.emitErr = err
+			return err
+		}
+	}
+	if w.text != nil {
+		if err := w.text(window); err != nil {
 			w.emitErr = err
 			return err
 		}

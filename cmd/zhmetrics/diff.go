@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/zhmetrics/zhmetrics/document"
 	"github.com/zhmetrics/zhmetrics/output"
 	"github.com/zhmetrics/zhmetrics/rowdiff"
 )
@@ -20,6 +23,7 @@ type DiffOptions struct {
 	Old, New string // paths, one of them possibly "-" for standard input
 	Format   string
 	Max      int
+	Output   string
 }
 
 func newCmdDiff(streams *IOStreams, runF func(context.Context, *DiffOptions) error) *cobra.Command {
@@ -40,12 +44,16 @@ file's in the order they come; the rest are added or removed.
 
 Differences are listed by document, start, end and kind, at most --max of
 them; counts are always complete. --format markdown suits a pull request
-comment.
+comment. --format html writes a review page (open it in a browser):
+each document that differs, read from the path its rows name, with the
+added, removed and changed rows marked in its text, and every difference
+listed (--max does not apply).
 
 Exit status, as for diff(1): 0 when the rows are the same, 1 when they
 differ, 2 on error (unreadable file, malformed row).`,
 		Example: `  zhmetrics diff before.csv after.csv
-  zhmetrics extract docs/ | zhmetrics diff --format markdown baseline.jsonl - > comment.md`,
+  zhmetrics extract docs/ | zhmetrics diff --format markdown baseline.jsonl - > comment.md
+  zhmetrics diff --format html -o changes.html baseline.csv rows.csv`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
@@ -56,7 +64,8 @@ differ, 2 on error (unreadable file, malformed row).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "text", "report format: text, markdown or json")
+	f.StringVar(&opts.Format, "format", "text", "report format: text, markdown, json or html")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` (replaced only when complete)")
 	f.IntVar(&opts.Max, "max", 50, "list at most `N` differing rows (-1 lists all)")
 	return cmd
 }
@@ -70,8 +79,10 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		write = rowdiff.WriteMarkdown
 	case "json":
 		write = rowdiff.WriteJSON
+	case "html":
+		write = func(w io.Writer, r rowdiff.Result, _ int) error { return rowdiff.WriteHTML(w, r, documentText) }
 	default:
-		return fmt.Errorf("unknown --format %q (want text, markdown or json)", opts.Format)
+		return fmt.Errorf("unknown --format %q (want text, markdown, json or html)", opts.Format)
 	}
 	if opts.Old == "-" && opts.New == "-" {
 		return errors.New("only one of OLD and NEW can be standard input")
@@ -88,7 +99,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		return err
 	}
 	res := rowdiff.Compare(oldRows, newRows)
-	if err := write(opts.IO.Out, res, opts.Max); err != nil {
+	if err := writeReport(ctx, opts.Output, opts.IO.Out, func(w io.Writer) error { return write(w, res, opts.Max) }); err != nil {
 		return err
 	}
 	if !res.Equal() {
@@ -119,4 +130,37 @@ func readRowsFile(path string, stdin io.Reader) ([]output.Row, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return rows, nil
+}
+
+// writeReport writes a report to standard output, or atomically to path.
+func writeReport(ctx context.Context, path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" {
+		return write(stdout)
+	}
+	file, err := output.CreateAtomic(path)
+	if err != nil {
+		return err
+	}
+	defer file.Abort()
+	stop := context.AfterFunc(ctx, func() { file.Abort() })
+	defer stop()
+	if err := write(file); err != nil {
+		return err
+	}
+	return file.Commit()
+}
+
+// documentText reads a document's text as extract reads it, with the
+// format and encoding detected. A name that rows show Go-quoted (not
+// valid UTF-8, or holding control characters) is unquoted first.
+func documentText(path string) (string, error) {
+	if unquoted, err := strconv.Unquote(path); err == nil && strings.HasPrefix(path, `"`) {
+		path = unquoted
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	text, _, err := document.Text(path, data, document.FormatAuto, "auto")
+	return text, err
 }

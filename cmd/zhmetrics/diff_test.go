@@ -230,7 +230,7 @@ func TestDiffErrors(t *testing.T) {
 		{"header lacks columns", []string{noHeader, diffNew}, []string{noHeader, "line 1", "kind"}},
 		{"spreadsheet", []string{xlsx, diffNew}, []string{xlsx, "xlsx"}},
 		{"both on stdin", []string{"-", "-"}, []string{"standard input"}},
-		{"unknown format", []string{diffOld, diffNew, "--format", "html"}, []string{`"html"`}},
+		{"unknown format", []string{diffOld, diffNew, "--format", "yaml"}, []string{`"yaml"`}},
 		{"one argument", []string{diffOld}, []string{"2 arg"}},
 	}
 	for _, tc := range tests {

@@ -63,8 +63,8 @@ whatever --jobs. Without -o, CSV goes to standard output.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (format from its extension: .csv .tsv .jsonl .xlsx .parquet; CSV to a device or pipe)")
-	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl, xlsx or parquet (overrides the extension)")
+	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (format from its extension: .csv .tsv .jsonl .xlsx .parquet .html; CSV to a device or pipe)")
+	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl, xlsx, parquet or html (a review page) (overrides the extension)")
 	f.StringSliceVar(&opts.Kinds, "kinds", nil, "kinds to report: count,percent,money,measure,program (default all)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	f.StringVar(&opts.Script, "script", "auto", "script conversion: auto (convert what is traditional), t2s, tw2s, hk2s or none")
@@ -174,7 +174,9 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	// goes to the aborted output file.
 	defer w.Close()
 
-	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, Extractor: ex}
+	// A review page shows each document's text with its rows.
+	textOut, keepText := w.(output.TextWriter)
+	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, Extractor: ex, KeepText: keepText}
 	configFor := func(in input) pipeline.Config {
 		c := cfg
 		c.InputFormat = inputFormat(opts.InputFormat, in.stdin)
@@ -214,7 +216,7 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		r := o.res
 		if o.stream {
 			var err error
-			r, err = streamInput(inputs[i], opts.IO.In, configFor(inputs[i]), w.WriteRow)
+			r, err = streamInput(inputs[i], opts.IO.In, configFor(inputs[i]), w)
 			if err != nil {
 				return err
 			}
@@ -231,6 +233,11 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		bar.add(r.Info.Bytes)
 		for _, row := range r.Rows {
 			if err := w.WriteRow(row); err != nil {
+				return err
+			}
+		}
+		if keepText && r.Text != "" {
+			if err := textOut.WriteText(r.Info.Doc, r.Text); err != nil {
 				return err
 			}
 		}
@@ -360,13 +367,17 @@ type outcome struct {
 	held   int64 // bytes taken from the input budget
 }
 
-// streamInput extracts one input a window at a time, writing rows as they
-// come. The error is the writer's.
-func streamInput(in input, stdin io.Reader, cfg pipeline.Config, write func(output.Row) error) (pipeline.Result, error) {
+// streamInput extracts one input a window at a time, writing rows (and,
+// for a TextWriter, the text) as they come. The error is the writer's.
+func streamInput(in input, stdin io.Reader, cfg pipeline.Config, w output.Writer) (pipeline.Result, error) {
 	r, _, err := openInput(in, stdin)
 	if err != nil {
 		return pipeline.Result{Info: output.DocInfo{Doc: in.doc, Error: err.Error()}, Err: err}, nil
 	}
 	defer r.Close()
-	return pipeline.ProcessReader(in.doc, r, cfg, write)
+	var text func(string) error
+	if tw, ok := w.(output.TextWriter); ok {
+		text = func(s string) error { return tw.WriteText(in.doc, s) }
+	}
+	return pipeline.ProcessReaderText(in.doc, r, cfg, w.WriteRow, text)
 }

@@ -81,6 +81,11 @@ func extractRecords(ctx context.Context, r io.Reader, source string, cfg pipelin
 				return err
 			}
 		}
+		if tw, ok := w.(output.TextWriter); ok && r.res.Text != "" {
+			if err := tw.WriteText(r.res.Info.Doc, r.res.Text); err != nil {
+				return err
+			}
+		}
 		if err := w.WriteDocument(r.res.Info); err != nil {
 			return err
 		}
@@ -148,5 +153,8 @@ func extractRecord(name, text string, cfg pipeline.Config) (res pipeline.Result)
 	}
 	res.Rows = rows
 	res.Info.Rows = len(rows)
+	if cfg.KeepText {
+		res.Text = text
+	}
 	return res
 }

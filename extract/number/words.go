@@ -1,0 +1,88 @@
+package number
+
+import (
+	_ "embed"
+	"strings"
+)
+
+// Word lists of the grammar live in data/, one entry a line, so that each
+// entry can be reviewed on its own.
+var (
+	//go:embed data/fu_words.txt
+	fuWordsFile string
+	//go:embed data/cheng_words.txt
+	chengWordsFile string
+	//go:embed data/zhe_words.txt
+	zheWordsFile string
+	//go:embed data/shu_words.txt
+	shuWordsFile string
+	//go:embed data/scale_units.txt
+	scaleUnitsFile string
+	//go:embed data/latin_units.txt
+	latinUnitsFile string
+)
+
+// readList returns the entries of a list file, skipping blank lines and
+// # comments.
+func readList(file string) []string {
+	var out []string
+	for _, line := range strings.Split(file, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// runeWords indexes words (in folded script) by their first rune.
+type runeWords map[rune][][]rune
+
+func newRuneWords(file string) runeWords {
+	m := runeWords{}
+	for _, w := range readList(file) {
+		rs := []rune(w)
+		for i, r := range rs {
+			rs[i] = fold(r)
+		}
+		m[rs[0]] = append(m[rs[0]], rs)
+	}
+	return m
+}
+
+// at returns the length of the longest word starting at c[k], or 0.
+func (m runeWords) at(c []rune, k int) int {
+	if k < 0 || k >= len(c) {
+		return 0
+	}
+	best := 0
+	for _, w := range m[c[k]] {
+		if len(w) > best && k+len(w) <= len(c) && equalRunes(c[k:k+len(w)], w) {
+			best = len(w)
+		}
+	}
+	return best
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	fuWords    = newRuneWords(fuWordsFile)
+	chengWords = newRuneWords(chengWordsFile)
+	zheWords   = newRuneWords(zheWordsFile)
+	shuWords   = newRuneWords(shuWordsFile)
+	scaleUnits = newRuneWords(scaleUnitsFile)
+	latinUnits = newRuneWords(latinUnitsFile)
+)
+
+// LatinUnitAt returns the length of a Latin unit symbol (m2, km, kWh)
+// starting at rs[k], or 0. rs is in the input's script.
+func LatinUnitAt(rs []rune, k int) int { return latinUnits.at(rs, k) }

@@ -52,7 +52,7 @@ const chineseSmall = "零〇一二两三四五六七八九十"
 func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 	f := Fact{Start: m.Start, End: m.End, Masked: m.Masked, Qualifier: m.Qualifier}
 	if !m.Masked {
-		f.Value, f.HasValue = m.Value, true
+		f.Value, f.HasValue, f.Exact = m.Value, true, m.Exact
 	}
 	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m.Start, m.End) && number.LatinUnitAt(rs, m.End) == 0 {
 		return Fact{}, false
@@ -82,9 +82,9 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 		}
 		f.Kind, f.Unit, f.End = kind, unit, at+len([]rune(surface))
 		if f.HasValue && strings.HasPrefix(surface, "个半") {
-			f.Value += 0.5 // 3个半月
+			f.Value, f.Exact = f.Value+0.5, "" // 3个半月
 		} else if f.HasValue && halfAfter(rs, f.End) {
-			f.Value += 0.5 // 8天半
+			f.Value, f.Exact = f.Value+0.5, "" // 8天半
 			f.End++
 		}
 		if onlySmallChinese(m.Text) || isRanking(rs, m.Start, unit) || isSessionName(rs, f.End, unit) {

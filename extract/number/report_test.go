@@ -131,3 +131,20 @@ func TestUnitsAfterDigits(t *testing.T) {
 		{"下载10MB", nil},
 	})
 }
+
+func TestExactLargeIntegers(t *testing.T) {
+	cases := []struct{ in, text, exact string }{
+		{"国库余额12345678901234567890元", "12345678901234567890元", "12345678901234567890"},
+		{"编号9,007,199,254,740,993", "9,007,199,254,740,993", "9007199254740993"},
+		{"负9007199254740993", "负9007199254740993", "-9007199254740993"},
+		{"共九千零七万亿一千九百九十二亿五千四百七十四万零九百九十三", "九千零七万亿一千九百九十二亿五千四百七十四万零九百九十三", "9007199254740993"},
+		{"12345678万亿元", "12345678万亿元", "12345678000000000000"},
+		{"1200万元", "1200万元", ""}, // a float64 holds it exactly
+	}
+	for _, tc := range cases {
+		ms := Find(tc.in)
+		if len(ms) != 1 || ms[0].Text != tc.text || ms[0].Exact != tc.exact {
+			t.Errorf("Find(%q) = %+v, want %q with Exact %q", tc.in, ms, tc.text, tc.exact)
+		}
+	}
+}

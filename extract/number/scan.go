@@ -164,6 +164,10 @@ func (s *scanner) matches(text func(start, end int) string) []Match {
 		if h.more {
 			m.Qualifier = QualifierMoreThan
 		}
+		if !h.masked && !h.isRange && !h.more && (h.kind == KindNumber || h.kind == KindMoney) &&
+			math.Abs(m.Value) >= maxExactFloat && m.Value == math.Trunc(m.Value) {
+			m.Exact = exactInteger(s.c[h.start:h.end], m.Value)
+		}
 		out = append(out, m)
 	}
 	return out

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhmetrics/zhmetrics/extract/number"
 )
@@ -165,10 +166,21 @@ func unitAt(rs []rune, at int) (surface, unit, kind string) {
 
 // longestUnitAt returns the longest unit surface at rs[at].
 func longestUnitAt(rs []rune, at int) (string, unitInfo, bool) {
-	for n := min(maxUnitLen, len(rs)-at); n >= 1; n-- {
-		s := string(rs[at : at+n])
-		if u, ok := units[s]; ok {
-			return s, u, true
+	var buf [4 * 8]byte
+	n := min(maxUnitLen, len(rs)-at)
+	if n <= 0 || n > len(buf)/utf8.UTFMax {
+		return "", unitInfo{}, false
+	}
+	// ends[k] is the byte length of the first k+1 characters.
+	var ends [8]int
+	b := buf[:0]
+	for k := 0; k < n; k++ {
+		b = utf8.AppendRune(b, rs[at+k])
+		ends[k] = len(b)
+	}
+	for k := n - 1; k >= 0; k-- {
+		if u, ok := units[string(b[:ends[k]])]; ok { // no allocation for the lookup
+			return string(b[:ends[k]]), u, true
 		}
 	}
 	return "", unitInfo{}, false
@@ -278,7 +290,7 @@ func isROCYear(rs []rune, m number.Match) bool {
 			(k == 0 || !isDigit(rs[k-1])) && calendarAfter(rs, k+4) {
 			return true
 		}
-		if rs[k] == '民' && rs[k+1] == '国' {
+		if rs[k] == '民' && rs[k+1] == '国' { // 民国108年
 			return true
 		}
 	}
@@ -356,9 +368,12 @@ func qualifierBefore(rs []rune, start int) (qualifier string, at int) {
 		end--
 	}
 	bareScale := start < len(rs) && strings.ContainsRune("十百千万亿", rs[start])
-	for _, q := range qualifierWords.before {
-		n := len([]rune(q.word))
-		if end-n < 0 || string(rs[end-n:end]) != q.word || q.onlyScale && (!bareScale || end != start) {
+	for n := qualifierWords.longestBefore; n >= 1; n-- {
+		if end-n < 0 {
+			continue
+		}
+		q, ok := qualifierWords.before[string(rs[end-n:end])]
+		if !ok || q.onlyScale && (!bareScale || end != start) {
 			continue
 		}
 		return q.qualifier, end - n

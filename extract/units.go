@@ -85,11 +85,16 @@ type qualifierEntry struct {
 	onlyScale       bool // qualifies a bare scale word only: 上千名
 }
 
-// qualifiers holds the words before and after a quantity, longest first.
-type qualifiers struct{ before, after []qualifierEntry }
+// qualifiers holds the words before a quantity by word, and those after
+// it longest first.
+type qualifiers struct {
+	before        map[string]qualifierEntry
+	longestBefore int // in characters
+	after         []qualifierEntry
+}
 
 func loadQualifiers(file string) qualifiers {
-	var q qualifiers
+	q := qualifiers{before: map[string]qualifierEntry{}}
 	for _, line := range dataLines(file) {
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
@@ -97,11 +102,10 @@ func loadQualifiers(file string) qualifiers {
 		}
 		w := qualifierEntry{word: f[0], qualifier: f[1]}
 		switch f[2] {
-		case "before":
-			q.before = append(q.before, w)
-		case "before-scale":
-			w.onlyScale = true
-			q.before = append(q.before, w)
+		case "before", "before-scale":
+			w.onlyScale = f[2] == "before-scale"
+			q.before[w.word] = w
+			q.longestBefore = max(q.longestBefore, len([]rune(w.word)))
 		case "after":
 			q.after = append(q.after, w)
 		default:
@@ -115,7 +119,6 @@ func loadQualifiers(file string) qualifiers {
 			}
 		}
 	}
-	longestFirst(q.before)
 	longestFirst(q.after)
 	return q
 }

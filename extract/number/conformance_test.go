@@ -41,9 +41,10 @@ type rtModel struct {
 	floor float64
 }
 
+// The floors are today's pass rates: a case that stops passing fails.
 var rtModels = []rtModel{
-	{"NumberModel.dev.json", KindNumber, 0.99},
-	{"PercentModel.dev.json", KindPercent, 0.98},
+	{"NumberModel.dev.json", KindNumber, 1.00},
+	{"PercentModel.dev.json", KindPercent, 1.00},
 	{"CurrencyModel.dev.json", KindMoney, 0.94},
 }
 

@@ -709,13 +709,14 @@ func (s *scanner) percentPointAt(k int) bool {
 }
 
 // spacedDigits reads a number whose digits stand one space apart, as PDF
-// and OCR text gives them: 3 6 2 1 0, 1 2 . 5. Every group must be a single
-// digit (12 34 stays two numbers) and a slash must not follow (1 4/3 is a
-// mixed number).
+// and OCR text gives them: 3 6 2 1 0, 1 2 . 5, 6 . 5. Every group must be a
+// single digit (12 34 stays two numbers), a spaced point has a space on
+// both sides (1. 5 is a list marker and a number), and a slash must not
+// follow (1 4/3 is a mixed number).
 func (s *scanner) spacedDigits(k int) (arabicNum, bool) {
 	c := s.c
 	single := func(q int) bool { return isASCIIDigit(s.at(q)) && !isASCIIDigit(s.at(q+1)) }
-	if !single(k) || s.at(k+1) != ' ' || !isASCIIDigit(s.at(k+2)) {
+	if !single(k) || s.at(k+1) != ' ' || !(isASCIIDigit(s.at(k+2)) || s.at(k+2) == '.') {
 		return arabicNum{}, false
 	}
 	digits := []rune{c[k]}
@@ -730,15 +731,8 @@ func (s *scanner) spacedDigits(k int) (arabicNum, bool) {
 	res := arabicNum{integer: true}
 	point := len(digits)
 	// A decimal point with its spaces: 1 2 . 5
-	d := q
-	if s.at(d) == ' ' {
-		d++
-	}
-	if s.at(d) == '.' {
-		f := d + 1
-		if s.at(f) == ' ' {
-			f++
-		}
+	if s.at(q) == ' ' && s.at(q+1) == '.' && s.at(q+2) == ' ' {
+		f := q + 3
 		if single(f) {
 			digits = append(digits, c[f])
 			q = f + 1
@@ -749,7 +743,7 @@ func (s *scanner) spacedDigits(k int) (arabicNum, bool) {
 			res.integer = false
 		}
 	}
-	if s.at(q) == '/' || s.at(q) == '.' || isASCIILetter(s.at(q)) && !s.latinUnitAt(q) {
+	if len(digits) == 1 || s.at(q) == '/' || s.at(q) == '.' || isASCIILetter(s.at(q)) && !s.latinUnitAt(q) {
 		return arabicNum{}, false
 	}
 	var mant uint64

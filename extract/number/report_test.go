@@ -39,6 +39,8 @@ func TestSpacedDigits(t *testing.T) {
 		{"总产值 3 6 2 1 0 亿元", []want{money("3 6 2 1 0 亿元", 36210e8, "元")}},
 		{"编号 1 2 3 4", []want{num("1 2 3 4", 1234)}},
 		{"增长 1 2 . 5 %", []want{pct("1 2 . 5 %", 12.5)}},
+		{"增长 6 . 5 %", []want{pct("6 . 5 %", 6.5)}},
+		{"1. 5所学校", []want{num("1", 1), num("5", 5)}},
 		{"全场 7 5 折", []want{pct("7 5 折", 75)}},
 		{"会员 8 . 5 折", []want{pct("8 . 5 折", 85)}},
 		// Groups of several digits stay apart; a slash makes a mixed number.

@@ -1,0 +1,44 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// The word lists are read at start-up; each line must be well formed and
+// each entry appear once, so that a review of the file is a review of the
+// rules.
+func TestDataFiles(t *testing.T) {
+	files := map[string]struct {
+		text   string
+		fields int
+	}{
+		"units.tsv":         {unitsFile, 3},
+		"unit_blockers.txt": {unitBlockersFile, 1},
+		"qualifiers.tsv":    {qualifiersFile, 3},
+		"half_words.txt":    {halfWordsFile, 1},
+	}
+	for name, f := range files {
+		seen := map[string]bool{}
+		for _, line := range dataLines(f.text) {
+			fields := strings.Split(line, "\t")
+			if len(fields) < f.fields || len(fields) > f.fields+1 {
+				t.Errorf("%s: %q has %d fields, want %d", name, line, len(fields), f.fields)
+			}
+			if seen[fields[0]] {
+				t.Errorf("%s: %q listed twice", name, fields[0])
+			}
+			seen[fields[0]] = true
+		}
+		if len(seen) == 0 {
+			t.Errorf("%s is empty", name)
+		}
+	}
+	// A blocker must not shadow a unit of its own length: it would make the
+	// unit unreachable.
+	for _, b := range unitBlockers {
+		if _, ok := units[b]; ok {
+			t.Errorf("unit_blockers.txt: %q is also a unit", b)
+		}
+	}
+}

@@ -300,10 +300,11 @@ func isROCYear(rs []rune, m number.Match) bool {
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // calendarAfter reports a word after 年 that makes it a point in time: 第
-// (a quarter), 上半年, 全年, 底, 5月 ….
+// (a quarter), 上半年, 全年, 底, 5月 …. Words that also follow a number of
+// years (及, 至, 起) are left to the evidence around.
 func calendarAfter(rs []rune, k int) bool {
 	after := prefix(rs, k, 4)
-	for _, w := range []string{"第", "上半年", "下半年", "全年", "度", "底", "初", "末", "起", "及", "、", "至"} {
+	for _, w := range []string{"第", "上半年", "下半年", "全年", "度", "底", "初", "末"} {
 		if strings.HasPrefix(after, w) {
 			return true
 		}

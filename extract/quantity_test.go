@@ -147,3 +147,18 @@ func TestSignWords(t *testing.T) {
 		{"工业增加值增速为负1.2%。", []quantityWant{{"负1.2%", KindPercent, -1.2, "%", ""}}},
 	})
 }
+
+func TestLatinUnits(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"年处理污水3000t，", []quantityWant{{"3000t", KindMeasure, 3000, "吨", ""}}},
+		{"新建跑道400m。", []quantityWant{{"400m", KindMeasure, 400, "米", ""}}},
+		{"光伏装机2.5MW，", []quantityWant{{"2.5MW", KindMeasure, 2.5, "兆瓦", ""}}},
+		{"硬化路面 5000 m2，", []quantityWant{{"5000 m2", KindMeasure, 5000, "平方米", ""}}},
+		// Letters that are no unit make a code.
+		{"推广5G和3D技术", nil},
+		{"文件大小21MB", nil},
+	})
+}

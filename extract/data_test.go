@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/zhmetrics/zhmetrics/internal/wordlist"
 )
 
 // The word lists are read at start-up; each line must be well formed and
@@ -20,7 +22,7 @@ func TestDataFiles(t *testing.T) {
 	}
 	for name, f := range files {
 		seen := map[string]bool{}
-		for _, line := range dataLines(f.text) {
+		for _, line := range wordlist.Lines(f.text) {
 			fields := strings.Split(line, "\t")
 			if len(fields) < f.fields || len(fields) > f.fields+1 {
 				t.Errorf("%s: %q has %d fields, want %d", name, line, len(fields), f.fields)

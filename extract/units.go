@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+
+	"github.com/zhmetrics/zhmetrics/internal/wordlist"
 )
 
 // The word lists of quantities are data in data/, one entry a line, so that
@@ -27,8 +29,8 @@ type unitInfo struct {
 
 var (
 	units          = loadUnits(unitsFile)
-	unitBlockers   = dataLines(unitBlockersFile)
-	halfWords      = dataLines(halfWordsFile)
+	unitBlockers   = wordlist.Lines(unitBlockersFile)
+	halfWords      = wordlist.Lines(halfWordsFile)
 	maxUnitLen     = longestUnit(units)
 	qualifierWords = loadQualifiers(qualifiersFile)
 
@@ -46,22 +48,9 @@ func unitsOfKind(m map[string]unitInfo, kind string) map[string]string {
 	return out
 }
 
-// dataLines returns the entries of a list file: one a line, blank lines
-// and # comments skipped.
-func dataLines(file string) []string {
-	var out []string
-	for _, line := range strings.Split(file, "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			out = append(out, line)
-		}
-	}
-	return out
-}
-
 func loadUnits(file string) map[string]unitInfo {
 	m := map[string]unitInfo{}
-	for _, line := range dataLines(file) {
+	for _, line := range wordlist.Lines(file) {
 		f := strings.Split(line, "\t")
 		if len(f) < 3 || (f[2] != KindCount && f[2] != KindMeasure) {
 			panic(fmt.Sprintf("data/units.tsv: bad line %q", line)) // the embedded file is tested
@@ -95,7 +84,7 @@ type qualifiers struct {
 
 func loadQualifiers(file string) qualifiers {
 	q := qualifiers{before: map[string]qualifierEntry{}}
-	for _, line := range dataLines(file) {
+	for _, line := range wordlist.Lines(file) {
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
 			panic(fmt.Sprintf("data/qualifiers.tsv: bad line %q", line))

@@ -219,6 +219,17 @@ func (s *scanner) numeral(i int, leadDot bool) (numeral, bool) {
 		firstRune                                      rune
 	)
 	noUnits := func() bool { return lastSmall == 0 && lastBig == 0 && !st.hasUnit }
+	// smallScaleRead records a 十 百 千 (or 廿 卅 卌) of value u read at k and
+	// returns where reading goes on.
+	smallScaleRead := func(u float64, k int) (int, int) {
+		lastSmall, afterUnit, trailScale = u, u, u
+		lastUnitTok, lastWasBig, zeroGap = true, false, false
+		st.chinese, st.hasUnit = true, true
+		chineseTokens++
+		run = 0
+		tokens++
+		return k + 1, k + 1
+	}
 	j, end := i, i
 loop:
 	for {
@@ -333,13 +344,7 @@ loop:
 			}
 			lo.section += tensValue(r)
 			hi.section += tensValue(r)
-			lastSmall, afterUnit, trailScale = 10, 10, 10
-			lastUnitTok, lastWasBig, zeroGap = true, false, false
-			st.chinese, st.hasUnit = true, true
-			chineseTokens++
-			run = 0
-			j, end = k+1, k+1
-			tokens++
+			j, end = smallScaleRead(10, k)
 		case smallUnit(r) > 0:
 			u := smallUnit(r)
 			if hasPending && !pendChinese && s.scaleUnitAt(k) {
@@ -366,13 +371,7 @@ loop:
 			}
 			lo.pending, hi.pending = 0, 0
 			hasPending, leadZero, pendDecimal = false, false, false
-			lastSmall, afterUnit, trailScale = u, u, u
-			lastUnitTok, lastWasBig, zeroGap = true, false, false
-			st.chinese, st.hasUnit = true, true
-			chineseTokens++
-			run = 0
-			j, end = k+1, k+1
-			tokens++
+			j, end = smallScaleRead(u, k)
 		case bigUnit(r) > 0:
 			u := bigUnit(r)
 			if hasPending && !pendChinese && s.scaleUnitAt(k) {

@@ -2,7 +2,8 @@ package number
 
 import (
 	_ "embed"
-	"strings"
+
+	"github.com/zhmetrics/zhmetrics/internal/wordlist"
 )
 
 // Word lists of the grammar live in data/, one entry a line, so that each
@@ -22,26 +23,12 @@ var (
 	latinUnitsFile string
 )
 
-// readList returns the entries of a list file, skipping blank lines and
-// # comments.
-func readList(file string) []string {
-	var out []string
-	for _, line := range strings.Split(file, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		out = append(out, line)
-	}
-	return out
-}
-
 // runeWords indexes words (in folded script) by their first rune.
 type runeWords map[rune][][]rune
 
 func newRuneWords(file string) runeWords {
 	m := runeWords{}
-	for _, w := range readList(file) {
+	for _, w := range wordlist.Lines(file) {
 		rs := []rune(w)
 		for i, r := range rs {
 			rs[i] = fold(r)

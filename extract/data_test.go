@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zhmetrics/zhmetrics/extract/number"
 	"github.com/zhmetrics/zhmetrics/internal/wordlist"
 )
 
@@ -15,10 +16,11 @@ func TestDataFiles(t *testing.T) {
 		text   string
 		fields int
 	}{
-		"units.tsv":         {unitsFile, 3},
-		"unit_blockers.txt": {unitBlockersFile, 1},
-		"qualifiers.tsv":    {qualifiersFile, 3},
-		"half_words.txt":    {halfWordsFile, 1},
+		"units.tsv":          {unitsFile, 3},
+		"unit_blockers.txt":  {unitBlockersFile, 1},
+		"qualifiers.tsv":     {qualifiersFile, 3},
+		"half_words.txt":     {halfWordsFile, 1},
+		"calendar_words.txt": {calendarWordsFile, 1},
 	}
 	for name, f := range files {
 		seen := map[string]bool{}
@@ -34,6 +36,12 @@ func TestDataFiles(t *testing.T) {
 		}
 		if len(seen) == 0 {
 			t.Errorf("%s is empty", name)
+		}
+	}
+	// Every Latin unit the number grammar ends a number at is a unit here.
+	for _, u := range number.LatinUnits() {
+		if _, ok := units[u]; !ok {
+			t.Errorf("units.tsv lacks the Latin unit %q", u)
 		}
 	}
 	// A blocker must not shadow a unit of its own length: it would make the

@@ -69,9 +69,6 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 			at++ // "1 名": read through a stray space
 		}
 		surface, unit, kind := unitAt(rs, at)
-		if kind == "" && m.End < len(rs) && number.LatinUnitAt(rs, m.End) > 0 {
-			return Fact{}, false // a Latin unit we do not report
-		}
 		if kind == "" && !m.Masked && strings.ContainsAny(m.Text, "万亿萬億") && !m.IsRange {
 			// A large amount with its unit left implicit ("8000多万农业转移
 			//人口"); the unit is read from the indicator's name later.
@@ -108,19 +105,11 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 	return f, true
 }
 
-// bandWords compare with a bound; 收入低于3000元的家庭 names who is
-// counted, not an amount.
-var bandWords = []string{"低于", "高于", "不足", "不到", "少于", "多于", "小于", "大于"}
-
 // definesBand reports an amount after a comparison word (from at) that 的
-// follows, perhaps after a per-unit (2500元/年的): a bound defining a group.
+// follows, perhaps after a per-unit (2500元/年的): a bound defining a group,
+// as in 收入低于3000元的家庭, not an amount.
 func definesBand(rs []rune, at, start, end int) bool {
-	word := string(rs[at:start])
-	compares := false
-	for _, w := range bandWords {
-		compares = compares || strings.TrimSpace(word) == w
-	}
-	if !compares {
+	if q, ok := qualifierWords.before[strings.TrimSpace(string(rs[at:start]))]; !ok || !q.band {
 		return false
 	}
 	if end+1 < len(rs) && rs[end] == '/' {
@@ -280,9 +269,8 @@ func isROCYear(rs []rune, m number.Match) bool {
 	if calendarAfter(rs, m.End+1) {
 		return true
 	}
-	after := prefix(rs, m.End+1, 2)
-	if strings.HasPrefix(after, "来") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "历史") {
-		return false
+	if after := prefix(rs, m.End+1, 2); strings.HasPrefix(after, "来") || strings.HasPrefix(after, "以来") {
+		return false // 110年来: a number of years
 	}
 	lo, hi := max(0, m.Start-rocWindow), min(len(rs), m.End+rocWindow)
 	for k := lo; k+4 < hi; k++ {
@@ -300,11 +288,10 @@ func isROCYear(rs []rune, m number.Match) bool {
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // calendarAfter reports a word after 年 that makes it a point in time: 第
-// (a quarter), 上半年, 全年, 底, 5月 …. Words that also follow a number of
-// years (及, 至, 起) are left to the evidence around.
+// (a quarter), 上半年, 底, 5月 ….
 func calendarAfter(rs []rune, k int) bool {
 	after := prefix(rs, k, 4)
-	for _, w := range []string{"第", "上半年", "下半年", "全年", "度", "底", "初", "末"} {
+	for _, w := range calendarWords {
 		if strings.HasPrefix(after, w) {
 			return true
 		}

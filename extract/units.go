@@ -19,6 +19,8 @@ var (
 	qualifiersFile string
 	//go:embed data/half_words.txt
 	halfWordsFile string
+	//go:embed data/calendar_words.txt
+	calendarWordsFile string
 )
 
 // unitInfo is one unit after a number: the unit reported and its kind.
@@ -31,6 +33,7 @@ var (
 	units          = loadUnits(unitsFile)
 	unitBlockers   = wordlist.Lines(unitBlockersFile)
 	halfWords      = wordlist.Lines(halfWordsFile)
+	calendarWords  = wordlist.Lines(calendarWordsFile)
 	maxUnitLen     = longestUnit(units)
 	qualifierWords = loadQualifiers(qualifiersFile)
 
@@ -72,6 +75,7 @@ func longestUnit(m map[string]unitInfo) int {
 type qualifierEntry struct {
 	word, qualifier string
 	onlyScale       bool // qualifies a bare scale word only: 上千名
+	band            bool // a comparison: 低于3000元的家庭 names a group
 }
 
 // qualifiers holds the words before a quantity by word, and those after
@@ -86,10 +90,10 @@ func loadQualifiers(file string) qualifiers {
 	q := qualifiers{before: map[string]qualifierEntry{}}
 	for _, line := range wordlist.Lines(file) {
 		f := strings.Split(line, "\t")
-		if len(f) != 3 {
+		if len(f) < 3 || len(f) > 4 || len(f) == 4 && f[3] != "band" {
 			panic(fmt.Sprintf("data/qualifiers.tsv: bad line %q", line))
 		}
-		w := qualifierEntry{word: f[0], qualifier: f[1]}
+		w := qualifierEntry{word: f[0], qualifier: f[1], band: len(f) == 4}
 		switch f[2] {
 		case "before", "before-scale":
 			w.onlyScale = f[2] == "before-scale"

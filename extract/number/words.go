@@ -70,6 +70,9 @@ var (
 	latinUnits = newRuneWords(latinUnitsFile)
 )
 
+// LatinUnits lists the Latin unit symbols a number may end at.
+func LatinUnits() []string { return wordlist.Lines(latinUnitsFile) }
+
 // LatinUnitAt returns the length of a Latin unit symbol (m2, km, kWh)
 // starting at rs[k], or 0. rs is in the input's script.
 func LatinUnitAt(rs []rune, k int) int { return latinUnits.at(rs, k) }

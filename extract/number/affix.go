@@ -295,6 +295,9 @@ func (s *scanner) subunitAmount(k int, unit string) (float64, int, bool) {
 	if s.at(m) == '又' || s.at(m) == '零' {
 		m = s.skipSpaces(m + 1)
 	}
+	if r := s.at(m); !isASCIIDigit(r) && !isChineseNumeral(r) {
+		return 0, 0, false
+	}
 	np, ok := s.numeral(m, false)
 	if !ok || np.isRange || np.masked || np.more {
 		return 0, 0, false

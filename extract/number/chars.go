@@ -65,23 +65,8 @@ func fold(r rune) rune {
 		return '欧'
 	case '準':
 		return '准'
-	// traditional forms in the words of data/ (減負, 人數, 總數)
-	case '數':
+	case '數': // 數百所
 		return '数'
-	case '減':
-		return '减'
-	case '擔':
-		return '担'
-	case '勝':
-		return '胜'
-	case '輕':
-		return '轻'
-	case '總':
-		return '总'
-	case '歲':
-		return '岁'
-	case '戶':
-		return '户'
 	case '﹪':
 		return '%'
 	case '〜':

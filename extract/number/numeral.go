@@ -72,7 +72,7 @@ func (s *scanner) arabic(k int, leadDot bool) (arabicNum, bool) {
 	if intDigits == 0 && !(leadDot && j < n && c[j] == '.') {
 		return arabicNum{}, false
 	}
-	if intDigits == 1 {
+	if intDigits == 1 && j < n && c[j] == ' ' {
 		if sp, ok := s.spacedDigits(k); ok {
 			return sp, true
 		}
@@ -202,8 +202,10 @@ func (s *scanner) numeral(i int, leadDot bool) (numeral, bool) {
 			return numeral{}, false
 		}
 	}
-	if np, ok := s.scaleLed(i); ok {
-		return np, true
+	if r := c[i]; r == '数' || smallUnit(r) >= 100 || bigUnit(r) > 0 {
+		if np, ok := s.scaleLed(i); ok {
+			return np, true
+		}
 	}
 	var lo, hi acc
 	st := numeral{integer: true, scale: 1}
@@ -219,17 +221,6 @@ func (s *scanner) numeral(i int, leadDot bool) (numeral, bool) {
 		firstRune                                      rune
 	)
 	noUnits := func() bool { return lastSmall == 0 && lastBig == 0 && !st.hasUnit }
-	// smallScaleRead records a 十 百 千 (or 廿 卅 卌) of value u read at k and
-	// returns where reading goes on.
-	smallScaleRead := func(u float64, k int) (int, int) {
-		lastSmall, afterUnit, trailScale = u, u, u
-		lastUnitTok, lastWasBig, zeroGap = true, false, false
-		st.chinese, st.hasUnit = true, true
-		chineseTokens++
-		run = 0
-		tokens++
-		return k + 1, k + 1
-	}
 	j, end := i, i
 loop:
 	for {
@@ -277,7 +268,7 @@ loop:
 			if a.closed {
 				break loop
 			}
-		case isZero(r) || (st.chinese && k == j && s.latinZero(k)):
+		case isZero(r) || (r == 'O' && st.chinese && k == j && s.latinZero(k)):
 			if approx != 0 {
 				break loop
 			}
@@ -342,9 +333,16 @@ loop:
 			if approx != 0 || hasPending || (lastSmall != 0 && lastSmall <= 10) || (tokens > 0 && !lastUnitTok && !zeroGap) {
 				break loop
 			}
+			// 廿 is 二十: the reading goes on as after 十 (廿五).
 			lo.section += tensValue(r)
 			hi.section += tensValue(r)
-			j, end = smallScaleRead(10, k)
+			lastSmall, afterUnit, trailScale = 10, 10, 10
+			lastUnitTok, lastWasBig, zeroGap = true, false, false
+			st.chinese, st.hasUnit = true, true
+			chineseTokens++
+			run = 0
+			j, end = k+1, k+1
+			tokens++
 		case smallUnit(r) > 0:
 			u := smallUnit(r)
 			if hasPending && !pendChinese && s.scaleUnitAt(k) {
@@ -371,7 +369,13 @@ loop:
 			}
 			lo.pending, hi.pending = 0, 0
 			hasPending, leadZero, pendDecimal = false, false, false
-			j, end = smallScaleRead(u, k)
+			lastSmall, afterUnit, trailScale = u, u, u
+			lastUnitTok, lastWasBig, zeroGap = true, false, false
+			st.chinese, st.hasUnit = true, true
+			chineseTokens++
+			run = 0
+			j, end = k+1, k+1
+			tokens++
 		case bigUnit(r) > 0:
 			u := bigUnit(r)
 			if hasPending && !pendChinese && s.scaleUnitAt(k) {

@@ -23,17 +23,18 @@ var (
 	latinUnitsFile string
 )
 
-// runeWords indexes words (in folded script) by their first rune.
-type runeWords map[rune][][]rune
+// runeWords holds words (in folded script). The lists are short and looked
+// up in the scanner's hot path, so a scan of the words beats a map.
+type runeWords [][]rune
 
 func newRuneWords(file string) runeWords {
-	m := runeWords{}
+	var m runeWords
 	for _, w := range wordlist.Lines(file) {
 		rs := []rune(w)
 		for i, r := range rs {
 			rs[i] = fold(r)
 		}
-		m[rs[0]] = append(m[rs[0]], rs)
+		m = append(m, rs)
 	}
 	return m
 }
@@ -44,7 +45,10 @@ func (m runeWords) at(c []rune, k int) int {
 		return 0
 	}
 	best := 0
-	for _, w := range m[c[k]] {
+	for _, w := range m {
+		if w[0] != c[k] {
+			continue
+		}
 		if len(w) > best && k+len(w) <= len(c) && equalRunes(c[k:k+len(w)], w) {
 			best = len(w)
 		}

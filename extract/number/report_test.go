@@ -16,6 +16,7 @@ func TestScaleGroupsInsideLargerScales(t *testing.T) {
 		{"存款余额1万2千亿元", []want{money("1万2千亿元", 1.2e12, "元")}},
 		{"五十二万三千六百亿零四百万", []want{num("五十二万三千六百亿零四百万", 52.36e12+4e6)}},
 		{"二十三萬四千億", []want{num("二十三萬四千億", 23.4e12)}},
+		{"存款1萬2千億元", []want{money("1萬2千億元", 1.2e12, "元")}},
 		// The same scale twice is two numbers.
 		{"三亿，五亿", []want{num("三亿", 3e8), num("五亿", 5e8)}},
 		{"八千万亿", []want{num("八千万亿", 8e15)}},
@@ -28,6 +29,7 @@ func TestColloquialNumerals(t *testing.T) {
 		{"这台车千八元", []want{money("千八元", 1800, "元")}},
 		{"来了三万二人", []want{num("三万二", 32000)}},
 		{"亿三的投资", []want{num("亿三", 1.3e8)}},
+		{"月薪萬五，", []want{num("萬五", 15000)}},
 		// 万一 and 千万 are words, not numbers.
 		{"万一下雨", nil},
 		{"千万不要迟到", nil},
@@ -43,6 +45,7 @@ func TestSpacedDigits(t *testing.T) {
 		{"1. 5所学校", []want{num("1", 1), num("5", 5)}},
 		{"全场 7 5 折", []want{pct("7 5 折", 75)}},
 		{"会员 8 . 5 折", []want{pct("8 . 5 折", 85)}},
+		{"總額 4 2 0 萬元", []want{money("4 2 0 萬元", 4200000, "元")}},
 		// Groups of several digits stay apart; a slash makes a mixed number.
 		{"分数 12 34", []want{num("12", 12), num("34", 34)}},
 		{"约 2 3/4 杯", []want{num("2 3/4", 2.75)}},
@@ -54,6 +57,7 @@ func TestTwoCurrencyUnits(t *testing.T) {
 		{"每股分红3美元又25美分", []want{money("3美元又25美分", 3.25, "美元")}},
 		{"票价2英镑50便士", []want{money("2英镑50便士", 2.5, "英镑")}},
 		{"十欧元零五欧分", []want{money("十欧元零五欧分", 10.05, "欧元")}},
+		{"每股派息三美元又五美分", []want{money("三美元又五美分", 3.05, "美元")}},
 		// Two currencies are two amounts.
 		{"3美元又5欧分", []want{money("3美元", 3, "美元"), money("5欧分", 0.05, "欧元")}},
 	})

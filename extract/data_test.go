@@ -44,6 +44,17 @@ func TestDataFiles(t *testing.T) {
 			t.Errorf("units.tsv lacks the Latin unit %q", u)
 		}
 	}
+	// A unit that begins with a scale character must be known to the number
+	// grammar as one, or 1500千瓦 reads as 1,500,000 瓦.
+	for u := range units {
+		known := false
+		for _, s := range number.ScaleUnits() {
+			known = known || strings.HasPrefix(u, s) // 千克 covers 千克/亩
+		}
+		if strings.ContainsRune("十百千万亿兆", []rune(u)[0]) && !known {
+			t.Errorf("units.tsv: %q begins with a scale character but is not in number's scale_units.txt", u)
+		}
+	}
 	// A blocker must not shadow a unit of its own length: it would make the
 	// unit unreachable.
 	for _, b := range unitBlockers {

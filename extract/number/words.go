@@ -77,6 +77,9 @@ var (
 // LatinUnits lists the Latin unit symbols a number may end at.
 func LatinUnits() []string { return wordlist.Lines(latinUnitsFile) }
 
+// ScaleUnits lists the units that begin with a scale character (千瓦).
+func ScaleUnits() []string { return wordlist.Lines(scaleUnitsFile) }
+
 // LatinUnitAt returns the length of a Latin unit symbol (m2, km, kWh)
 // starting at rs[k], or 0. rs is in the input's script.
 func LatinUnitAt(rs []rune, k int) int { return latinUnits.at(rs, k) }

@@ -21,6 +21,7 @@ func TestDataFiles(t *testing.T) {
 		"qualifiers.tsv":     {qualifiersFile, 3},
 		"half_words.txt":     {halfWordsFile, 1},
 		"calendar_words.txt": {calendarWordsFile, 1},
+		"currency_notes.txt": {currencyNotesFile, 2},
 	}
 	for name, f := range files {
 		seen := map[string]bool{}

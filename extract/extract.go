@@ -78,6 +78,7 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 		facts = append(facts, f)
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
+	applyCurrencyNotes(rs, facts)
 	k := 0
 	for i := range facts {
 		f := &facts[i]

@@ -399,3 +399,59 @@ func prefix(rs []rune, at, n int) string {
 	end := min(at+n, len(rs))
 	return string(rs[at:end])
 }
+
+// applyCurrencyNotes gives the bare 元 amounts after a note such as
+// (港元,下同) or （单位：新台币） the currency the note names, up to the next
+// such note. Facts are in order of their start.
+func applyCurrencyNotes(rs []rune, facts []Fact) {
+	unit, from := "", 0
+	for i := range facts {
+		f := &facts[i]
+		for from < f.Start {
+			if u, end, ok := currencyNoteAt(rs, from); ok && end <= f.Start {
+				unit, from = u, end
+				continue
+			}
+			from++
+		}
+		if unit != "" && f.Kind == KindMoney && f.Unit == "元" && f.End > 0 && rs[f.End-1] == '元' &&
+			!strings.Contains(string(rs[f.Start:f.End]), "人民币") {
+			f.Unit = unit
+		}
+	}
+}
+
+// currencyNoteAt reads a note in brackets at k: an opening bracket, perhaps
+// 单位 and a colon, a currency of data/currency_notes.txt, perhaps 下同, and
+// the closing bracket.
+func currencyNoteAt(rs []rune, k int) (unit string, end int, ok bool) {
+	if k >= len(rs) || rs[k] != '(' && rs[k] != '（' {
+		return "", 0, false
+	}
+	j := k + 1
+	rest := prefix(rs, j, 16)
+	for _, lead := range []string{"单位:", "单位：", "单位"} {
+		if strings.HasPrefix(rest, lead) {
+			j += len([]rune(lead))
+			rest = prefix(rs, j, 16)
+			break
+		}
+	}
+	for _, c := range currencyNotes {
+		name, u := c.word, c.value
+		if !strings.HasPrefix(rest, name) {
+			continue
+		}
+		e := j + len([]rune(name))
+		after := prefix(rs, e, 4)
+		for _, tail := range []string{",下同", "，下同", "、下同", "下同", ""} {
+			if strings.HasPrefix(after, tail) {
+				q := e + len([]rune(tail))
+				if q < len(rs) && (rs[q] == ')' || rs[q] == '）') && (tail != "" || strings.HasPrefix(string(rs[k+1:j]), "单位")) {
+					return u, q + 1, true
+				}
+			}
+		}
+	}
+	return "", 0, false
+}

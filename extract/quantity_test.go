@@ -162,3 +162,19 @@ func TestLatinUnits(t *testing.T) {
 		{"文件大小21MB", nil},
 	})
 }
+
+func TestCurrencyNotes(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"本年度开支(港元,下同)共32亿元，其中教育6.5亿元。", []quantityWant{
+			{"32亿元", KindMoney, 3.2e9, "港元", ""}, {"6.5亿元", KindMoney, 6.5e8, "港元", ""}}},
+		{"收入（单位：新台币）120万元", []quantityWant{{"120万元", KindMoney, 1.2e6, "新台币", ""}}},
+		// Without a note, or with 人民币 written, 元 stays 元.
+		{"总收入32亿元", []quantityWant{{"32亿元", KindMoney, 3.2e9, "元", ""}}},
+		{"(澳门元,下同)另有5亿元人民币", []quantityWant{{"5亿元人民币", KindMoney, 5e8, "元", ""}}},
+		// A bracket that only names a currency sets nothing.
+		{"兑换(港元)后共8万元", []quantityWant{{"8万元", KindMoney, 8e4, "元", ""}}},
+	})
+}

@@ -21,6 +21,8 @@ var (
 	halfWordsFile string
 	//go:embed data/calendar_words.txt
 	calendarWordsFile string
+	//go:embed data/currency_notes.txt
+	currencyNotesFile string
 )
 
 // unitInfo is one unit after a number: the unit reported and its kind.
@@ -34,6 +36,7 @@ var (
 	unitBlockers   = wordlist.Lines(unitBlockersFile)
 	halfWords      = wordlist.Lines(halfWordsFile)
 	calendarWords  = wordlist.Lines(calendarWordsFile)
+	currencyNotes  = loadPairs(currencyNotesFile, "data/currency_notes.txt")
 	maxUnitLen     = longestUnit(units)
 	qualifierWords = loadQualifiers(qualifiersFile)
 
@@ -114,4 +117,20 @@ func loadQualifiers(file string) qualifiers {
 	}
 	longestFirst(q.after)
 	return q
+}
+
+// pair is one line of a two-field list: a word and what it stands for.
+type pair struct{ word, value string }
+
+// loadPairs reads lines of two tab-separated fields, in file order.
+func loadPairs(file, name string) []pair {
+	var ps []pair
+	for _, line := range wordlist.Lines(file) {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			panic(fmt.Sprintf("%s: bad line %q", name, line))
+		}
+		ps = append(ps, pair{f[0], f[1]})
+	}
+	return ps
 }

@@ -2,6 +2,7 @@ package number
 
 import (
 	_ "embed"
+	"slices"
 
 	"github.com/zhmetrics/zhmetrics/internal/wordlist"
 )
@@ -23,9 +24,13 @@ var (
 	latinUnitsFile string
 )
 
-// runeWords holds words (in folded script). The lists are short and looked
-// up in the scanner's hot path, so a scan of the words beats a map.
-type runeWords [][]rune
+// runeWords holds words (in folded script) and the runes they begin with.
+// The lists are short and looked up in the scanner's hot path, where most
+// look-ups find no word: a scan of the first runes settles those.
+type runeWords struct {
+	words  [][]rune
+	firsts []rune
+}
 
 func newRuneWords(file string) runeWords {
 	var m runeWords
@@ -34,18 +39,21 @@ func newRuneWords(file string) runeWords {
 		for i, r := range rs {
 			rs[i] = fold(r)
 		}
-		m = append(m, rs)
+		m.words = append(m.words, rs)
+		if !slices.Contains(m.firsts, rs[0]) {
+			m.firsts = append(m.firsts, rs[0])
+		}
 	}
 	return m
 }
 
 // at returns the length of the longest word starting at c[k], or 0.
 func (m runeWords) at(c []rune, k int) int {
-	if k < 0 || k >= len(c) {
+	if k < 0 || k >= len(c) || !slices.Contains(m.firsts, c[k]) {
 		return 0
 	}
 	best := 0
-	for _, w := range m {
+	for _, w := range m.words {
 		if w[0] != c[k] {
 			continue
 		}

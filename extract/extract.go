@@ -67,6 +67,7 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 	}
 	facts = facts[:kept]
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
+	applyCurrencyNotes(rs, facts)
 	k := 0
 	for i := range facts {
 		f := &facts[i]

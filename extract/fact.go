@@ -33,6 +33,7 @@ type Fact struct {
 	End       int
 	Value     float64 // base units; meaningless when Masked or for programs
 	HasValue  bool
+	Exact     string // every digit of Value when it is an integer beyond 2^53, else ""
 	Unit      string
 	Qualifier string
 	Masked    bool

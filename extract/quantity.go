@@ -2,30 +2,10 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhmetrics/zhmetrics/extract/number"
 )
-
-// maxUnitLen is the longest unit surface, in characters.
-const maxUnitLen = 4
-
-// qualifiersBefore and qualifiersAfter map words around a quantity to its
-// qualifier. They stay outside the quantity's span.
-var qualifiersBefore = map[string]string{
-	"近": QualApprox, "约": QualApprox, "大约": QualApprox, "将近": QualApprox, "接近": QualApprox,
-	"大概": QualApprox, "约为": QualApprox, "约有": QualApprox, "近乎": QualApprox,
-	"超过": QualMoreThan, "高于": QualMoreThan, "突破": QualMoreThan, "逾": QualMoreThan, "超": QualMoreThan,
-	"多于": QualMoreThan, "大于": QualMoreThan,
-	"不少于": QualAtLeast, "不低于": QualAtLeast, "至少": QualAtLeast, "最少": QualAtLeast,
-	"不超过": QualAtMost, "不高于": QualAtMost, "最多": QualAtMost, "至多": QualAtMost, "不多于": QualAtMost,
-	"不足": QualLessThan, "低于": QualLessThan, "不到": QualLessThan, "少于": QualLessThan, "小于": QualLessThan,
-}
-
-var qualifiersAfter = []struct{ word, qualifier string }{
-	// Longest first: 及以上 before 以上.
-	{"及以上", QualAtLeast}, {"左右", QualApprox}, {"上下", QualApprox}, {"以上", QualAtLeast},
-	{"以下", QualAtMost}, {"以内", QualAtMost}, {"之内", QualAtMost},
-}
 
 // categoryAfterBound are words that, right after 以上 or 以下, show that the
 // quantity defines a category ("600分以上人数") rather than reports an amount.
@@ -73,9 +53,9 @@ const chineseSmall = "零〇一二两三四五六七八九十"
 func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 	f := Fact{Start: m.Start, End: m.End, Masked: m.Masked, Qualifier: m.Qualifier}
 	if !m.Masked {
-		f.Value, f.HasValue = m.Value, true
+		f.Value, f.HasValue, f.Exact = m.Value, true, m.Exact
 	}
-	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m.Start, m.End) {
+	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m.Start, m.End) && number.LatinUnitAt(rs, m.End) == 0 {
 		return Fact{}, false
 	}
 	switch m.Kind {
@@ -99,6 +79,12 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 			return Fact{}, false
 		}
 		f.Kind, f.Unit, f.End = kind, unit, at+len([]rune(surface))
+		if f.HasValue && strings.HasPrefix(surface, "个半") {
+			f.Value, f.Exact = f.Value+0.5, "" // 3个半月
+		} else if f.HasValue && halfAfter(rs, f.End) {
+			f.Value, f.Exact = f.Value+0.5, "" // 8天半
+			f.End++
+		}
 		if onlySmallChinese(m.Text) || isRanking(rs, m.Start, unit) || isSessionName(rs, f.End, unit) {
 			return Fact{}, false
 		}
@@ -110,14 +96,31 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 	if f.Qualifier == "" {
 		f.Qualifier = q
 	}
-	if q, _ := qualifierBefore(rs, f.Start); q != "" {
+	if q, at := qualifierBefore(rs, f.Start); q != "" {
+		if definesBand(rs, at, f.Start, f.End) {
+			return Fact{}, false
+		}
 		f.Qualifier = q
 	}
 	return f, true
 }
 
+// definesBand reports an amount after a comparison word (from at) that 的
+// follows, perhaps after a per-unit (2500元/年的): a bound defining a group,
+// as in 收入低于3000元的家庭, not an amount.
+func definesBand(rs []rune, at, start, end int) bool {
+	if q, ok := qualifierWords.before[strings.TrimSpace(string(rs[at:start]))]; !ok || !q.band {
+		return false
+	}
+	if end+1 < len(rs) && rs[end] == '/' {
+		end += 2 // /年, /人
+	}
+	return end < len(rs) && rs[end] == '的'
+}
+
 // unitAt finds the longest unit starting at rs[at], unless a blocker word
-// starts there.
+// starts there. A unit that may follow a describing noun is also found two
+// characters on (11.26诊疗人次 → 人次, surface 诊疗人次).
 func unitAt(rs []rune, at int) (surface, unit, kind string) {
 	rest := prefix(rs, at, maxUnitLen+2)
 	for _, b := range unitBlockers {
@@ -125,17 +128,76 @@ func unitAt(rs []rune, at int) (surface, unit, kind string) {
 			return "", "", ""
 		}
 	}
-	restRunes := []rune(rest)
-	for n := min(maxUnitLen, len(restRunes)); n >= 1; n-- {
-		s := string(restRunes[:n])
-		if u, ok := countUnits[s]; ok {
-			return s, u, KindCount
-		}
-		if u, ok := measureUnits[s]; ok {
-			return s, u, KindMeasure
+	// 3个半小时: the half sits between 个 and the unit.
+	if at+1 < len(rs) && rs[at] == '个' && rs[at+1] == '半' {
+		for n := min(maxUnitLen, len(rs)-at-2); n >= 1; n-- {
+			s := string(rs[at+2 : at+2+n])
+			u, ok := units["个"+s] // 个月
+			if !ok {
+				u, ok = units[s]
+			}
+			if ok && u.kind == KindMeasure {
+				return "个半" + s, u.unit, u.kind
+			}
 		}
 	}
+	const nounLen = 2
+	if at+nounLen < len(rs) && isHanWord(rs[at:at+nounLen]) {
+		if s, u, ok := longestUnitAt(rs, at+nounLen); ok && u.afterNoun {
+			return string(rs[at:at+nounLen]) + s, u.unit, u.kind
+		}
+	}
+	if s, u, ok := longestUnitAt(rs, at); ok {
+		return s, u.unit, u.kind
+	}
 	return "", "", ""
+}
+
+// longestUnitAt returns the longest unit surface at rs[at].
+func longestUnitAt(rs []rune, at int) (string, unitInfo, bool) {
+	var buf [4 * 8]byte
+	n := min(maxUnitLen, len(rs)-at)
+	if n <= 0 || n > len(buf)/utf8.UTFMax {
+		return "", unitInfo{}, false
+	}
+	// ends[k] is the byte length of the first k+1 characters.
+	var ends [8]int
+	b := buf[:0]
+	for k := 0; k < n; k++ {
+		b = utf8.AppendRune(b, rs[at+k])
+		ends[k] = len(b)
+	}
+	for k := n - 1; k >= 0; k-- {
+		if u, ok := units[string(b[:ends[k]])]; ok { // no allocation for the lookup
+			return string(b[:ends[k]]), u, true
+		}
+	}
+	return "", unitInfo{}, false
+}
+
+// isHanWord reports characters that are all ideographs and no numerals.
+func isHanWord(rs []rune) bool {
+	for _, r := range rs {
+		if r < 0x4E00 || r > 0x9FFF || strings.ContainsRune(chineseSmall+"百千万亿", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// halfAfter reports a 半 right after a unit that adds half of it (8天半,
+// 3年半), not one that begins a new word (半年, 半数).
+func halfAfter(rs []rune, end int) bool {
+	if end >= len(rs) || rs[end] != '半' {
+		return false
+	}
+	rest := prefix(rs, end, 4)
+	for _, w := range halfWords {
+		if strings.HasPrefix(rest, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // isDate reports whether a number before 年 is a year (2020年, 20xx年,
@@ -144,9 +206,12 @@ func isDate(rs []rune, m number.Match, unit string) bool {
 	if unit != "年" && unit != "度" {
 		return false
 	}
-	text := []rune(m.Text)
+	text := []rune(strings.ReplaceAll(m.Text, " ", "")) // 2 0 1 5 年 out of a PDF
 	if m.Masked && len(text) >= 2 && unit == "年" {
 		return true // 20xx年, __年: a redacted year
+	}
+	if unit == "年" && (isZeroLedYear(text) || isYearPair(text) || isROCYear(rs, m)) {
+		return true
 	}
 	if len(text) != 4 {
 		return false
@@ -159,11 +224,80 @@ func isDate(rs []rune, m number.Match, unit string) bool {
 	}
 	// Years written digit by digit in Chinese: 一九五七年.
 	for _, r := range text {
-		if !strings.ContainsRune("〇零一二三四五六七八九", r) {
+		if !strings.ContainsRune("〇零一二三四五六七八九O", r) {
 			return false
 		}
 	}
 	return true
+}
+
+// isZeroLedYear reports a year of two digits that starts with 0 (05年):
+// a number of years is never written so.
+func isZeroLedYear(text []rune) bool {
+	return len(text) == 2 && text[0] == '0' && text[1] >= '0' && text[1] <= '9'
+}
+
+// isYearPair reports a fiscal or school year whose slash was lost: 202223
+// for 2022/23.
+func isYearPair(text []rune) bool {
+	if len(text) != 6 {
+		return false
+	}
+	v := 0
+	for _, r := range text {
+		if r < '0' || r > '9' {
+			return false
+		}
+		v = v*10 + int(r-'0')
+	}
+	year, next := v/100, v%100
+	return year >= 1900 && year <= 2099 && (year+1)%100 == next
+}
+
+// rocWindow bounds the text searched for a sign of ROC dating, in
+// characters each side of a number.
+const rocWindow = 3000
+
+// isROCYear reports a year of the Republic of China calendar (112年, 一百零五年),
+// which Taiwan texts write bare: a number from 100 to 199 before 年 that a
+// calendar word follows (112年第1季, 112年上半年, 110年5月), or any such number
+// in text that dates so nearby, or by 民国 (较110年增1.7%).
+func isROCYear(rs []rune, m number.Match) bool {
+	if m.Masked || m.IsRange || m.Value < 100 || m.Value > 199 || m.Value != float64(int(m.Value)) {
+		return false
+	}
+	if calendarAfter(rs, m.End+1) {
+		return true
+	}
+	if after := prefix(rs, m.End+1, 2); strings.HasPrefix(after, "来") || strings.HasPrefix(after, "以来") {
+		return false // 110年来: a number of years
+	}
+	lo, hi := max(0, m.Start-rocWindow), min(len(rs), m.End+rocWindow)
+	for k := lo; k+4 < hi; k++ {
+		if rs[k] == '1' && isDigit(rs[k+1]) && isDigit(rs[k+2]) && rs[k+3] == '年' &&
+			(k == 0 || !isDigit(rs[k-1])) && calendarAfter(rs, k+4) {
+			return true
+		}
+		if rs[k] == '民' && rs[k+1] == '国' { // 民国108年
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// calendarAfter reports a word after 年 that makes it a point in time: 第
+// (a quarter), 上半年, 底, 5月 ….
+func calendarAfter(rs []rune, k int) bool {
+	after := prefix(rs, k, 4)
+	for _, w := range calendarWords {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	a := []rune(after)
+	return len(a) >= 2 && isDigit(a[0]) && (a[1] == '月' || len(a) >= 3 && isDigit(a[1]) && a[2] == '月')
 }
 
 // isRanking reports a place in a ranking ("名列前20名"), not a count.
@@ -206,7 +340,7 @@ func isLatin(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= '
 
 func onlySmallChinese(s string) bool {
 	for _, r := range s {
-		if !strings.ContainsRune(chineseSmall+"兩至到或", r) {
+		if !strings.ContainsRune(chineseSmall+"兩至到或数", r) {
 			return false
 		}
 	}
@@ -221,13 +355,16 @@ func qualifierBefore(rs []rune, start int) (qualifier string, at int) {
 	for end > 0 && rs[end-1] == ' ' {
 		end--
 	}
-	for n := 3; n >= 1; n-- {
+	bareScale := start < len(rs) && strings.ContainsRune("十百千万亿", rs[start])
+	for n := qualifierWords.longestBefore; n >= 1; n-- {
 		if end-n < 0 {
 			continue
 		}
-		if q, ok := qualifiersBefore[string(rs[end-n:end])]; ok {
-			return q, end - n
+		q, ok := qualifierWords.before[string(rs[end-n:end])]
+		if !ok || q.onlyScale && (!bareScale || end != start) {
+			continue
 		}
+		return q.qualifier, end - n
 	}
 	return "", start
 }
@@ -237,7 +374,7 @@ func qualifierBefore(rs []rune, start int) (qualifier string, at int) {
 // no amount at all.
 func qualifierAfter(rs []rune, end int) (qualifier string, category bool) {
 	rest := prefix(rs, end, 6)
-	for _, q := range qualifiersAfter {
+	for _, q := range qualifierWords.after {
 		if !strings.HasPrefix(rest, q.word) {
 			continue
 		}
@@ -261,4 +398,60 @@ func prefix(rs []rune, at, n int) string {
 	}
 	end := min(at+n, len(rs))
 	return string(rs[at:end])
+}
+
+// applyCurrencyNotes gives the bare 元 amounts after a note such as
+// (港元,下同) or （单位：新台币） the currency the note names, up to the next
+// such note. Facts are in order of their start.
+func applyCurrencyNotes(rs []rune, facts []Fact) {
+	unit, from := "", 0
+	for i := range facts {
+		f := &facts[i]
+		for from < f.Start {
+			if u, end, ok := currencyNoteAt(rs, from); ok && end <= f.Start {
+				unit, from = u, end
+				continue
+			}
+			from++
+		}
+		if unit != "" && f.Kind == KindMoney && f.Unit == "元" && f.End > 0 && rs[f.End-1] == '元' &&
+			!strings.Contains(string(rs[f.Start:f.End]), "人民币") {
+			f.Unit = unit
+		}
+	}
+}
+
+// currencyNoteAt reads a note in brackets at k: an opening bracket, perhaps
+// 单位 and a colon, a currency of data/currency_notes.txt, perhaps 下同, and
+// the closing bracket.
+func currencyNoteAt(rs []rune, k int) (unit string, end int, ok bool) {
+	if k >= len(rs) || rs[k] != '(' && rs[k] != '（' {
+		return "", 0, false
+	}
+	j := k + 1
+	rest := prefix(rs, j, 16)
+	for _, lead := range []string{"单位:", "单位：", "单位"} {
+		if strings.HasPrefix(rest, lead) {
+			j += len([]rune(lead))
+			rest = prefix(rs, j, 16)
+			break
+		}
+	}
+	for _, c := range currencyNotes {
+		name, u := c.word, c.value
+		if !strings.HasPrefix(rest, name) {
+			continue
+		}
+		e := j + len([]rune(name))
+		after := prefix(rs, e, 4)
+		for _, tail := range []string{",下同", "，下同", "、下同", "下同", ""} {
+			if strings.HasPrefix(after, tail) {
+				q := e + len([]rune(tail))
+				if q < len(rs) && (rs[q] == ')' || rs[q] == '）') && (tail != "" || strings.HasPrefix(string(rs[k+1:j]), "单位")) {
+					return u, q + 1, true
+				}
+			}
+		}
+	}
+	return "", 0, false
 }

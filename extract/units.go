@@ -1,46 +1,136 @@
 package extract
 
-// Units after a number decide the kind of a quantity. Each table is data, so
-// a new unit is one line. Longer units win over their prefixes (人次 over 人).
+import (
+	_ "embed"
+	"fmt"
+	"strings"
 
-// countUnits are classifiers of discrete things; the value is the number of
-// them. The key is the surface (simplified), the value the unit reported.
-var countUnits = map[string]string{
-	"个": "个", "所": "所", "名": "名", "人": "人", "人次": "人次", "位": "位", "项": "项",
-	"次": "次", "场": "场", "场次": "场次", "家": "家", "批": "批", "批次": "批次", "篇": "篇", "节": "节",
-	"件": "件", "台": "台", "套": "套", "份": "份", "册": "册", "本": "本", "间": "间", "户": "户",
-	"座": "座", "栋": "栋", "幢": "幢", "条": "条", "种": "种", "类": "类", "处": "处", "支": "支",
-	"门": "门", "张": "张", "首": "首", "部": "部", "期": "期", "届": "届", "辆": "辆", "架": "架",
-	"匹": "匹", "头": "头", "只": "只", "校": "校", "园": "园", "班": "班", "支部": "支部", "幅": "幅",
-	"堂": "堂", "课": "课", "册次": "册次", "家次": "家次", "户次": "户次", "名次": "名次", "组": "组",
-	"队": "队", "块": "块", "棵": "棵", "株": "株", "口": "口", "扇": "扇", "盏": "盏", "艘": "艘",
-	"列": "列", "枚": "枚", "颗": "颗", "笔": "笔", "宗": "宗", "起": "起", "例": "例", "册书": "册",
-	"人/次": "人次", "所次": "所次", "项次": "项次", "篇次": "篇次", "节次": "节次", "期次": "期次",
-	"余所": "所",
+	"github.com/zhmetrics/zhmetrics/internal/wordlist"
+)
+
+// The word lists of quantities are data in data/, one entry a line, so that
+// a new unit or blocker is one reviewable line.
+var (
+	//go:embed data/units.tsv
+	unitsFile string
+	//go:embed data/unit_blockers.txt
+	unitBlockersFile string
+	//go:embed data/qualifiers.tsv
+	qualifiersFile string
+	//go:embed data/half_words.txt
+	halfWordsFile string
+	//go:embed data/calendar_words.txt
+	calendarWordsFile string
+	//go:embed data/currency_notes.txt
+	currencyNotesFile string
+)
+
+// unitInfo is one unit after a number: the unit reported and its kind.
+type unitInfo struct {
+	unit, kind string
+	afterNoun  bool // a describing noun may come first: 11.2门诊人次
 }
 
-// measureUnits are units of measurement.
-var measureUnits = map[string]string{
-	"平方米": "平方米", "平方公里": "平方公里", "平方千米": "平方公里", "公顷": "公顷", "亩": "亩",
-	"公里": "公里", "千米": "公里", "米": "米", "厘米": "厘米", "毫米": "毫米", "立方米": "立方米", "方": "方",
-	"吨": "吨", "千克": "千克", "公斤": "公斤", "克": "克", "斤": "斤", "担": "担",
-	"小时": "小时", "课时": "课时", "学时": "学时", "天": "天", "日": "天", "个月": "月", "周": "周",
-	"周岁": "岁", "岁": "岁", "年": "年", "分钟": "分钟", "秒": "秒", "分": "分", "倍": "倍", "马力": "马力",
-	"千瓦": "千瓦", "万千瓦": "千瓦", "千瓦时": "千瓦时", "度": "度", "兆瓦": "兆瓦", "升": "升",
-	"标准箱": "标准箱", "床位": "张", "学分": "学分", "册书": "册",
+var (
+	units          = loadUnits(unitsFile)
+	unitBlockers   = wordlist.Lines(unitBlockersFile)
+	halfWords      = wordlist.Lines(halfWordsFile)
+	calendarWords  = wordlist.Lines(calendarWordsFile)
+	currencyNotes  = loadPairs(currencyNotesFile, "data/currency_notes.txt")
+	maxUnitLen     = longestUnit(units)
+	qualifierWords = loadQualifiers(qualifiersFile)
+
+	// countUnits and measureUnits map each surface of the kind to its unit.
+	countUnits, measureUnits = unitsOfKind(units, KindCount), unitsOfKind(units, KindMeasure)
+)
+
+func unitsOfKind(m map[string]unitInfo, kind string) map[string]string {
+	out := map[string]string{}
+	for s, u := range m {
+		if u.kind == kind {
+			out[s] = u.unit
+		}
+	}
+	return out
 }
 
-// unitBlockers are words that start with a unit character but make the
-// number before them a date, an ordinal or a category, not an amount.
-var unitBlockers = []string{
-	"年级", "年代", "年度", "月份", "日", "号", "点", "时", "分之", "周年", "届全会", "次全会",
-	"个百分点", "本科", "本市", "本区", "本县", "本省", "本校", "本园", "本次", "本届", "本年",
-	"门户", "部门", "部分", "部署", "家长", "家庭", "人民", "人才", "人员", "名优",
-	"项目", "条件", "条例", "种植", "类型", "处理", "支持", "支撑", "门类", "张贴", "首批", "首次",
-	"期间", "期末", "期中", "场所", "场地", "位于", "台账", "套餐", "份额", "间隔", "座谈", "台阶",
-	"校区", "校园", "校长", "园区", "班子", "班级", "课程", "课堂", "组织", "队伍", "块状", "口径",
-	"起来", "例如", "方面", "方式", "方案", "方向", "方法", "方针", "度过", "米饭", "天然", "天地",
-	"周边", "周期", "周末", "分别", "分类", "分配", "分析", "秒杀", "倍增", "克服", "头部", "只是",
-	"只有", "只要", "只能", "批准", "批示", "批复", "批评", "件事", "人均", "户籍", "户外",
-	"位置", "位列", "座位", "种类", "组成", "起步", "篇章", "节日", "节约", "节能", "家乡", "届时",
+func loadUnits(file string) map[string]unitInfo {
+	m := map[string]unitInfo{}
+	for _, line := range wordlist.Lines(file) {
+		f := strings.Split(line, "\t")
+		if len(f) < 3 || (f[2] != KindCount && f[2] != KindMeasure) {
+			panic(fmt.Sprintf("data/units.tsv: bad line %q", line)) // the embedded file is tested
+		}
+		m[f[0]] = unitInfo{unit: f[1], kind: f[2], afterNoun: len(f) > 3 && f[3] == "noun"}
+	}
+	return m
+}
+
+func longestUnit(m map[string]unitInfo) int {
+	n := 0
+	for s := range m {
+		n = max(n, len([]rune(s)))
+	}
+	return n
+}
+
+// qualifierEntry is a word that qualifies a quantity next to it.
+type qualifierEntry struct {
+	word, qualifier string
+	onlyScale       bool // qualifies a bare scale word only: 上千名
+	band            bool // a comparison: 低于3000元的家庭 names a group
+}
+
+// qualifiers holds the words before a quantity by word, and those after
+// it longest first.
+type qualifiers struct {
+	before        map[string]qualifierEntry
+	longestBefore int // in characters
+	after         []qualifierEntry
+}
+
+func loadQualifiers(file string) qualifiers {
+	q := qualifiers{before: map[string]qualifierEntry{}}
+	for _, line := range wordlist.Lines(file) {
+		f := strings.Split(line, "\t")
+		if len(f) < 3 || len(f) > 4 || len(f) == 4 && f[3] != "band" {
+			panic(fmt.Sprintf("data/qualifiers.tsv: bad line %q", line))
+		}
+		w := qualifierEntry{word: f[0], qualifier: f[1], band: len(f) == 4}
+		switch f[2] {
+		case "before", "before-scale":
+			w.onlyScale = f[2] == "before-scale"
+			q.before[w.word] = w
+			q.longestBefore = max(q.longestBefore, len([]rune(w.word)))
+		case "after":
+			q.after = append(q.after, w)
+		default:
+			panic(fmt.Sprintf("data/qualifiers.tsv: bad place %q", f[2]))
+		}
+	}
+	longestFirst := func(ws []qualifierEntry) {
+		for i := 1; i < len(ws); i++ {
+			for j := i; j > 0 && len(ws[j].word) > len(ws[j-1].word); j-- {
+				ws[j], ws[j-1] = ws[j-1], ws[j]
+			}
+		}
+	}
+	longestFirst(q.after)
+	return q
+}
+
+// pair is one line of a two-field list: a word and what it stands for.
+type pair struct{ word, value string }
+
+// loadPairs reads lines of two tab-separated fields, in file order.
+func loadPairs(file, name string) []pair {
+	var ps []pair
+	for _, line := range wordlist.Lines(file) {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			panic(fmt.Sprintf("%s: bad line %q", name, line))
+		}
+		ps = append(ps, pair{f[0], f[1]})
+	}
+	return ps
 }

@@ -23,10 +23,7 @@ func rowFields(dst []string, r Row, escape bool) []string {
 		}
 		return s
 	}
-	value := ""
-	if r.Value != nil {
-		value = strconv.FormatFloat(*r.Value, 'f', -1, 64)
-	}
+	value := string(r.appendValue(nil))
 	return append(dst[:0],
 		text(r.Doc),
 		strconv.Itoa(r.Line),
@@ -89,10 +86,7 @@ func (cw *csvWriter) WriteRow(r Row) error {
 	b = cw.appendText(append(b, ','), r.Kind)
 	b = cw.appendText(append(b, ','), r.Metric)
 	b = cw.appendText(append(b, ','), r.Canonical)
-	b = append(b, ',')
-	if r.Value != nil {
-		b = strconv.AppendFloat(b, *r.Value, 'f', -1, 64)
-	}
+	b = r.appendValue(append(b, ','))
 	b = cw.appendText(append(b, ','), r.Unit)
 	b = cw.appendText(append(b, ','), r.Qualifier)
 	b = strconv.AppendBool(append(b, ','), r.Masked)

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"strconv"
 )
 
 // jsonRow is a Row as one JSON object, keys in Columns order.
@@ -58,7 +57,7 @@ func (r Row) jsonRow() *jsonRow {
 	}
 	if r.Value != nil {
 		// A plain decimal, as in CSV, rather than Go's 1e+21 for big values.
-		n := json.Number(strconv.FormatFloat(*r.Value, 'f', -1, 64))
+		n := json.Number(r.appendValue(nil))
 		jr.Value = &n
 	}
 	return jr

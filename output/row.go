@@ -3,6 +3,8 @@
 // nothing of how the facts were found.
 package output
 
+import "strconv"
+
 // Row is one grounded fact, in the column order of the tidy schema.
 type Row struct {
 	Doc       string   // the path as given
@@ -13,11 +15,24 @@ type Row struct {
 	Metric    string   // the indicator's name, simplified script
 	Canonical string   // the lexicon's name for the metric, or ""
 	Value     *float64 // nil when masked and for programs
+	ValueText string   // every digit of Value when a float64 rounds it (beyond 2^53), else ""
 	Unit      string
 	Qualifier string // approx, at_least, more_than, at_most, less_than or ""
 	Masked    bool
 	Raw       string // original[Start:End]
 	Sentence  string // the cleaned, simplified sentence holding the fact
+}
+
+// appendValue appends the value column as a plain decimal: ValueText when
+// it holds digits a float64 would round, else Value without an exponent.
+func (r Row) appendValue(b []byte) []byte {
+	if r.Value == nil {
+		return b
+	}
+	if r.ValueText != "" {
+		return append(b, r.ValueText...)
+	}
+	return strconv.AppendFloat(b, *r.Value, 'f', -1, 64)
 }
 
 // Columns is the header of every tabular output, in order.

@@ -363,7 +363,7 @@ func extractWindow(name, window string, base, firstLine int, cfg Config) ([]outp
 		}
 		if f.Kind != extract.KindProgram && f.HasValue {
 			v := f.Value
-			row.Value = &v
+			row.Value, row.ValueText = &v, f.Exact
 		}
 		rows = append(rows, row)
 	}

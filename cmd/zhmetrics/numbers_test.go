@@ -50,3 +50,13 @@ func TestNumbersPrintsOneArrayPerLine(t *testing.T) {
 		}
 	}
 }
+
+func TestNumbersKeepEveryDigitOfLargeIntegers(t *testing.T) {
+	code, out, stderr := runCLI(t, "余额12345678901234567890元\n", "numbers")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, `"value":12345678901234567890,`) {
+		t.Errorf("numbers printed %s, want every digit", out)
+	}
+}

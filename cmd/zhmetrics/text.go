@@ -144,12 +144,12 @@ null when digits are masked.`,
 
 // numberJSON is one recognised number as `zhmetrics numbers` prints it.
 type numberJSON struct {
-	Start int      `json:"start"`
-	End   int      `json:"end"`
-	Text  string   `json:"text"`
-	Kind  string   `json:"kind"`
-	Value *float64 `json:"value"`
-	Unit  string   `json:"unit"`
+	Start int          `json:"start"`
+	End   int          `json:"end"`
+	Text  string       `json:"text"`
+	Kind  string       `json:"kind"`
+	Value *json.Number `json:"value"`
+	Unit  string       `json:"unit"`
 }
 
 func runNumbers(opts *NumbersOptions) error {
@@ -164,8 +164,7 @@ func runNumbers(opts *NumbersOptions) error {
 		for _, m := range number.Recognize(line) {
 			n := numberJSON{Start: m.Start, End: m.End, Text: m.Text, Kind: m.Kind, Unit: m.Unit}
 			if !m.Masked {
-				v := m.Value
-				n.Value = &v
+				n.Value = numberValue(m)
 			}
 			out = append(out, n)
 		}
@@ -177,6 +176,17 @@ func runNumbers(opts *NumbersOptions) error {
 		return err
 	}
 	return w.Flush()
+}
+
+// numberValue is m's value as JSON: every digit of an integer beyond 2^53,
+// else the float as encoding/json writes it.
+func numberValue(m number.Match) *json.Number {
+	v := json.Number(m.Exact)
+	if m.Exact == "" {
+		b, _ := json.Marshal(m.Value) // finite: Recognize drops the rest
+		v = json.Number(b)
+	}
+	return &v
 }
 
 // LexiconOptions are the flags of `zhmetrics lexicon`.

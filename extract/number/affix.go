@@ -147,11 +147,8 @@ func (s *scanner) tenths(h hit, np numeral, k int) (hit, bool) {
 		add, end = 5, m+1
 	} else if d, ok := digitValue(r); ok && !isZero(r) && !isFinancial(r) && m == end && !isChineseNumeral(s.at(m+1)) && s.at(m+1) != '点' {
 		add, end = d, m+1 // 七成五
-	} else {
-		switch s.at(k + 1) {
-		case '员', '绩', '果', '效', '立', '本', '长', '功', '就', '熟', '才', '交', '品', '型', '都', '市', '年', '败', '语', '全', '形', '分', '份', '器', '像', '批':
-			return hit{}, false
-		}
+	} else if chengWords.at(s.c, k) > 0 {
+		return hit{}, false // 成员, 一成不变: 成 begins a word
 	}
 	h.end = end
 	h.kind = KindPercent
@@ -277,10 +274,39 @@ func (s *scanner) moneySuffix(h hit) (hit, bool) {
 			h.high = h.value
 		}
 	}
+	if f == 1 && !h.isRange && !h.masked {
+		if v, e, ok := s.subunitAmount(end, unit); ok { // 5美元又30美分
+			h.value += v
+			h.high = h.value
+			end = e
+		}
+	}
 	h.end = end
 	h.kind = KindMoney
 	h.unit = unit
 	return h, true
+}
+
+// subunitAmount reads an amount in a smaller unit of the same currency
+// right after an amount (又 or 零 may join them): the 30美分 of 5美元又30美分,
+// the 5便士 of 2英镑5便士. It returns the amount in the larger unit.
+func (s *scanner) subunitAmount(k int, unit string) (float64, int, bool) {
+	m := s.skipSpaces(k)
+	if s.at(m) == '又' || s.at(m) == '零' {
+		m = s.skipSpaces(m + 1)
+	}
+	if r := s.at(m); !isASCIIDigit(r) && !isChineseNumeral(r) {
+		return 0, 0, false
+	}
+	np, ok := s.numeral(m, false)
+	if !ok || np.isRange || np.masked || np.more {
+		return 0, 0, false
+	}
+	cur, end, ok := s.currencyAt(s.skipSpaces(np.end))
+	if !ok || cur.unit != unit || cur.factor >= 1 {
+		return 0, 0, false
+	}
+	return np.lo * cur.factor, end, true
 }
 
 // isJiao reports a digit followed by 角 or 毛 at k.

@@ -65,6 +65,8 @@ func fold(r rune) rune {
 		return '欧'
 	case '準':
 		return '准'
+	case '數': // 數百所
+		return '数'
 	case '﹪':
 		return '%'
 	case '〜':
@@ -145,6 +147,30 @@ func bigUnit(r rune) float64 {
 
 func isUnit(r rune) bool { return smallUnit(r) > 0 || bigUnit(r) > 0 }
 
+// tensValue is the value of 廿 卅 卌 (20, 30, 40), which stand for 二十 三十
+// 四十 in Hong Kong, Taiwan and older writing, else 0.
+func tensValue(r rune) float64 {
+	switch r {
+	case '廿':
+		return 20
+	case '卅':
+		return 30
+	case '卌':
+		return 40
+	}
+	return 0
+}
+
+// isMidDot reports the middle dots that Hong Kong and Taiwan texts use as
+// the decimal point of a Chinese numeral (三百二十八‧五億).
+func isMidDot(r rune) bool {
+	switch r {
+	case '‧', '・', '·', '･':
+		return true
+	}
+	return false
+}
+
 func isASCIIDigit(r rune) bool  { return r >= '0' && r <= '9' }
 func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
@@ -168,7 +194,7 @@ func isChineseNumeral(r rune) bool {
 	if _, ok := digitValue(r); ok {
 		return true
 	}
-	return isUnit(r)
+	return isUnit(r) || tensValue(r) > 0
 }
 
 // approxBeforeBareUnit lists the words after which a bare 万 千 百 亿 is a

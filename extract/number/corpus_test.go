@@ -77,13 +77,13 @@ func TestCorpusGold(t *testing.T) {
 		if at < 0 {
 			at = indexRunes(d.runes, needle, 0)
 		}
+		total++ // a fact that cannot be located counts as missed
 		if at < 0 {
 			t.Logf("%s: cannot locate %q", g.Doc, g.Before+g.Text)
 			continue
 		}
 		start := at + len([]rune(g.Before))
 		d.cursor = start
-		total++
 		msg := checkGold(g, start, d.matches)
 		if msg != "" {
 			t.Logf("%s %q%q: %s", g.Doc, g.Before, g.Text, msg)
@@ -94,8 +94,10 @@ func TestCorpusGold(t *testing.T) {
 	line := fmt.Sprintf("corpus gold quantities: %d/%d found with the right value", pass, total)
 	fmt.Println(line)
 	t.Log(line)
-	if total > 0 && float64(pass)/float64(total) < 0.95 {
-		t.Errorf("corpus recall %.3f below 0.95", float64(pass)/float64(total))
+	// The floor sits just below today's 0.995, so that a class that stops
+	// being read fails.
+	if total > 0 && float64(pass)/float64(total) < 0.99 {
+		t.Errorf("corpus recall %.3f below 0.99", float64(pass)/float64(total))
 	}
 }
 

@@ -2,6 +2,7 @@ package number
 
 import (
 	"math"
+	"math/big"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -31,6 +32,12 @@ func checkInvariants(t *testing.T, s string, ms []Match) {
 		if math.IsInf(m.Value, 0) || math.IsNaN(m.Value) || math.IsInf(m.High, 0) || math.IsNaN(m.High) {
 			t.Fatalf("%q: match %d has value %v..%v", s, k, m.Value, m.High)
 		}
+		if m.Exact != "" {
+			e, ok := new(big.Float).SetString(m.Exact)
+			if f, _ := e.Float64(); !ok || math.Abs(f-m.Value) > 1e-12*math.Abs(m.Value) {
+				t.Fatalf("%q: match %d has Exact %q for value %v", s, k, m.Exact, m.Value)
+			}
+		}
 		switch m.Kind {
 		case KindNumber, KindPercent, KindMoney:
 		default:
@@ -50,6 +57,8 @@ func FuzzFind(f *testing.F) {
 		"1200余名", "近万名", "三點五億元", "3-5万元", "五六百人", "xx.xx%", "20xx年", "２７，２０３，３１９，０００元",
 		"1，484万", "千分之五", "5‰", "九成", "七成五", "五分之一", "1/5", "3个百分点", "1万6千多", "人民币100元",
 		"-", "百分之", "分之", "又", "负", "1/", "1e", "1^", "x.", "3万多亿", "近", "¥", "人民币",
+		"三万五千亿", "万五", "千八元", "1 2 . 5 %", "7 5 折", "3美元又25美分", "12345678901234567890元",
+		"廿五", "三‧五億", "二OO八", "百余所", "数百所", "减负3亿元", "1500千瓦", "51.2m2", "6 . 5", "九千零七万亿",
 	} {
 		f.Add(s)
 	}

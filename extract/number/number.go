@@ -70,4 +70,7 @@ type Match struct {
 	Masked    bool   // a digit is redacted (xx, x.x, *, ×, n, _): Value unknown
 	Unit      string // percent: "%" or "百分点"; money: "元", "美元", …; number: ""
 	Qualifier string // QualifierMoreThan for 余/多/几 inside the surface, else ""
+	// Exact holds every digit of Value when it is an integer beyond 2^53,
+	// which a float64 rounds (12345678901234567890); else "".
+	Exact string
 }

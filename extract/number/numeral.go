@@ -72,6 +72,11 @@ func (s *scanner) arabic(k int, leadDot bool) (arabicNum, bool) {
 	if intDigits == 0 && !(leadDot && j < n && c[j] == '.') {
 		return arabicNum{}, false
 	}
+	if intDigits == 1 && j < n && c[j] == ' ' {
+		if sp, ok := s.spacedDigits(k); ok {
+			return sp, true
+		}
+	}
 	intEnd := j
 	// Thousands separators: 1,234,567 (a full-width comma folds to ',' too).
 	if intDigits >= 1 && intDigits <= 3 {
@@ -154,7 +159,7 @@ func (s *scanner) arabic(k int, leadDot bool) (arabicNum, bool) {
 			res.closed = true
 		}
 	}
-	if j < n && isASCIILetter(c[j]) {
+	if j < n && isASCIILetter(c[j]) && !s.latinUnitAt(j) {
 		return arabicNum{}, false // 5G, 3D, 10MB: part of a name or code
 	}
 	res.end = j
@@ -195,6 +200,11 @@ func (s *scanner) numeral(i int, leadDot bool) (numeral, bool) {
 		}
 		if isMaskRune(c[i]) {
 			return numeral{}, false
+		}
+	}
+	if r := c[i]; r == '数' || smallUnit(r) >= 100 || bigUnit(r) > 0 {
+		if np, ok := s.scaleLed(i); ok {
+			return np, true
 		}
 	}
 	var lo, hi acc
@@ -258,7 +268,7 @@ loop:
 			if a.closed {
 				break loop
 			}
-		case isZero(r):
+		case isZero(r) || (r == 'O' && st.chinese && k == j && s.latinZero(k)):
 			if approx != 0 {
 				break loop
 			}
@@ -319,8 +329,25 @@ loop:
 			prevDigit = r
 			j, end = k+1, k+1
 			tokens++
+		case tensValue(r) > 0: // 廿五 = 二十五
+			if approx != 0 || hasPending || (lastSmall != 0 && lastSmall <= 10) || (tokens > 0 && !lastUnitTok && !zeroGap) {
+				break loop
+			}
+			// 廿 is 二十: the reading goes on as after 十 (廿五).
+			lo.section += tensValue(r)
+			hi.section += tensValue(r)
+			lastSmall, afterUnit, trailScale = 10, 10, 10
+			lastUnitTok, lastWasBig, zeroGap = true, false, false
+			st.chinese, st.hasUnit = true, true
+			chineseTokens++
+			run = 0
+			j, end = k+1, k+1
+			tokens++
 		case smallUnit(r) > 0:
 			u := smallUnit(r)
+			if hasPending && !pendChinese && s.scaleUnitAt(k) {
+				break loop // 1500千瓦: 千 begins the unit
+			}
 			if u == 100 && s.percentPointAt(k) {
 				break loop // 3百分点 is 3 percentage points, not 300
 			}
@@ -351,6 +378,9 @@ loop:
 			tokens++
 		case bigUnit(r) > 0:
 			u := bigUnit(r)
+			if hasPending && !pendChinese && s.scaleUnitAt(k) {
+				break loop // 5兆瓦: 兆 begins the unit
+			}
 			if lastWasBig && (approx == 0 || u > lastBig) {
 				// 万亿, 万万: the second scale multiplies the first.
 				lo.total *= u
@@ -361,11 +391,17 @@ loop:
 				if !hasPending && lo.section == 0 && hi.section == 0 {
 					break loop
 				}
-				if (lastBig != 0 && u >= lastBig) || (run >= 2 && !st.isRange) {
+				if (lastBig != 0 && u == lastBig) || (run >= 2 && !st.isRange) {
 					break loop
 				}
-				lo.total += (lo.section + lo.pending) * u
-				hi.total += (hi.section + hi.pending) * u
+				if lastBig != 0 && u > lastBig {
+					// 三万五千亿: the groups read so far count the larger scale.
+					lo.total = (lo.total + lo.section + lo.pending) * u
+					hi.total = (hi.total + hi.section + hi.pending) * u
+				} else {
+					lo.total += (lo.section + lo.pending) * u
+					hi.total += (hi.section + hi.pending) * u
+				}
 				lo.section, lo.pending, hi.section, hi.pending = 0, 0, 0, 0
 				lastBig, trailScale = u, u
 			}
@@ -429,8 +465,8 @@ loop:
 			chineseTokens++
 			j, end = k+1, k+1
 			tokens++
-		case r == '点':
-			if approx != 0 || !st.chinese || !st.integer {
+		case r == '点' || isMidDot(r):
+			if approx != 0 || !st.chinese || !st.integer || (isMidDot(r) && k != j) {
 				break loop
 			}
 			// Chinese decimal point: 三點五億, 四百 点 五, 两千点零.
@@ -480,6 +516,9 @@ loop:
 				}
 				break
 			}
+			if isMidDot(r) && sc == 1 && !s.amountFollows(end) {
+				break loop // 九·一八事变: a date, not 9.18
+			}
 			st.lo, st.hi = loV*sc, hiV*sc
 			st.integer = false
 			st.end = end
@@ -519,7 +558,7 @@ loop:
 	st.lo = finish(lo, hasPending, pendChinese || abbrevArabic, run, abbrevUnit)
 	st.hi = finish(hi, hasPending, pendChinese || abbrevArabic, run, abbrevUnit)
 	st.end = end
-	st.single = chineseTokens == 1 && tokens == 1 && !st.arabic && (func() bool { _, ok := digitValue(firstRune); return ok }() || smallUnit(firstRune) == 10)
+	st.single = chineseTokens == 1 && tokens == 1 && !st.arabic && (func() bool { _, ok := digitValue(firstRune); return ok }() || smallUnit(firstRune) == 10 || tensValue(firstRune) > 0)
 	if !hasPending && lastUnitTok {
 		st.scale = trailScale
 	}
@@ -670,4 +709,167 @@ func (s *scanner) percentPointAt(k int) bool {
 		return false
 	}
 	return s.at(s.skipSpaces(m+1)) == '点'
+}
+
+// spacedDigits reads a number whose digits stand one space apart, as PDF
+// and OCR text gives them: 3 6 2 1 0, 1 2 . 5, 6 . 5. Every group must be a
+// single digit (12 34 stays two numbers), a spaced point has a space on
+// both sides (1. 5 is a list marker and a number), and a slash must not
+// follow (1 4/3 is a mixed number).
+func (s *scanner) spacedDigits(k int) (arabicNum, bool) {
+	c := s.c
+	single := func(q int) bool { return isASCIIDigit(s.at(q)) && !isASCIIDigit(s.at(q+1)) }
+	if !single(k) || s.at(k+1) != ' ' || !(isASCIIDigit(s.at(k+2)) || s.at(k+2) == '.') {
+		return arabicNum{}, false
+	}
+	digits := []rune{c[k]}
+	q := k + 1
+	for s.at(q) == ' ' && isASCIIDigit(s.at(q+1)) {
+		if !single(q + 1) {
+			return arabicNum{}, false // 1 2 34: not one spaced number
+		}
+		digits = append(digits, c[q+1])
+		q += 2
+	}
+	res := arabicNum{integer: true}
+	point := len(digits)
+	// A decimal point with its spaces: 1 2 . 5
+	if s.at(q) == ' ' && s.at(q+1) == '.' && s.at(q+2) == ' ' {
+		f := q + 3
+		if single(f) {
+			digits = append(digits, c[f])
+			q = f + 1
+			for s.at(q) == ' ' && single(q+1) {
+				digits = append(digits, c[q+1])
+				q += 2
+			}
+			res.integer = false
+		}
+	}
+	if len(digits) == 1 || s.at(q) == '/' || s.at(q) == '.' || isASCIILetter(s.at(q)) && !s.latinUnitAt(q) {
+		return arabicNum{}, false
+	}
+	var mant uint64
+	exp := 0
+	for x, r := range digits {
+		if mant < 1e17 {
+			mant = mant*10 + uint64(r-'0')
+			if x >= point {
+				exp--
+			}
+		} else if x < point {
+			exp++
+		}
+	}
+	if exp >= 0 {
+		res.value = float64(mant) * pow10(exp)
+	} else {
+		res.value = float64(mant) / pow10(-exp)
+	}
+	res.end = q
+	return res, true
+}
+
+// latinUnitAt reports a Latin unit symbol at k that no further letter
+// follows: 51.2m2, 30km, 800kWh.
+func (s *scanner) latinUnitAt(k int) bool {
+	n := latinUnits.at(s.c, k)
+	return n > 0 && !isASCIILetter(s.at(k+n))
+}
+
+// scaleUnitAt reports a unit of measurement that begins with a scale
+// character at k: 千瓦, 千克, 兆瓦.
+func (s *scanner) scaleUnitAt(k int) bool { return scaleUnits.at(s.c, k) > 0 }
+
+// latinZero reports a Latin O standing for 零 inside a Chinese numeral, as
+// Hong Kong and Taiwan texts write it (二OO八, 一百O五): it follows a Chinese
+// numeral, and no letter or digit follows the run of Os.
+func (s *scanner) latinZero(k int) bool {
+	if s.at(k) != 'O' || !(isChineseNumeral(s.at(k-1)) || s.at(k-1) == 'O') {
+		return false
+	}
+	q := k
+	for s.at(q) == 'O' {
+		q++
+	}
+	r := s.at(q)
+	return !isASCIILetter(r) && !isASCIIDigit(r)
+}
+
+// amountFollows reports what may follow a decimal written with a middle
+// dot: the end of the text, a currency, a percent sign or a classifier.
+func (s *scanner) amountFollows(k int) bool {
+	r := s.at(k)
+	if r == 0 || r == '%' || r == '‰' {
+		return true
+	}
+	if _, _, ok := s.currencyAt(k); ok {
+		return true
+	}
+	return !isPunct(r) && r != ' ' && r != '\n' && s.singleFollowerAt(k)
+}
+
+// scaleLed reads numerals that begin with a bare scale word: the colloquial
+// 万五 (15000) and 千八 (1800); a scale with an approximator, 百余 and 千多
+// (the scale, more than); and 数 before scales, 数百 and 数十万 (the scale,
+// more than, as 几百 reads).
+func (s *scanner) scaleLed(i int) (numeral, bool) {
+	r := s.at(i)
+	if r == '数' {
+		return s.several(i)
+	}
+	u := smallUnit(r) + bigUnit(r)
+	if u < 100 || isFinancial(r) {
+		return numeral{}, false
+	}
+	if p := s.at(i - 1); isChineseNumeral(p) || isASCIIDigit(p) || p == '.' || p == '点' || p == '第' {
+		return numeral{}, false
+	}
+	nx := s.at(i + 1)
+	if nx == '余' || nx == '多' {
+		end := i + 2
+		v := u
+		for bigUnit(s.at(end)) > 0 && end-i < 4 { // 百余万
+			v *= bigUnit(s.at(end))
+			end++
+		}
+		after := s.at(end)
+		if !isHan(after) || isChineseNumeral(after) || after == '分' {
+			return numeral{}, false
+		}
+		return numeral{end: end, lo: v, hi: v, more: true, chinese: true, integer: true, hasUnit: true, scale: v}, true
+	}
+	d, ok := digitValue(nx)
+	if !ok || isZero(nx) || nx == '一' || nx == '两' || isFinancial(nx) {
+		return numeral{}, false
+	}
+	after := s.at(i + 2)
+	if isChineseNumeral(after) || isASCIIDigit(after) || after == '点' || isMidDot(after) || after == 'O' ||
+		after == '余' || after == '多' || after == '几' || after == '分' || after == '成' || after == '折' {
+		return numeral{}, false
+	}
+	if isHan(after) && !s.amountFollows(i+2) {
+		return numeral{}, false
+	}
+	v := u + d*u/10
+	return numeral{end: i + 2, lo: v, hi: v, chinese: true, integer: true, hasUnit: true, scale: 1}, true
+}
+
+// several reads 数 followed by scale words (数十, 数百, 数千万) before a
+// classifier. 数 that ends a noun (人数, 次数) is no "several".
+func (s *scanner) several(i int) (numeral, bool) {
+	if shuWords.at(s.c, i-1) == 2 {
+		return numeral{}, false
+	}
+	v := 1.0
+	k := i + 1
+	for k-i <= 3 && isUnit(s.at(k)) && !isFinancial(s.at(k)) {
+		v *= smallUnit(s.at(k)) + bigUnit(s.at(k))
+		k++
+	}
+	after := s.at(k)
+	if k == i+1 || !isHan(after) || isPunct(after) || isChineseNumeral(after) || after == '分' || after == '余' || after == '多' {
+		return numeral{}, false
+	}
+	return numeral{end: k, lo: v, hi: v, more: true, chinese: true, integer: true, hasUnit: true, scale: v}, true
 }

@@ -164,6 +164,10 @@ func (s *scanner) matches(text func(start, end int) string) []Match {
 		if h.more {
 			m.Qualifier = QualifierMoreThan
 		}
+		if !h.masked && !h.isRange && !h.more && (h.kind == KindNumber || h.kind == KindMoney) &&
+			math.Abs(m.Value) >= maxExactFloat && m.Value == math.Trunc(m.Value) {
+			m.Exact = exactInteger(s.c[h.start:h.end], m.Value)
+		}
 		out = append(out, m)
 	}
 	return out
@@ -265,7 +269,7 @@ const hanLo, hanHi = 0x4E00, 0x9FFF
 var hanStart = func() (bits [(hanHi-hanLo)/64 + 1]uint64) {
 	for r := rune(hanLo); r <= hanHi; r++ {
 		switch r {
-		case '负', '半', '几', '人', '对':
+		case '负', '半', '几', '人', '对', '数':
 		default:
 			if !isChineseNumeral(r) {
 				continue
@@ -355,6 +359,9 @@ func (s *scanner) prefixed(i int) (hit, bool) {
 		return h, true
 	case '负':
 		// 负百分之五
+		if !s.minusSignAt(i) {
+			return hit{}, false
+		}
 		if h, ok := s.unitFraction(i + 1); ok && h.kind == KindPercent {
 			h.start = i
 			h.value, h.high = -h.value, -h.high
@@ -476,10 +483,7 @@ func (s *scanner) discount(i int) (hit, bool) {
 			return hit{}, false
 		}
 	}
-	k := i + 1
-	if !ar1 {
-		k = s.skipSpaces(k) // 九 九 折
-	}
+	k := s.skipSpaces(i + 1) // 九 九 折, 7 5 折
 	v := d1 * 10
 	if s.at(k) == '.' || s.at(k) == '点' {
 		m := s.skipSpaces(k + 1)
@@ -498,9 +502,8 @@ func (s *scanner) discount(i int) (hit, bool) {
 	if s.at(k) != '折' {
 		return hit{}, false
 	}
-	switch s.at(k + 1) {
-	case '合', '算', '旧', '叠', '射', '腾', '返', '线', '服', '磨', '页', '纸', '痕', '子', '扣':
-		return hit{}, false
+	if zheWords.at(s.c, k) > 0 {
+		return hit{}, false // 折合, 折算: no discount
 	}
 	return hit{start: i, end: k + 1, kind: KindPercent, value: v, unit: "%"}, true
 }
@@ -513,6 +516,9 @@ func (s *scanner) quantity(i int, allowSign bool) (hit, bool) {
 	if allowSign {
 		switch {
 		case c[i] == '负':
+			if !s.minusSignAt(i) {
+				return hit{}, false // 减负30亿元: the number starts after 负
+			}
 			neg = true
 			j = i + 1
 		case c[i] == '-' && s.minusIsSign(i):
@@ -544,6 +550,11 @@ func (s *scanner) quantity(i int, allowSign bool) (hit, bool) {
 		}
 	}
 	e := np.end
+	if np.single && j > 0 {
+		if _, ok := digitValue(c[j-1]); ok {
+			return hit{}, false // 三五成群: a digit of a longer word
+		}
+	}
 	// 五十打: dozens
 	if np.chinese && s.at(e) == '打' && !s.dozenVerb(e+1) {
 		h.end = e + 1
@@ -566,13 +577,14 @@ func (s *scanner) quantity(i int, allowSign bool) (hit, bool) {
 		if isFinancial(c[j]) || !s.singleFollowerAt(e) {
 			return hit{}, false
 		}
-		if j > 0 {
-			if _, ok := digitValue(c[j-1]); ok {
-				return hit{}, false
-			}
-		}
 	}
 	return h, true
+}
+
+// minusSignAt reports whether 负 at i is a minus sign, not the end of a
+// word such as 减负 or 担负.
+func (s *scanner) minusSignAt(i int) bool {
+	return fuWords.at(s.c, i-1) != 2
 }
 
 // minusIsSign reports whether '-' at i is a minus sign rather than a dash

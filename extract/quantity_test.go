@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/zhmetrics/zhmetrics/segment"
+)
+
+// quantityWant is one expected quantity: its surface, kind, value, unit
+// and qualifier.
+type quantityWant struct {
+	text, kind string
+	value      float64
+	unit, qual string
+}
+
+func runQuantityCases(t *testing.T, cases []struct {
+	in   string
+	want []quantityWant
+}) {
+	t.Helper()
+	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
+	for _, tc := range cases {
+		rs := []rune(tc.in)
+		var got []Fact
+		for _, f := range ex.Extract(rs) {
+			if f.Kind != KindProgram {
+				got = append(got, f)
+			}
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: got %d quantities %+v, want %d", tc.in, len(got), got, len(tc.want))
+			continue
+		}
+		for i, w := range tc.want {
+			f := got[i]
+			text := string(rs[f.Start:f.End])
+			if text != w.text || f.Kind != w.kind || f.Unit != w.unit || f.Qualifier != w.qual || !f.HasValue || f.Value != w.value {
+				t.Errorf("%s: got %q %s %v %q %q, want %q %s %v %q %q", tc.in,
+					text, f.Kind, f.Value, f.Unit, f.Qualifier, w.text, w.kind, w.value, w.unit, w.qual)
+			}
+		}
+	}
+}
+
+func TestUnitsOfReportGenres(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"全县农机总动力达到352000千瓦，", []quantityWant{{"352000千瓦", KindMeasure, 352000, "千瓦", ""}}},
+		{"新增装机容量12万千瓦。", []quantityWant{{"12万千瓦", KindMeasure, 120000, "千瓦", ""}}},
+		{"全年用电量8.6亿千瓦时。", []quantityWant{{"8.6亿千瓦时", KindMeasure, 8.6e8, "千瓦时", ""}}},
+		{"能源消费总量45.2万吨标准煤，", []quantityWant{{"45.2万吨标准煤", KindMeasure, 452000, "吨标准煤", ""}}},
+		{"新建校舍面积12800.5m2，", []quantityWant{{"12800.5m2", KindMeasure, 12800.5, "平方米", ""}}},
+		{"改造住房3600平米。", []quantityWant{{"3600平米", KindMeasure, 3600, "平方米", ""}}},
+		{"造林面积3.2万公顷。", []quantityWant{{"3.2万公顷", KindMeasure, 32000, "公顷", ""}}},
+		{"封山育林1.5万公倾，", []quantityWant{{"1.5万公倾", KindMeasure, 15000, "公顷", ""}}}, // a homophone typo of 公顷
+		{"小麦亩产提高到420公斤/亩。", []quantityWant{{"420公斤/亩", KindMeasure, 420, "公斤/亩", ""}}},
+		{"货物周转量56亿吨公里，", []quantityWant{{"56亿吨公里", KindMeasure, 5.6e9, "吨公里", ""}}},
+		{"医生日均担负8.4门诊人次，", []quantityWant{{"8.4门诊人次", KindCount, 8.4, "人次", ""}}},
+		{"日均担负1.9住院床日。", []quantityWant{{"1.9住院床日", KindMeasure, 1.9, "床日", ""}}},
+		{"全镇养殖家禽12万羽，", []quantityWant{{"12万羽", KindCount, 120000, "羽", ""}}},
+		{"新打机井35眼。", []quantityWant{{"35眼", KindCount, 35, "眼", ""}}},
+		{"全县医院床位1260张。", []quantityWant{{"1260张", KindCount, 1260, "张", ""}}},
+		{"全线航班起降2.3万架次。", []quantityWant{{"2.3万架次", KindCount, 23000, "架次", ""}}},
+	})
+}
+
+func TestHalfAfterUnit(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"这次集训历时12天半，", []quantityWant{{"12天半", KindMeasure, 12.5, "天", ""}}},
+		{"工程工期缩短3个半月。", []quantityWant{{"3个半月", KindMeasure, 3.5, "月", ""}}},
+		{"连续工作16年半年后调离", []quantityWant{{"16年", KindMeasure, 16, "年", ""}}},
+	})
+}
+
+func TestClassifierBeforeWords(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		// The classifier binds to the number even where it and the next
+		// character also spell a word (名优, 件事, 项目).
+		{"今年评选出36名优秀班主任。", []quantityWant{{"36名", KindCount, 36, "名", ""}}},
+		{"年内办好12件事关民生的实事。", []quantityWant{{"12件", KindCount, 12, "件", ""}}},
+		{"完成15项目标任务。", []quantityWant{{"15项", KindCount, 15, "项", ""}}},
+		// Words whose first character is no classifier there stay out.
+		{"人均收入3000只是起点", nil},
+		{"全省100班主任工作室", nil},
+	})
+}
+
+func TestScaleQualifiers(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"帮扶学校百余所，", []quantityWant{{"百余所", KindCount, 100, "所", QualMoreThan}}},
+		{"动员志愿者千余人。", []quantityWant{{"千余人", KindCount, 1000, "人", QualMoreThan}}},
+		{"吸引上千名游客。", []quantityWant{{"千名", KindCount, 1000, "名", QualAtLeast}}},
+		{"覆盖数百所农村学校。", []quantityWant{{"数百所", KindCount, 100, "所", QualMoreThan}}},
+		{"举办数十个讲座。", nil}, // written only in words: left out
+		{"上课3000人次。", []quantityWant{{"3000人次", KindCount, 3000, "人次", ""}}},
+	})
+}
+
+func TestYearsNotAmounts(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"2 0 1 9 年全县完成投资8亿元", []quantityWant{{"8亿元", KindMoney, 8e8, "元", ""}}},
+		{"05年夏粮总产12万吨", []quantityWant{{"12万吨", KindMeasure, 120000, "吨", ""}}},
+		{"201920年度支出56万元", []quantityWant{{"56万元", KindMoney, 560000, "元", ""}}},
+		{"一九九O年产量3万吨", []quantityWant{{"3万吨", KindMeasure, 30000, "吨", ""}}},
+		// ROC years: before a calendar word, or in text dated so.
+		{"108年第3季出口成长2.1%", []quantityWant{{"2.1%", KindPercent, 2.1, "%", ""}}},
+		{"109年上半年失业率3.9%，较108年增0.2个百分点", []quantityWant{
+			{"3.9%", KindPercent, 3.9, "%", ""}, {"0.2个百分点", KindPercent, 0.2, "百分点", ""}}},
+		// A number of years stays a measure.
+		{"建校110年来培养学生3万人", []quantityWant{{"110年", KindMeasure, 110, "年", ""}, {"3万人", KindCount, 30000, "人", ""}}},
+	})
+}
+
+func TestBandsDefineAGroup(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"年收入低于3000元的农户有120户", []quantityWant{{"120户", KindCount, 120, "户", ""}}},
+		{"人均收入不足2800元/年的家庭全部纳入", nil},
+		{"人均收入高于全省", nil},
+		{"销售收入超过100亿元，", []quantityWant{{"100亿元", KindMoney, 1e10, "元", QualMoreThan}}},
+	})
+}
+
+func TestSignWords(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"全年为企业降本减负48.6亿元。", []quantityWant{{"48.6亿元", KindMoney, 4.86e9, "元", ""}}},
+		{"工业增加值增速为负1.2%。", []quantityWant{{"负1.2%", KindPercent, -1.2, "%", ""}}},
+	})
+}
+
+func TestLatinUnits(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"年处理污水3000t，", []quantityWant{{"3000t", KindMeasure, 3000, "吨", ""}}},
+		{"新建跑道400m。", []quantityWant{{"400m", KindMeasure, 400, "米", ""}}},
+		{"光伏装机2.5MW，", []quantityWant{{"2.5MW", KindMeasure, 2.5, "兆瓦", ""}}},
+		{"硬化路面 5000 m2，", []quantityWant{{"5000 m2", KindMeasure, 5000, "平方米", ""}}},
+		// Letters that are no unit make a code.
+		{"推广5G和3D技术", nil},
+		{"文件大小21MB", nil},
+	})
+}
+
+func TestCurrencyNotes(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"本年度开支(港元,下同)共32亿元，其中教育6.5亿元。", []quantityWant{
+			{"32亿元", KindMoney, 3.2e9, "港元", ""}, {"6.5亿元", KindMoney, 6.5e8, "港元", ""}}},
+		{"收入（单位：新台币）120万元", []quantityWant{{"120万元", KindMoney, 1.2e6, "新台币", ""}}},
+		// Without a note, or with 人民币 written, 元 stays 元.
+		{"总收入32亿元", []quantityWant{{"32亿元", KindMoney, 3.2e9, "元", ""}}},
+		{"(澳门元,下同)另有5亿元人民币", []quantityWant{{"5亿元人民币", KindMoney, 5e8, "元", ""}}},
+		// A bracket that only names a currency sets nothing.
+		{"兑换(港元)后共8万元", []quantityWant{{"8万元", KindMoney, 8e4, "元", ""}}},
+	})
+}

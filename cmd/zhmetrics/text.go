@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -50,7 +53,7 @@ func newCmdNormalize(streams *IOStreams, runF func(context.Context, *TextOptions
 
 // cleanText reads, decodes and normalises one document.
 func cleanText(opts *TextOptions) (*normalize.Text, error) {
-	in := input{name: opts.Path, stdin: opts.Path == "-"}
+	in := namedInput(opts.Path)
 	data, err := readInput(in, opts.IO.In)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.Path, err)
@@ -114,6 +117,24 @@ func runSegment(opts *TextOptions) error {
 		fmt.Fprintln(w, strings.Join(words, " "))
 	}
 	return w.Flush()
+}
+
+// namedInput is the one document a command is given: "-" for standard
+// input, else a file, which is looked at now so that a missing one is
+// reported as missing.
+func namedInput(path string) input {
+	if path == "-" {
+		return stdinInput
+	}
+	_, err := os.Stat(path)
+	if err == nil {
+		return newInput(path, nil)
+	}
+	var pe *fs.PathError
+	if _, lerr := os.Lstat(path); lerr != nil && errors.As(err, &pe) {
+		return newInput(path, pe.Err) // "no such file or directory", "permission denied"
+	}
+	return newInput(path, describeStatError(path, err))
 }
 
 // NumbersOptions are the streams of `zhmetrics numbers`.

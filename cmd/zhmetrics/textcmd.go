@@ -45,7 +45,7 @@ into exactly this text, and its raw is the text between them.`,
 }
 
 func runTextCmd(opts *TextCmdOptions) error {
-	in := input{name: opts.Path, stdin: opts.Path == "-"}
+	in := namedInput(opts.Path)
 	format := inputFormat(opts.InputFormat, in.stdin)
 	if err := document.ValidFormat(format); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -129,11 +130,16 @@ func resolveGold(goldPath, docsDir string) ([]score.GoldFact, map[string][]rune,
 
 // readPredictions reads rows as the scorer does, from path or, for "-",
 // from stdin. Errors name the file.
+// A file with unknown columns or no row to score is an error, and a header
+// in Chinese (extract --header zh) is read as the English one.
 func readPredictions(path string, stdin io.Reader) ([]score.Prediction, error) {
 	name, r := path, stdin
 	if path == "-" {
 		name = "standard input"
 	} else {
+		if err := rowsFormatError(path, "eval"); err != nil {
+			return nil, err
+		}
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, err
@@ -141,7 +147,17 @@ func readPredictions(path string, stdin io.Reader) ([]score.Prediction, error) {
 		defer f.Close()
 		r = f
 	}
-	preds, err := score.ReadPredictions(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if data, err = englishHeader(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	preds, err := score.ReadPredictions(bytes.NewReader(data))
+	if err == nil && len(preds) == 0 {
+		err = errors.New("no rows to score")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -70,6 +70,10 @@ whatever --jobs. Without -o, CSV goes to standard output.`,
 	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl, xlsx or parquet (overrides the extension)")
 	f.StringSliceVar(&opts.Kinds, "kinds", nil, "kinds to report: count,percent,money,measure,program (default all)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), fmt.Sprintf("documents processed in parallel, 1 to %d (default the number of cores)", maxJobs))
+	// The usage names the default; the number itself would be the build
+	// machine's in the man page.
+	f.Lookup("jobs").DefValue = "0"
+	f.SetAnnotation("jobs", manDefault, []string{"N"})
 	f.StringVar(&opts.Script, "script", "auto", "script conversion: auto (convert what is traditional), t2s, tw2s, hk2s or none")
 	f.StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030, big5 or utf-16")
 	f.StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html, docx or jsonl (records {\"doc\": …, \"text\": …}, one per line) (default auto for files, text for standard input)")

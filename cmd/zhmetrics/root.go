@@ -9,9 +9,10 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// version is set at build time with -ldflags "-X main.version=…"; otherwise
-// the module version is used.
-var version = ""
+// version and commit are set at build time by the Makefile with -ldflags
+// "-X main.version=… -X main.commit=…"; otherwise the module version and
+// the commit Go stamped into the build, if any, are used.
+var version, commit = "", ""
 
 func newRootCmd(streams *IOStreams) *cobra.Command {
 	root := &cobra.Command{
@@ -40,6 +41,12 @@ points back to the original text by character offsets and line.`,
 		newCmdDiff(streams, nil),
 		newCmdDocs(streams),
 	)
+	for _, c := range root.Commands() {
+		completeValues(c)
+	}
+	// --version as well as `zhmetrics version`.
+	root.Version = versionString()
+	root.SetVersionTemplate("zhmetrics {{.Version}}\n")
 	return root
 }
 
@@ -104,12 +111,32 @@ func newCmdVersion(streams *IOStreams) *cobra.Command {
 	}
 }
 
+// versionString is the version, then the commit it was built from when
+// known: "v1.2.0 (commit 0123456789ab)".
 func versionString() string {
-	if version != "" {
-		return version
+	v, c, dirty := version, commit, false
+	info, ok := debug.ReadBuildInfo()
+	if v == "" {
+		v = "(devel)"
+		if ok && info.Main.Version != "" {
+			v = info.Main.Version
+		}
 	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
+	if c == "" && ok {
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				c = s.Value[:min(len(s.Value), 12)]
+			case "vcs.modified":
+				dirty = s.Value == "true"
+			}
+		}
+		if c != "" && dirty {
+			c += "-dirty"
+		}
 	}
-	return "(devel)"
+	if c == "" {
+		return v
+	}
+	return fmt.Sprintf("%s (commit %s)", v, c)
 }

@@ -240,7 +240,7 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		r := o.res
 		if o.stream {
 			var err error
-			r, err = streamInput(inputs[i], opts.IO.In, configFor(inputs[i]), w.WriteRow)
+			r, err = streamInput(inputs[i], opts.IO.In, configFor(inputs[i]), bar.reader, w.WriteRow)
 			if err != nil {
 				return err
 			}
@@ -254,7 +254,11 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 				fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %s: %v\n", r.Info.Doc, r.Err)
 			}
 		}
-		bar.add(r.Info.Bytes)
+		unread := r.Info.Bytes
+		if o.stream {
+			unread = 0 // counted as it was read
+		}
+		bar.add(unread, r.Info.Rows, r.Skipped, r.Err != nil && !r.Skipped)
 		for _, row := range r.Rows {
 			if err := w.WriteRow(row); err != nil {
 				return err
@@ -268,6 +272,9 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		err = pipeline.Run(ctx, len(inputs), opts.Jobs, work, emit)
 	}
 	if err == nil {
+		if binaryFormat(format) {
+			bar.writing(outputName(opts.Output))
+		}
 		err = w.Close()
 	}
 	if err == nil && file != nil {
@@ -276,7 +283,7 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 			err = outputError{err}
 		}
 	}
-	bar.finish()
+	bar.finish(outputName(opts.Output), err == nil)
 	if err != nil {
 		if fileWrites != nil && fileWrites.err != nil && ctx.Err() == nil {
 			return outputError{err}
@@ -292,6 +299,14 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		return exitError{code: exitSomeFailed}
 	}
 	return nil
+}
+
+// outputName is how the summary names the output.
+func outputName(path string) string {
+	if path == "" {
+		return "standard output"
+	}
+	return docName(path)
 }
 
 // plural is "1 input" or "3 inputs".
@@ -445,11 +460,11 @@ type outcome struct {
 
 // streamInput extracts one input a window at a time, writing rows as they
 // come. The error is the writer's.
-func streamInput(in input, stdin io.Reader, cfg pipeline.Config, write func(output.Row) error) (pipeline.Result, error) {
+func streamInput(in input, stdin io.Reader, cfg pipeline.Config, counted func(io.Reader) io.Reader, write func(output.Row) error) (pipeline.Result, error) {
 	r, _, err := openInput(in, stdin)
 	if err != nil {
 		return pipeline.Result{Info: output.DocInfo{Doc: in.doc, Error: err.Error()}, Err: err}, nil
 	}
 	defer r.Close()
-	return pipeline.ProcessReader(in.doc, r, cfg, write)
+	return pipeline.ProcessReader(in.doc, counted(r), cfg, write)
 }

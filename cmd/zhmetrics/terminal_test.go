@@ -70,3 +70,51 @@ func TestStdinOnATerminalIsAnnounced(t *testing.T) {
 		t.Errorf("standard input not a terminal: exit status %d, stderr %q; want 0 and nothing", runCode, stderr)
 	}
 }
+
+// readAll collects what is written to the terminal until it is closed.
+func readAll(user *os.File) <-chan string {
+	got := make(chan string, 1)
+	go func() {
+		var b strings.Builder
+		buf := make([]byte, 4096)
+		for {
+			n, err := user.Read(buf)
+			b.Write(buf[:n])
+			if err != nil {
+				got <- b.String()
+				return
+			}
+		}
+	}()
+	return got
+}
+
+// TestProgressOnATerminal: a large file shows bytes read while it streams,
+// a workbook shows that it is being written, and the run ends with one
+// summary line; none of it reaches a pipe.
+func TestProgressOnATerminal(t *testing.T) {
+	dir := t.TempDir()
+	big := badinput.WriteFile(t, filepath.Join(dir, "big.txt"), []byte(badinput.RepeatReport(badinput.ReportSimplified, streamAbove+streamAbove/16)))
+	small := badinput.WriteFile(t, filepath.Join(dir, "small.txt"), []byte(badinput.ReportSimplified))
+	out := filepath.Join(dir, "out.xlsx")
+	tty, user := openTerminal(t)
+	got := readAll(user)
+	streams := &IOStreams{In: strings.NewReader(""), Out: &strings.Builder{}, ErrOut: tty}
+	if code := execute(t.Context(), streams, []string{"extract", big, small, "-o", out}); code != 0 {
+		t.Fatalf("exit status %d", code)
+	}
+	tty.Close()
+	shown := <-got
+	for _, want := range []string{"MB", "writing " + out, "zhmetrics: 2 documents, ", " rows, 0 skipped, 0 failed → " + out + " in "} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the terminal did not show %q:\n%q", want, shown)
+		}
+	}
+	if n := strings.Count(shown, "zhmetrics: "); n != 1 {
+		t.Errorf("%d lines from zhmetrics on the terminal, want the one summary:\n%q", n, shown)
+	}
+	code, _, stderr := runCLI(t, "", "extract", small, "-o", filepath.Join(dir, "again.csv"))
+	if code != 0 || stderr != "" {
+		t.Errorf("stderr not a terminal: exit status %d, stderr %q; want nothing", code, stderr)
+	}
+}

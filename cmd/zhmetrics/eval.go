@@ -44,6 +44,10 @@ then how often metric names are right and exact, and quantity scores.
 kinds or values (WRONG) and metric names, the worst first (NAME). Gold
 facts that cannot be found in their document are reported as gold ERROR.
 
+Rows may have English or Chinese column names (extract --header zh). A
+file with columns extract does not write, or with no row to score, is an
+error rather than a score of 0.
+
 Exit status: 0, or 1 when --min-f1 is given and quantity F1 (as --json
 reports it) is below it, or 2 on error.`,
 		Example: `  zhmetrics extract docs/ -o rows.csv

@@ -26,7 +26,7 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
-// Exit statuses. They are listed in the README and in `zhmetrics --help`.
+// Exit statuses, as the README and `zhmetrics --help` list them.
 const (
 	exitOK          = 0
 	exitSomeFailed  = 1   // some input could not be read; the rest was written

@@ -21,7 +21,12 @@ func newRootCmd(streams *IOStreams) *cobra.Command {
 		Long: `zhmetrics reads Chinese report text (work summaries, plans, government work
 reports), cleans it, converts traditional script to simplified, and extracts
 counts, percentages, money amounts, measures and named programs. Every row
-points back to the original text by character offsets and line.`,
+points back to the original text by character offsets and line.
+
+Exit status: 0 when every input was read; 1 when some input could not be
+read (the rest is written); 2 on a usage error (nothing is written); 74
+when the output could not be written (full disk, I/O error); 130 on SIGINT,
+143 on SIGTERM and 141 when the reader of standard output went away.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

@@ -30,7 +30,7 @@ func TestSignals(t *testing.T) {
 	}
 }
 
-// TestTextStagesStreamInBoundedMemory runs normalize and segment on a
+// TestTextStagesStreamInBoundedMemory runs text, normalize and segment on a
 // generated 40 MiB file: memory is bounded by windows, not by the file.
 func TestTextStagesStreamInBoundedMemory(t *testing.T) {
 	const maxTextStageRSS = 300 << 20
@@ -45,7 +45,7 @@ func TestTextStagesStreamInBoundedMemory(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for _, command := range []string{"normalize", "segment"} {
+	for _, command := range []string{"text", "normalize", "segment"} {
 		var lines lineCounter
 		res := run(t, runSpec{args: []string{command, in}, stdout: &lines, timeout: 10 * time.Minute})
 		if res.code != 0 || res.stderr != "" {

@@ -26,12 +26,12 @@ func (w *firstWriteWriter) Write(p []byte) (int, error) {
 	return w.buf.Write(p)
 }
 
-// TestNormalizeAndSegmentStream: normalize and segment write the first
+// TestNormalizeAndSegmentStream: text, normalize and segment write the first
 // windows of a long input before the input ends, as extract does, so that
 // their memory is bounded by windows rather than by the file.
 func TestNormalizeAndSegmentStream(t *testing.T) {
 	long := strings.Repeat(badinput.ReportSimplified, (3<<20)/len(badinput.ReportSimplified))
-	for _, command := range []string{"normalize", "segment"} {
+	for _, command := range []string{"text", "normalize", "segment"} {
 		t.Run(command, func(t *testing.T) {
 			r, w := io.Pipe()
 			out := &firstWriteWriter{wrote: make(chan struct{})}

@@ -206,7 +206,8 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		c.InputFormat = inputFormat(opts.InputFormat, in.stdin)
 		return c
 	}
-	bar := newProgress(opts.IO.ErrOut, opts.Quiet, inputs)
+	// A stream of records is counted by records, not files: no display.
+	bar := newProgress(opts.IO.ErrOut, opts.Quiet || opts.InputFormat == "jsonl", inputs)
 	failed := 0
 	// Small documents are read and extracted by the workers; standard input
 	// and large files stream through when their turn comes, so that memory

@@ -339,6 +339,9 @@ func noteStdinFromTerminal(inputs []input, streams *IOStreams) {
 	}
 }
 
+// noteStdin is noteStdinFromTerminal for a command reading only stdin.
+func noteStdin(streams *IOStreams) { noteStdinFromTerminal([]input{stdinInput}, streams) }
+
 // checkGlobs refuses a malformed --glob pattern, which would match nothing.
 func checkGlobs(globs []string) error {
 	for _, g := range globs {

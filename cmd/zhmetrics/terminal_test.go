@@ -63,6 +63,16 @@ func TestStdinOnATerminalIsAnnounced(t *testing.T) {
 	if want := "zhmetrics: reading standard input (Ctrl-D to end)\n"; errOut.String() != want {
 		t.Errorf("stderr %q, want %q", errOut.String(), want)
 	}
+	for _, args := range [][]string{{"numbers"}, {"text", "-"}, {"normalize", "-"}, {"segment", "-"}} {
+		user.Write([]byte("\x04"))
+		errOut.Reset()
+		if code := execute(t.Context(), streams, args); code != 0 {
+			t.Fatalf("%v: exit status %d: %s", args, code, errOut.String())
+		}
+		if want := "zhmetrics: reading standard input (Ctrl-D to end)\n"; errOut.String() != want {
+			t.Errorf("%v: stderr %q, want %q", args, errOut.String(), want)
+		}
+	}
 	// Not on a pipe.
 	errOut.Reset()
 	runCode, _, stderr := runCLI(t, "", "extract")

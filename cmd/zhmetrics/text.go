@@ -62,6 +62,7 @@ func eachCleanWindow(ctx context.Context, opts *TextOptions, each func(*normaliz
 		return err
 	}
 	in := namedInput(opts.Path)
+	noteStdinFromTerminal([]input{in}, opts.IO)
 	r, _, err := openInput(in, opts.IO.In)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.Path, err)
@@ -201,6 +202,7 @@ type numberJSON struct {
 }
 
 func runNumbers(opts *NumbersOptions) error {
+	noteStdin(opts.IO)
 	sc := bufio.NewScanner(opts.IO.In)
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<30)
 	w := bufio.NewWriter(opts.IO.Out)

@@ -56,6 +56,7 @@ func runTextCmd(ctx context.Context, opts *TextCmdOptions) error {
 	if err := normalize.ValidEncoding(opts.Encoding); err != nil {
 		return err
 	}
+	noteStdinFromTerminal([]input{in}, opts.IO)
 	r, _, err := openInput(in, opts.IO.In)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.Path, err)

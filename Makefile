@@ -4,13 +4,18 @@ BIN     ?= bin/zhmetrics
 CORPUS  ?= testdata/corpus/docs
 OUT     ?= out/metrics.xlsx
 FUZZTIME ?= 20s
+# The version and commit `zhmetrics --version` and the man pages show,
+# stamped even where Go cannot read the repository (a tarball, a worktree).
+VERSION ?= $(shell git describe --tags --dirty 2>/dev/null || echo v0.0.0-devel)
+COMMIT  ?= $(shell git describe --always --dirty --abbrev=12 --match=no-tag-matches 2>/dev/null)
+LDFLAGS ?= -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
 .PHONY: all build run test vet fmt-check fuzz clean
 
 all: build
 
 build:
-	$(GO) build -trimpath -o $(BIN) ./cmd/zhmetrics
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/zhmetrics
 
 # The main job: extract the bundled corpus into a workbook.
 run: build

@@ -68,6 +68,13 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	if dir == "" {
 		dir = "."
 	}
+	// Registered while the temporary file is made, so that AbortAll,
+	// from a signal handler, never misses one.
+	unfinished.Lock()
+	defer unfinished.Unlock()
+	if unfinished.closed {
+		return nil, ErrAborted
+	}
 	f, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
 		return nil, err
@@ -77,7 +84,39 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 		os.Remove(f.Name())
 		return nil, err
 	}
-	return &AtomicFile{path: target, tmp: f.Name(), file: f}, nil
+	a := &AtomicFile{path: target, tmp: f.Name(), file: f}
+	unfinished.files[a] = struct{}{}
+	return a, nil
+}
+
+// unfinished holds the files neither committed nor aborted, for AbortAll.
+var unfinished = struct {
+	sync.Mutex
+	files  map[*AtomicFile]struct{}
+	closed bool // set by AbortAll: no file can be started any more
+}{files: map[*AtomicFile]struct{}{}}
+
+func forget(a *AtomicFile) {
+	unfinished.Lock()
+	delete(unfinished.files, a)
+	unfinished.Unlock()
+}
+
+// AbortAll aborts every file neither committed nor aborted, and makes
+// CreateAtomic fail from then on. A process calls it on its way out (a
+// signal, a fatal error) so that no temporary file is left behind; a
+// Commit already under way finishes first.
+func AbortAll() {
+	unfinished.Lock()
+	unfinished.closed = true
+	files := make([]*AtomicFile, 0, len(unfinished.files))
+	for a := range unfinished.files {
+		files = append(files, a)
+	}
+	unfinished.Unlock()
+	for _, a := range files {
+		a.Abort()
+	}
 }
 
 // streamModes are the kinds of file written in place: devices and named
@@ -126,6 +165,7 @@ func (a *AtomicFile) Commit() error {
 		return a.done
 	}
 	a.done = errCommitted
+	defer forget(a)
 	if a.direct {
 		return a.file.Close()
 	}
@@ -154,6 +194,7 @@ func (a *AtomicFile) Abort() error {
 		return nil
 	}
 	a.done = ErrAborted
+	defer forget(a)
 	a.file.Close()
 	if a.direct {
 		return nil // what was written is gone already

@@ -201,3 +201,47 @@ func TestAtomicLargeOutput(t *testing.T) {
 		t.Error("no writeback was started")
 	}
 }
+
+// TestAbortAllRemovesEveryTemporaryFile: on the way out of the process
+// every file neither committed nor aborted is removed, committed files stay,
+// and no file can be started afterwards.
+func TestAbortAllRemovesEveryTemporaryFile(t *testing.T) {
+	t.Cleanup(func() {
+		unfinished.Lock()
+		unfinished.closed = false
+		unfinished.Unlock()
+	})
+	dir := t.TempDir()
+	done, err := CreateAtomic(filepath.Join(dir, "done.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done.Write([]byte("complete\n"))
+	if err := done.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	previous := filepath.Join(dir, "b.csv")
+	os.WriteFile(previous, []byte("previous\n"), 0o644)
+	for _, name := range []string{"a.csv", "b.csv"} {
+		f, err := CreateAtomic(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte("partial"))
+	}
+	AbortAll()
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if got := strings.Join(names, " "); got != "b.csv done.csv" {
+		t.Errorf("left in the folder: %s, want b.csv done.csv", got)
+	}
+	if got, _ := os.ReadFile(previous); string(got) != "previous\n" {
+		t.Errorf("the previous file changed: %q", got)
+	}
+	if _, err := CreateAtomic(filepath.Join(dir, "late.csv")); !errors.Is(err, ErrAborted) {
+		t.Errorf("CreateAtomic after AbortAll: %v, want ErrAborted", err)
+	}
+}

@@ -117,6 +117,20 @@ var columnByName = func() map[string]int {
 	return m
 }()
 
+// ColumnName returns the column of Columns that a header name stands for:
+// the English name (in any case) or the Chinese one of --header zh.
+func ColumnName(name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	c, ok := columnByName[name]
+	if !ok {
+		c, ok = columnByName[strings.ToLower(name)]
+	}
+	if !ok {
+		return "", false
+	}
+	return Columns[c], true
+}
+
 // columnIndex finds each of Columns in a header.
 func columnIndex(names []string) ([]int, error) {
 	index := make([]int, len(Columns))

@@ -65,6 +65,7 @@ type xlsxWriter struct {
 	boldStyle    int // header cells
 	integerStyle int // whole values: #,##0
 	decimalStyle int // fractional values, never in scientific notation
+	booleanStyle int // masked: TRUE or FALSE
 
 	metrics, programs *sheetSeries
 
@@ -127,6 +128,7 @@ func newXLSXWriter(w io.Writer, opts Options) (*xlsxWriter, error) {
 		{&xw.boldStyle, excelize.Style{Font: &excelize.Font{Bold: true}}},
 		{&xw.integerStyle, excelize.Style{NumFmt: 3}}, // #,##0
 		{&xw.decimalStyle, excelize.Style{CustomNumFmt: &decimalFormat}},
+		{&xw.booleanStyle, excelize.Style{CustomNumFmt: &booleanFormat}},
 	}
 	for _, s := range styles {
 		if *s.id, err = f.NewStyle(&s.style); err != nil {
@@ -150,6 +152,24 @@ func newXLSXWriter(w io.Writer, opts Options) (*xlsxWriter, error) {
 	return xw, nil
 }
 
+// booleanFormat shows a boolean cell as TRUE or FALSE in every spreadsheet,
+// including those that read a boolean as the number 1 or 0.
+var booleanFormat = `"TRUE";"TRUE";"FALSE"`
+
+// printSetup makes a sheet print readably: landscape, as wide as one page,
+// with the header row repeated on every page. (Fitting to the page is a
+// sheet property, set in addSheet before rows are streamed.)
+func (xw *xlsxWriter) printSetup(sheet string) error {
+	landscape, wide, tall := "landscape", 1, 0
+	err := xw.file.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
+	if err != nil {
+		return err
+	}
+	return xw.file.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$1", sheet), Scope: sheet,
+	})
+}
+
 // addSheet starts the next worksheet of s: widths, frozen header row.
 func (xw *xlsxWriter) addSheet(s *sheetSeries) (*streamSheet, error) {
 	name := s.base
@@ -160,6 +180,10 @@ func (xw *xlsxWriter) addSheet(s *sheetSeries) (*streamSheet, error) {
 		if _, err := xw.file.NewSheet(name); err != nil {
 			return nil, err
 		}
+	}
+	fit := true
+	if err := xw.file.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
 	}
 	sw, err := xw.file.NewStreamWriter(name)
 	if err != nil {
@@ -257,7 +281,7 @@ func (xw *xlsxWriter) WriteRow(r Row) error {
 	v[7] = xw.number(r.Value)
 	v[8] = xw.text(r.Unit)
 	v[9] = xw.text(r.Qualifier)
-	v[10] = r.Masked
+	v[10] = excelize.Cell{StyleID: xw.booleanStyle, Value: r.Masked}
 	v[11] = xw.text(r.Raw)
 	v[12] = xw.text(r.Sentence)
 	series := xw.metrics
@@ -347,6 +371,9 @@ func (xw *xlsxWriter) Close() (err error) {
 			return err
 		}
 		if err := xw.file.AutoFilter(sh.name, "A1:"+last, nil); err != nil {
+			return err
+		}
+		if err := xw.printSetup(sh.name); err != nil {
 			return err
 		}
 		if err := sh.sw.Flush(); err != nil {

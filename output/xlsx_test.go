@@ -224,7 +224,9 @@ func TestXLSXSheetSplit(t *testing.T) {
 	}
 	filters := map[string]string{}
 	for _, dn := range f.GetDefinedName() {
-		filters[dn.Scope] = dn.RefersTo
+		if dn.Name == "_xlnm._FilterDatabase" {
+			filters[dn.Scope] = dn.RefersTo
+		}
 	}
 	for sheet, lines := range wantLines {
 		got, err := f.GetRows(sheet)
@@ -426,5 +428,55 @@ func TestSortedZipWriter(t *testing.T) {
 	want := []string{"[Content_Types].xml", "docProps/app.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("members %q, want %q", names, want)
+	}
+}
+
+// TestXLSXPrintsReadably: every sheet prints landscape, one page wide,
+// with its header row on every page, and masked shows TRUE or FALSE.
+func TestXLSXPrintsReadably(t *testing.T) {
+	f := openXLSX(t, writeAll(t, "xlsx", Options{}, sampleRows(), sampleDocs()))
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for _, sheet := range f.GetSheetList() {
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if layout.Orientation == nil || *layout.Orientation != "landscape" {
+			t.Errorf("%s: not landscape", sheet)
+		}
+		if layout.FitToWidth == nil || *layout.FitToWidth != 1 || layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+			t.Errorf("%s: not fitted to one page wide", sheet)
+		}
+		props, err := f.GetSheetProps(sheet)
+		if err != nil || props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: fit to page not set (%v)", sheet, err)
+		}
+		if want := "'" + sheet + "'!$1:$1"; titles[sheet] != want {
+			t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], want)
+		}
+	}
+	// masked is column K of the metrics sheet.
+	for row := 2; ; row++ {
+		cell := fmt.Sprintf("K%d", row)
+		v, _ := f.GetCellValue("metrics", cell)
+		if v == "" {
+			break
+		}
+		id, err := f.GetCellStyle("metrics", cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		style, err := f.GetStyle(id)
+		if err != nil || style.CustomNumFmt == nil || *style.CustomNumFmt != `"TRUE";"TRUE";"FALSE"` {
+			t.Errorf("%s: masked has no TRUE/FALSE format (%v)", cell, err)
+		}
+		if typ, _ := f.GetCellType("metrics", cell); typ != excelize.CellTypeBool {
+			t.Errorf("%s: masked is not a boolean cell", cell)
+		}
 	}
 }

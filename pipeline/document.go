@@ -120,11 +120,18 @@ func recoverInternal(res *Result) {
 
 // processReader is ProcessReader handing over each window's rows at once.
 func processReader(name string, r io.Reader, cfg Config, emit func([]output.Row) error, text func(string) error) (res Result, emitErr error) {
+	ex := newWindowExtractor(name, cfg, emit)
+	ex.text = text
+	return readWindows(ex, r)
+}
+
+// readWindows reads one document from r and hands it to ex a window at a
+// time.
+func readWindows(ex *windowExtractor, r io.Reader) (res Result, emitErr error) {
+	name, cfg := ex.name, ex.cfg
 	res.Info.Doc = name
 	defer recoverInternal(&res)
 	counted := &countingReader{r: r}
-	ex := newWindowExtractor(name, cfg, emit)
-	ex.text = text
 	// Read one byte past the sample size: a document that fits is decoded
 	// whole, a longer one is detected on its sample and streamed.
 	sample, err := io.ReadAll(io.LimitReader(counted, sampleBytes+1))
@@ -229,6 +236,9 @@ type windowExtractor struct {
 	emit      func([]output.Row) error // a window's rows, in order
 	text      func(string) error       // each window's text after its rows, or nil
 	emitErr   error
+	// each, when set, is called with every window instead of extracting
+	// it (see EachWindow).
+	each func(window string, base int) error
 }
 
 func newWindowExtractor(name string, cfg Config, emit func([]output.Row) error) *windowExtractor {
@@ -249,6 +259,15 @@ func (w *windowExtractor) whole(res Result, data []byte) (Result, error) {
 }
 
 func (w *windowExtractor) extract(window string) error {
+	if w.each != nil {
+		if err := w.each(window, w.base); err != nil {
+			w.emitErr = err
+			return err
+		}
+		w.base += utf8.RuneCountInString(window)
+		w.line += countLineBreaks(window)
+		return nil
+	}
 	rows, res, err := extractWindow(w.name, window, w.base, w.line, w.cfg)
 	if err != nil {
 		return err

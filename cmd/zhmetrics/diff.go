@@ -115,8 +115,8 @@ func readRowsFile(path string, stdin io.Reader) ([]output.Row, error) {
 	if path == "-" {
 		name = "standard input"
 	} else {
-		if format, err := output.FormatFromPath(path); err == nil && format != "csv" && format != "tsv" && format != "jsonl" {
-			return nil, fmt.Errorf("%s: diff reads CSV, TSV or JSON Lines, not %s", path, format)
+		if err := rowsFormatError(path, "diff"); err != nil {
+			return nil, err
 		}
 		f, err := os.Open(path)
 		if err != nil {

@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+	"github.com/spf13/pflag"
 )
 
 // newCmdDocs is the hidden `zhmetrics docs` command that `make install`
@@ -38,6 +40,7 @@ func writeManPages(root *cobra.Command, dir string, streams *IOStreams) error {
 		return err
 	}
 	disableAutoGenTag(root)
+	literalDefaults(root)
 	header := &doc.GenManHeader{
 		Section: "1",
 		Source:  "zhmetrics " + versionString(),
@@ -54,5 +57,26 @@ func disableAutoGenTag(cmd *cobra.Command) {
 	cmd.DisableAutoGenTag = true
 	for _, c := range cmd.Commands() {
 		disableAutoGenTag(c)
+	}
+}
+
+// manDefault is a flag annotation giving the default a man page shows, for
+// a default that depends on the machine (the number of cores) and would
+// otherwise be the build machine's.
+const manDefault = "zhmetrics/man-default"
+
+// literalDefaults makes the pages show flag defaults as they are: the
+// generator reads them as Markdown, where "*.txt,*.md" would turn into
+// italics. Machine-dependent defaults show their annotation instead.
+func literalDefaults(cmd *cobra.Command) {
+	escape := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`")
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if shown, ok := f.Annotations[manDefault]; ok && len(shown) == 1 {
+			f.DefValue = shown[0]
+		}
+		f.DefValue = escape.Replace(f.DefValue)
+	})
+	for _, c := range cmd.Commands() {
+		literalDefaults(c)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -50,6 +51,10 @@ canonical field, else the embedded lexicon's reading of the gold name).
 --misses N lists on standard error up to N missed facts (MISS), wrong
 kinds or values (WRONG) and metric names, the worst first (NAME). Gold
 facts that cannot be found in their document are reported as gold ERROR.
+
+Rows may have English or Chinese column names (extract --header zh). A
+file with columns extract does not write, or with no row to score, is an
+error rather than a score of 0.
 
 Exit status: 0, or 1 when --min-f1 is given and quantity F1 (as --json
 reports it) is below it, or 2 on error.`,
@@ -143,11 +148,16 @@ func resolveGold(goldPath, docsDir string) ([]score.GoldFact, map[string][]rune,
 
 // readPredictions reads rows as the scorer does, from path or, for "-",
 // from stdin. Errors name the file.
+// A file with unknown columns or no row to score is an error, and a header
+// in Chinese (extract --header zh) is read as the English one.
 func readPredictions(path string, stdin io.Reader) ([]score.Prediction, error) {
 	name, r := path, stdin
 	if path == "-" {
 		name = "standard input"
 	} else {
+		if err := rowsFormatError(path, "eval"); err != nil {
+			return nil, err
+		}
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, err
@@ -155,7 +165,17 @@ func readPredictions(path string, stdin io.Reader) ([]score.Prediction, error) {
 		defer f.Close()
 		r = f
 	}
-	preds, err := score.ReadPredictions(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if data, err = englishHeader(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	preds, err := score.ReadPredictions(bytes.NewReader(data))
+	if err == nil && len(preds) == 0 {
+		err = errors.New("no rows to score")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

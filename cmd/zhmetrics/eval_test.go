@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/zhmetrics/zhmetrics/internal/badinput"
 )
 
 // Paths from the repository root: the scorer's test data holds prediction
@@ -226,5 +228,50 @@ func TestEvalByGroup(t *testing.T) {
 	_, jsonOut, _ := runCLI(t, "", "eval", "--gold", evalGold, "--docs", evalDocs, pred, "--by-group", "--json")
 	if strings.Contains(jsonOut, "group ") {
 		t.Errorf("--json with --by-group must stay score.py's object:\n%s", jsonOut)
+	}
+}
+
+// TestEvalReadsWhatExtractWrites: rows with the Chinese header score as
+// the English ones; a file with nothing to score, or of something else, is
+// refused with exit status 2 instead of scoring 0.
+func TestEvalReadsWhatExtractWrites(t *testing.T) {
+	toRepoRoot(t)
+	dir := t.TempDir()
+	args := func(pred string) []string {
+		return []string{"eval", "--gold", evalGold, "--docs", evalDocs, "--json", pred}
+	}
+	for _, format := range []string{"csv", "tsv"} {
+		en := filepath.Join(dir, "en."+format)
+		zh := filepath.Join(dir, "zh."+format)
+		for _, run := range [][]string{
+			{"extract", evalDocs, "-o", en},
+			{"extract", evalDocs, "--header", "zh", "--bom", "-o", zh},
+		} {
+			if code, _, stderr := runCLI(t, "", run...); code != 0 {
+				t.Fatalf("%v: exit status %d: %s", run, code, stderr)
+			}
+		}
+		_, want, _ := runCLI(t, "", args(en)...)
+		code, got, stderr := runCLI(t, "", args(zh)...)
+		if code != 0 || got != want {
+			t.Errorf("%s with the Chinese header: exit status %d, stderr %q\n got %s\nwant %s", format, code, stderr, got, want)
+		}
+	}
+	write := func(name, data string) string {
+		return badinput.WriteFile(t, filepath.Join(dir, name), []byte(data))
+	}
+	for _, c := range []struct {
+		name, pred, want string
+	}{
+		{"empty", write("empty.csv", ""), "no header row"},
+		{"header only", write("header.csv", "doc,line,start,end,kind,metric,canonical,value,unit,qualifier,masked,raw,sentence\n"), "no rows to score"},
+		{"unknown column", write("other.csv", "name,age\nli,3\n"), `unknown column "name"`},
+		{"unknown key", write("other.jsonl", `{"doc":"a.txt","start":1,"end":2,"kind":"count","Value":3}`+"\n"), `unknown key "Value"`},
+		{"workbook", write("rows.xlsx", "PK"), "eval reads CSV, TSV or JSON Lines, not xlsx"},
+	} {
+		code, stdout, stderr := runCLI(t, "", args(c.pred)...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit status %d, stdout %q, stderr %q; want 2, nothing and %q", c.name, code, stdout, stderr, c.want)
+		}
 	}
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/zhmetrics/zhmetrics/document"
 	"github.com/zhmetrics/zhmetrics/extract"
@@ -66,7 +69,11 @@ whatever --jobs. Without -o, CSV goes to standard output.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (format from its extension: .csv .tsv .jsonl .xlsx .parquet .html; CSV to a device or pipe)")
 	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl, xlsx, parquet or html (a review page) (overrides the extension)")
 	f.StringSliceVar(&opts.Kinds, "kinds", nil, "kinds to report: count,percent,money,measure,program (default all)")
-	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
+	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), fmt.Sprintf("documents processed in parallel, 1 to %d (default the number of cores)", maxJobs))
+	// The usage names the default; the number itself would be the build
+	// machine's in the man page.
+	f.Lookup("jobs").DefValue = "0"
+	f.SetAnnotation("jobs", manDefault, []string{"N"})
 	f.StringVar(&opts.Script, "script", "auto", "script conversion: auto (convert what is traditional), t2s, tw2s, hk2s or none")
 	f.StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030, big5 or utf-16")
 	f.StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html, docx or jsonl (records {\"doc\": …, \"text\": …}, one per line) (default auto for files, text for standard input)")
@@ -111,8 +118,18 @@ func validKind(k string) bool {
 	return false
 }
 
+// maxJobs bounds --jobs: more workers than this only cost memory.
+const maxJobs = 1024
+
 func runExtract(ctx context.Context, opts *ExtractOptions) error {
-	format := opts.Format
+	if opts.Jobs < 1 || opts.Jobs > maxJobs {
+		return fmt.Errorf("--jobs %d: want 1 to %d", opts.Jobs, maxJobs)
+	}
+	globs := splitList(opts.Globs)
+	if err := checkGlobs(globs); err != nil {
+		return err
+	}
+	format := strings.ToLower(opts.Format)
 	if format == "" {
 		format = "csv"
 		// A device or pipe (/dev/stdout, >(gzip >x.gz)) is a stream like
@@ -131,6 +148,9 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	if err := normalize.ValidEncoding(opts.Encoding); err != nil {
 		return err
 	}
+	if opts.Output == "" && binaryFormat(format) && isTerminal(opts.IO.Out) {
+		return fmt.Errorf("refusing to write %s to a terminal; use -o FILE or redirect standard output", format)
+	}
 	if opts.InputFormat != "" && opts.InputFormat != "jsonl" {
 		if err := document.ValidFormat(opts.InputFormat); err != nil {
 			return fmt.Errorf("%w, or jsonl", err)
@@ -140,26 +160,32 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs := collectInputs(opts.Paths, splitList(opts.Globs))
+	inputs := collectInputs(opts.Paths, globs)
 	if opts.Output != "" {
 		if err := refuseOverwritingInput(opts.Output, inputs); err != nil {
 			return err
 		}
+		if err := checkOutputFolder(opts.Output); err != nil {
+			return err
+		}
 	}
+	noteStdinFromTerminal(inputs, opts.IO)
 
 	var dst io.Writer = opts.IO.Out
 	var file *output.AtomicFile
+	var fileWrites *recordingWriter
 	if opts.Output != "" {
 		file, err = output.CreateAtomic(opts.Output)
 		if err != nil {
-			return err
+			return outputError{err}
 		}
 		// Abort is a no-op after Commit; it removes the temporary file on
 		// every other way out, an interrupt included.
 		defer file.Abort()
 		stop := context.AfterFunc(ctx, func() { file.Abort() })
 		defer stop()
-		dst = file
+		fileWrites = &recordingWriter{w: file}
+		dst = fileWrites
 	}
 	w, err := output.New(dst, format, output.Options{
 		EscapeFormulas: !opts.NoEscapeFormulas,
@@ -182,7 +208,8 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		c.InputFormat = inputFormat(opts.InputFormat, in.stdin)
 		return c
 	}
-	bar := newProgress(opts.IO.ErrOut, opts.Quiet, inputs)
+	// A stream of records is counted by records, not files: no display.
+	bar := newProgress(opts.IO.ErrOut, opts.Quiet || opts.InputFormat == "jsonl", inputs)
 	failed := 0
 	// Small documents are read and extracted by the workers; standard input
 	// and large files stream through when their turn comes, so that memory
@@ -216,7 +243,7 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		r := o.res
 		if o.stream {
 			var err error
-			r, err = streamInput(inputs[i], opts.IO.In, configFor(inputs[i]), w)
+			r, err = streamInput(inputs[i], opts.IO.In, configFor(inputs[i]), bar.reader, w)
 			if err != nil {
 				return err
 			}
@@ -230,7 +257,11 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 				fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %s: %v\n", r.Info.Doc, r.Err)
 			}
 		}
-		bar.add(r.Info.Bytes)
+		unread := r.Info.Bytes
+		if o.stream {
+			unread = 0 // counted as it was read
+		}
+		bar.add(unread, r.Info.Rows, r.Skipped, r.Err != nil && !r.Skipped)
 		for _, row := range r.Rows {
 			if err := w.WriteRow(row); err != nil {
 				return err
@@ -248,25 +279,96 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	} else {
 		err = pipeline.Run(ctx, len(inputs), opts.Jobs, work, emit)
 	}
-	bar.finish()
-	if err != nil {
-		return err
+	if err == nil {
+		if binaryFormat(format) {
+			bar.writing(outputName(opts.Output))
+		}
+		err = w.Close()
 	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	if file != nil {
-		if err := file.Commit(); err != nil {
-			return err
+	if err == nil && file != nil {
+		err = file.Commit()
+		if err != nil {
+			err = outputError{err}
 		}
 	}
+	bar.finish(outputName(opts.Output), err == nil)
+	if err != nil {
+		if fileWrites != nil && fileWrites.err != nil && ctx.Err() == nil {
+			return outputError{err}
+		}
+		return err
+	}
 	if failed > 0 && opts.InputFormat == "jsonl" {
-		fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %d records or inputs failed\n", failed)
-		return exitError{code: 1}
+		fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %s failed\n", plural(failed, "record or input", "records or inputs"))
+		return exitError{code: exitSomeFailed}
 	}
 	if failed > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %d of %d inputs failed\n", failed, len(inputs))
-		return exitError{code: 1}
+		fmt.Fprintf(opts.IO.ErrOut, "zhmetrics: %d of %s failed\n", failed, plural(len(inputs), "input", "inputs"))
+		return exitError{code: exitSomeFailed}
+	}
+	return nil
+}
+
+// outputName is how the summary names the output.
+func outputName(path string) string {
+	if path == "" {
+		return "standard output"
+	}
+	return docName(path)
+}
+
+// plural is "1 input" or "3 inputs".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// binaryFormat reports whether format's bytes are no text for a terminal.
+func binaryFormat(format string) bool { return format == "xlsx" || format == "parquet" }
+
+// isTerminal reports whether a stream (an *os.File, or a wrapper with Fd)
+// is a terminal.
+func isTerminal(stream any) bool {
+	f, ok := stream.(interface{ Fd() uintptr })
+	return ok && f.Fd() != ^uintptr(0) && term.IsTerminal(int(f.Fd()))
+}
+
+// noteStdinFromTerminal says that standard input is being read when it is a
+// terminal, so that a user who forgot the PATH is not left waiting.
+func noteStdinFromTerminal(inputs []input, streams *IOStreams) {
+	for _, in := range inputs {
+		if in.stdin && isTerminal(streams.In) {
+			fmt.Fprintln(streams.ErrOut, "zhmetrics: reading standard input (Ctrl-D to end)")
+			return
+		}
+	}
+}
+
+// noteStdin is noteStdinFromTerminal for a command reading only stdin.
+func noteStdin(streams *IOStreams) { noteStdinFromTerminal([]input{stdinInput}, streams) }
+
+// checkGlobs refuses a malformed --glob pattern, which would match nothing.
+func checkGlobs(globs []string) error {
+	for _, g := range globs {
+		if _, err := filepath.Match(g, ""); err != nil {
+			return fmt.Errorf("--glob %q: bad pattern", g)
+		}
+	}
+	return nil
+}
+
+// checkOutputFolder says plainly that -o names a folder that does not
+// exist, rather than failing on the temporary file's name.
+func checkOutputFolder(path string) error {
+	dir := filepath.Dir(path)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("-o %s: folder %s does not exist", docName(path), docName(dir))
+	case err == nil && !info.IsDir():
+		return fmt.Errorf("-o %s: %s is not a folder", docName(path), docName(dir))
 	}
 	return nil
 }
@@ -369,7 +471,7 @@ type outcome struct {
 
 // streamInput extracts one input a window at a time, writing rows (and,
 // for a TextWriter, the text) as they come. The error is the writer's.
-func streamInput(in input, stdin io.Reader, cfg pipeline.Config, w output.Writer) (pipeline.Result, error) {
+func streamInput(in input, stdin io.Reader, cfg pipeline.Config, counted func(io.Reader) io.Reader, w output.Writer) (pipeline.Result, error) {
 	r, _, err := openInput(in, stdin)
 	if err != nil {
 		return pipeline.Result{Info: output.DocInfo{Doc: in.doc, Error: err.Error()}, Err: err}, nil
@@ -379,5 +481,5 @@ func streamInput(in input, stdin io.Reader, cfg pipeline.Config, w output.Writer
 	if tw, ok := w.(output.TextWriter); ok {
 		text = func(s string) error { return tw.WriteText(in.doc, s) }
 	}
-	return pipeline.ProcessReaderText(in.doc, r, cfg, w.WriteRow, text)
+	return pipeline.ProcessReaderText(in.doc, counted(r), cfg, w.WriteRow, text)
 }

@@ -79,6 +79,7 @@ func collectInputs(args, globs []string) []input {
 			out = append(out, newInput(arg, nil))
 			continue
 		}
+		found := len(out)
 		walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				out = append(out, newInput(path, describePathError(err)))
@@ -107,6 +108,10 @@ func collectInputs(args, globs []string) []input {
 		})
 		if walkErr != nil {
 			out = append(out, newInput(arg, walkErr))
+		}
+		if len(out) == found {
+			// A mis-named corpus must not pass for an empty one.
+			out = append(out, newInput(arg, fmt.Errorf("no files to read (looked for %s)", strings.Join(globs, ", "))))
 		}
 	}
 	return out

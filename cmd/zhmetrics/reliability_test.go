@@ -662,9 +662,14 @@ func TestBadInputExitStatus(t *testing.T) {
 		{"binary skipped", []string{binary, good}, 0},
 		{"only binary", []string{binary}, 0},
 		{"one missing", []string{good, missing}, 1},
-		{"empty directory", []string{t.TempDir()}, 0},
+		{"empty directory", []string{t.TempDir()}, 1},
 		{"unknown flag", []string{"--no-such-flag", good}, 2},
 		{"unknown kind", []string{"--kinds", "dollars", good}, 2},
+		{"no jobs", []string{"--jobs", "0", good}, 2},
+		{"negative jobs", []string{"-j", "-3", good}, 2},
+		{"too many jobs", []string{"--jobs", "100000000", good}, 2},
+		{"bad glob", []string{"--glob", "[", dir}, 2},
+		{"no such output folder", []string{good, "-o", filepath.Join(dir, "nodir", "out.csv")}, 2},
 	} {
 		run := runZh(t, append([]string{"extract"}, c.args...)...)
 		if run.code != c.want {
@@ -1113,5 +1118,54 @@ func TestExtractToPipe(t *testing.T) {
 	}
 	if names, _ := os.ReadDir(dir); len(names) != 2 {
 		t.Errorf("%d entries in the directory, want the report and the pipe", len(names))
+	}
+}
+
+// TestUsageMessages checks the one line a user gets for common mistakes.
+func TestUsageMessages(t *testing.T) {
+	dir := t.TempDir()
+	good := badinput.WriteFile(t, filepath.Join(dir, "good.txt"), []byte(badinput.ReportSimplified))
+	empty := filepath.Join(dir, "reports")
+	os.Mkdir(empty, 0o755)
+	missing := filepath.Join(dir, "missing.txt")
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want string // in a stderr line
+	}{
+		{"empty folder", []string{"extract", empty}, 1, empty + ": no files to read (looked for "},
+		{"one failed", []string{"extract", missing}, 1, "1 of 1 input failed"},
+		{"no jobs", []string{"extract", "--jobs", "0", good}, 2, "--jobs 0: want 1 to 1024"},
+		{"bad glob", []string{"extract", "--glob", "[", dir}, 2, `--glob "[": bad pattern`},
+		{"no folder", []string{"extract", good, "-o", filepath.Join(dir, "nodir", "out.csv")}, 2, "nodir does not exist"},
+		{"text missing", []string{"text", missing}, 2, "missing.txt: no such file or directory"},
+		{"normalize missing", []string{"normalize", missing}, 2, "missing.txt: no such file or directory"},
+		{"segment missing", []string{"segment", missing}, 2, "missing.txt: no such file or directory"},
+		{"did you mean", []string{"extract", "--kind", "percent", good}, 2, "unknown flag: --kind (did you mean --kinds?); see 'zhmetrics extract --help'"},
+		{"unknown flag", []string{"extract", "--zzzz", good}, 2, "unknown flag: --zzzz; see 'zhmetrics extract --help'"},
+	} {
+		code, _, stderr := runCLI(t, "", c.args...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit status %d, stderr %q; want %d and %q", c.name, code, stderr, c.code, c.want)
+		}
+		if strings.Contains(stderr, "removed after it was listed") || strings.Contains(stderr, ".tmp") {
+			t.Errorf("%s: misleading message %q", c.name, stderr)
+		}
+	}
+}
+
+// TestFormatsIgnoreCase accepts --format XLSX as -o OUT.CSV is accepted.
+func TestFormatsIgnoreCase(t *testing.T) {
+	dir := t.TempDir()
+	good := badinput.WriteFile(t, filepath.Join(dir, "good.txt"), []byte(badinput.ReportSimplified))
+	for _, args := range [][]string{
+		{"extract", good, "--format", "JSONL"},
+		{"extract", good, "--format", "Csv"},
+		{"extract", good, "-o", filepath.Join(dir, "OUT.NDJSON")},
+	} {
+		if code, _, stderr := runCLI(t, "", args...); code != 0 {
+			t.Errorf("%v: exit status %d: %s", args, code, stderr)
+		}
 	}
 }

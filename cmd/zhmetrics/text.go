@@ -4,15 +4,18 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/zhmetrics/zhmetrics/document"
 	"github.com/zhmetrics/zhmetrics/extract"
 	"github.com/zhmetrics/zhmetrics/extract/number"
 	"github.com/zhmetrics/zhmetrics/normalize"
+	"github.com/zhmetrics/zhmetrics/pipeline"
 	"github.com/zhmetrics/zhmetrics/segment"
 )
 
@@ -41,41 +44,65 @@ func newCmdNormalize(streams *IOStreams, runF func(context.Context, *TextOptions
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
-			return runNormalize(opts)
+			return runNormalize(cmd.Context(), opts)
 		},
 	}
 	bindTextFlags(cmd, opts)
 	return cmd
 }
 
-// cleanText reads, decodes and normalises one document.
-func cleanText(opts *TextOptions) (*normalize.Text, error) {
-	in := input{name: opts.Path, stdin: opts.Path == "-"}
-	data, err := readInput(in, opts.IO.In)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", opts.Path, err)
+// eachCleanWindow reads, decodes and normalises one document a window at
+// a time, as extract does, handing each window's clean text to each, so
+// that memory stays bounded however large the document is.
+func eachCleanWindow(ctx context.Context, opts *TextOptions, each func(*normalize.Text) error) error {
+	if !normalize.ValidScript(opts.Script) {
+		return fmt.Errorf("unknown --script %q (want auto, t2s, tw2s, hk2s or none)", opts.Script)
 	}
-	text, _, err := document.Text(in.name, data, inputFormat("auto", in.stdin), opts.Encoding)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", opts.Path, err)
+	if err := normalize.ValidEncoding(opts.Encoding); err != nil {
+		return err
 	}
-	res, err := normalize.Normalize(text, 0, normalize.Options{Script: opts.Script})
+	in := namedInput(opts.Path)
+	noteStdinFromTerminal([]input{in}, opts.IO)
+	r, _, err := openInput(in, opts.IO.In)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("%s: %w", opts.Path, err)
 	}
-	return res.Text, nil
-}
-
-func runNormalize(opts *TextOptions) error {
-	t, err := cleanText(opts)
+	defer r.Close()
+	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, InputFormat: inputFormat("auto", in.stdin)}
+	res, err := pipeline.EachWindow(ctx, in.doc, r, cfg, func(window string, base int) error {
+		clean, err := normalize.Normalize(window, base, normalize.Options{Script: opts.Script})
+		if err != nil {
+			return err
+		}
+		defer clean.Text.Release()
+		return each(clean.Text)
+	})
 	if err != nil {
 		return err
 	}
-	s := t.String()
-	if !strings.HasSuffix(s, "\n") {
-		s += "\n"
+	if res.Err != nil {
+		return fmt.Errorf("%s: %w", opts.Path, res.Err)
 	}
-	_, err = fmt.Fprint(opts.IO.Out, s)
+	return nil
+}
+
+func runNormalize(ctx context.Context, opts *TextOptions) error {
+	w := bufio.NewWriter(opts.IO.Out)
+	last := byte('\n')
+	err := eachCleanWindow(ctx, opts, func(t *normalize.Text) error {
+		s := t.String()
+		if s != "" {
+			last = s[len(s)-1]
+		}
+		_, err := w.WriteString(s)
+		return err
+	})
+	if last != '\n' {
+		w.WriteByte('\n')
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
 	return err
 }
 
@@ -90,30 +117,52 @@ func newCmdSegment(streams *IOStreams, runF func(context.Context, *TextOptions) 
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
-			return runSegment(opts)
+			return runSegment(cmd.Context(), opts)
 		},
 	}
 	bindTextFlags(cmd, opts)
 	return cmd
 }
 
-func runSegment(opts *TextOptions) error {
-	t, err := cleanText(opts)
-	if err != nil {
-		return err
-	}
+func runSegment(ctx context.Context, opts *TextOptions) error {
 	w := bufio.NewWriter(opts.IO.Out)
 	seg := segment.Default()
-	for _, s := range segment.Sentences(t.Runes) {
-		var words []string
-		for _, word := range seg.Cut(t.Slice(s[0], s[1])) {
-			if word = strings.TrimSpace(word); word != "" {
-				words = append(words, word)
+	err := eachCleanWindow(ctx, opts, func(t *normalize.Text) error {
+		for _, s := range segment.Sentences(t.Runes) {
+			var words []string
+			for _, word := range seg.Cut(t.Slice(s[0], s[1])) {
+				if word = strings.TrimSpace(word); word != "" {
+					words = append(words, word)
+				}
+			}
+			if _, err := fmt.Fprintln(w, strings.Join(words, " ")); err != nil {
+				return err
 			}
 		}
-		fmt.Fprintln(w, strings.Join(words, " "))
+		return nil
+	})
+	if ferr := w.Flush(); err == nil {
+		err = ferr
 	}
-	return w.Flush()
+	return err
+}
+
+// namedInput is the one document a command is given: "-" for standard
+// input, else a file, which is looked at now so that a missing one is
+// reported as missing.
+func namedInput(path string) input {
+	if path == "-" {
+		return stdinInput
+	}
+	_, err := os.Stat(path)
+	if err == nil {
+		return newInput(path, nil)
+	}
+	var pe *fs.PathError
+	if _, lerr := os.Lstat(path); lerr != nil && errors.As(err, &pe) {
+		return newInput(path, pe.Err) // "no such file or directory", "permission denied"
+	}
+	return newInput(path, describeStatError(path, err))
 }
 
 // NumbersOptions are the streams of `zhmetrics numbers`.
@@ -153,6 +202,7 @@ type numberJSON struct {
 }
 
 func runNumbers(opts *NumbersOptions) error {
+	noteStdin(opts.IO)
 	sc := bufio.NewScanner(opts.IO.In)
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<30)
 	w := bufio.NewWriter(opts.IO.Out)

@@ -1,14 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/zhmetrics/zhmetrics/document"
 	"github.com/zhmetrics/zhmetrics/normalize"
+	"github.com/zhmetrics/zhmetrics/pipeline"
 )
 
 // TextCmdOptions are the flags and argument of `zhmetrics text`.
@@ -36,7 +37,7 @@ into exactly this text, and its raw is the text between them.`,
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
-			return runTextCmd(opts)
+			return runTextCmd(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html or docx (default auto for files, text for standard input)")
@@ -44,8 +45,10 @@ into exactly this text, and its raw is the text between them.`,
 	return cmd
 }
 
-func runTextCmd(opts *TextCmdOptions) error {
-	in := input{name: opts.Path, stdin: opts.Path == "-"}
+// runTextCmd prints the text a window at a time, as extract reads it, so
+// that a large file needs no more memory than a window.
+func runTextCmd(ctx context.Context, opts *TextCmdOptions) error {
+	in := namedInput(opts.Path)
 	format := inputFormat(opts.InputFormat, in.stdin)
 	if err := document.ValidFormat(format); err != nil {
 		return err
@@ -53,16 +56,28 @@ func runTextCmd(opts *TextCmdOptions) error {
 	if err := normalize.ValidEncoding(opts.Encoding); err != nil {
 		return err
 	}
-	data, err := readInput(in, opts.IO.In)
+	noteStdinFromTerminal([]input{in}, opts.IO)
+	r, _, err := openInput(in, opts.IO.In)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.Path, err)
 	}
-	text, _, err := document.Text(in.name, data, format, opts.Encoding)
-	if err != nil {
-		return fmt.Errorf("%s: %w", opts.Path, err)
+	defer r.Close()
+	w := bufio.NewWriter(opts.IO.Out)
+	cfg := pipeline.Config{Encoding: opts.Encoding, InputFormat: format}
+	res, err := pipeline.EachWindow(ctx, in.doc, r, cfg, func(window string, _ int) error {
+		_, err := w.WriteString(window)
+		return err
+	})
+	if ferr := w.Flush(); err == nil {
+		err = ferr
 	}
-	_, err = io.WriteString(opts.IO.Out, text)
-	return err
+	if err != nil {
+		return err
+	}
+	if res.Err != nil {
+		return fmt.Errorf("%s: %w", opts.Path, res.Err)
+	}
+	return nil
 }
 
 // inputFormat returns the format a document is read with: the one asked

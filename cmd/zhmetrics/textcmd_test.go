@@ -91,7 +91,7 @@ func TestTextCommand(t *testing.T) {
 		{"stdin auto", `<!doctype html><p>招生1200人</p>`, []string{"-", "--input-format", "auto"}, 0, "招生1200人\n", ""},
 		{"binary", "", []string{"image.png"}, 2, "", "image.png: binary content (PNG image)"},
 		{"corrupt docx", "", []string{"broken.docx"}, 2, "", "broken.docx: docx: zip: not a valid zip file"},
-		{"missing file", "", []string{"missing.txt"}, 2, "", "missing.txt: open: "},
+		{"missing file", "", []string{"missing.txt"}, 2, "", "missing.txt: no such file or directory"},
 		{"unknown format", "", []string{"plain.txt", "--input-format", "pdf"}, 2, "", `unknown input format "pdf"`},
 		{"unknown encoding", "", []string{"plain.txt", "--encoding", "latin9"}, 2, "", `unknown encoding "latin9"`},
 	}

@@ -136,35 +136,11 @@ func processReader(name string, r io.Reader, cfg Config, emit func([]output.Row)
 	if err != nil {
 		return failed(res, err), nil
 	}
-	var buf []byte
-	chunk := make([]byte, 256<<10)
-	eof := false
-	for {
-		for len(buf) < windowBytes+windowBytes/4 && !eof {
-			n, err := decoded.Read(chunk)
-			buf = append(buf, chunk[:n]...)
-			if err == io.EOF {
-				eof = true
-			} else if err != nil {
-				res.Info.Bytes = counted.n
-				return ex.finish(failed(res, err)), nil
-			}
-		}
-		if len(buf) == 0 {
-			break
-		}
-		text := string(buf)
-		window := text
-		if !eof || len(text) > windowBytes+windowBytes/4 {
-			window = cutWindow(text, windowBytes)
-		}
-		if err := ex.extract(window); err != nil {
-			res.Info.Bytes = counted.n
-			return ex.finish(failed(res, err)), ex.emitErr
-		}
-		buf = append(buf[:0], buf[len(window):]...)
-	}
+	err = ex.stream(decoded)
 	res.Info.Bytes = counted.n
+	if err != nil {
+		return ex.finish(failed(res, err)), ex.emitErr
+	}
 	return ex.finish(res), nil
 }
 
@@ -207,10 +183,23 @@ type windowExtractor struct {
 	scripts   map[string]bool
 	emit      func([]output.Row) error // a window's rows, in order
 	emitErr   error
+	// cut returns the length of the next window of rest, when rest is
+	// longer than longest; margin is how much text either side of a window
+	// is read with it (see extractWindows).
+	cut     func(rest string) int
+	longest int
+	margin  int
 }
 
+// windowMargin is the text read before and after each window, so that a
+// fact cut by the window's edge is found whole in the window where it
+// starts. It is far longer than any fact, and short beside a window.
+const windowMargin = 8 << 10
+
 func newWindowExtractor(name string, cfg Config, emit func([]output.Row) error) *windowExtractor {
-	return &windowExtractor{name: name, cfg: cfg, line: 1, emit: emit, scripts: map[string]bool{}}
+	return &windowExtractor{name: name, cfg: cfg, line: 1, emit: emit, scripts: map[string]bool{},
+		cut:     func(rest string) int { return len(cutWindow(rest, windowBytes)) },
+		longest: windowBytes + windowBytes/4, margin: windowMargin}
 }
 
 // whole extracts a document read whole into data.
@@ -226,8 +215,15 @@ func (w *windowExtractor) whole(res Result, data []byte) (Result, error) {
 	return w.finish(res), nil
 }
 
-func (w *windowExtractor) extract(window string) error {
-	rows, res, err := extractWindow(w.name, window, w.base, w.line, w.cfg)
+// extract extracts the window text[from:to], reading text[:from] and
+// text[to:] with it as context: a fact is kept only when it starts inside
+// the window, so that the windows before and after, which read this one's
+// text as their margins, do not report it again.
+func (w *windowExtractor) extract(text string, from, to int) error {
+	before := utf8.RuneCountInString(text[:from])
+	owned := utf8.RuneCountInString(text[from:to])
+	base, line := w.base-before, w.line-countLineBreaks(text[:from])
+	rows, res, err := extractWindow(w.name, text, base, line, before, before+owned, w.cfg)
 	if err != nil {
 		return err
 	}
@@ -240,22 +236,86 @@ func (w *windowExtractor) extract(window string) error {
 	w.rows += len(rows)
 	w.scripts[res.Script] = true
 	w.converted = w.converted || res.Converted
-	w.base += utf8.RuneCountInString(window)
-	w.line += countLineBreaks(window)
+	w.base += owned
+	w.line += countLineBreaks(text[from:to])
 	return nil
 }
 
 // extractAll extracts a whole decoded text, a window at a time.
 func (w *windowExtractor) extractAll(text string) error {
-	for len(text) > 0 {
-		window := text
-		if len(text) > windowBytes+windowBytes/4 {
-			window = cutWindow(text, windowBytes)
+	_, err := w.extractWindows(text, 0, true)
+	return err
+}
+
+// extractWindows extracts text[from:], window by window; text[:from] has
+// been extracted already and is read only as the margin of the first
+// window. Unless final, it stops at the first window whose right margin may
+// not be in text yet, and returns where that window starts.
+func (w *windowExtractor) extractWindows(text string, from int, final bool) (int, error) {
+	for from < len(text) {
+		rest := text[from:]
+		if !final && len(rest) < w.longest {
+			break
 		}
-		text = text[len(window):]
-		if err := w.extract(window); err != nil {
+		n := len(rest)
+		if n > w.longest {
+			n = w.cut(rest)
+		}
+		lo, hi := w.marginStart(text, from), w.marginEnd(text, from+n)
+		if err := w.extract(text[lo:hi], from-lo, from+n-lo); err != nil {
+			return from, err
+		}
+		from += n
+	}
+	return from, nil
+}
+
+// marginStart is where the margin before a window starting at at begins.
+func (w *windowExtractor) marginStart(text string, at int) int {
+	i := max(0, at-w.margin)
+	for i < at && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
+}
+
+// marginEnd is where the margin after a window ending at at ends.
+func (w *windowExtractor) marginEnd(text string, at int) int {
+	i := min(len(text), at+w.margin)
+	for i > at && i < len(text) && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return i
+}
+
+// stream extracts the text read from r, holding a window and its margins
+// at a time.
+func (w *windowExtractor) stream(r io.Reader) error {
+	var buf []byte
+	chunk := make([]byte, 256<<10)
+	from, eof := 0, false
+	for !eof {
+		for len(buf)-from < w.longest && !eof {
+			n, err := r.Read(chunk)
+			buf = append(buf, chunk[:n]...)
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				// What was read is still extracted before the error is told.
+				if _, xerr := w.extractWindows(string(buf), from, true); xerr != nil {
+					return xerr
+				}
+				return err
+			}
+		}
+		text := string(buf)
+		next, err := w.extractWindows(text, from, eof)
+		if err != nil {
 			return err
 		}
+		keep := w.marginStart(text, next)
+		buf = append(buf[:0], buf[keep:]...)
+		from = next - keep
 	}
 	return nil
 }
@@ -290,7 +350,10 @@ func summarizeScripts(seen map[string]bool) string {
 	return normalize.ScriptNone
 }
 
-func extractWindow(name, window string, base, firstLine int, cfg Config) ([]output.Row, *normalize.Result, error) {
+// extractWindow extracts window, whose first character is at offset base
+// of the document and on line firstLine, keeping the facts that start at
+// code point offsets [from, to) of window.
+func extractWindow(name, window string, base, firstLine, from, to int, cfg Config) ([]output.Row, *normalize.Result, error) {
 	res, err := normalize.Normalize(window, base, normalize.Options{Script: cfg.Script})
 	if err != nil {
 		return nil, nil, err
@@ -314,6 +377,9 @@ func extractWindow(name, window string, base, firstLine int, cfg Config) ([]outp
 		ls, le := start-base, end-base
 		if ls < 0 || le > originalLen || ls >= le {
 			continue // a fact that cannot be grounded is never a row
+		}
+		if ls < from || ls >= to {
+			continue // the neighbouring window's
 		}
 		if f.SentenceStart != sentenceStart || f.SentenceEnd != sentenceEnd {
 			sentence = strings.TrimSpace(clean.Slice(f.SentenceStart, f.SentenceEnd))

@@ -412,4 +412,3 @@ func TestSmallOnes(t *testing.T) {
 	hostileCase{name: "workbook of empty records", args: []string{"extract", "--input-format", "jsonl", empty, "-o", book},
 		rows: -1}.run(t, dir)
 }
-

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -57,7 +58,7 @@ func Process(name string, data []byte, cfg Config) Result {
 		return nil
 	}
 	var res Result
-	if len(data) <= sampleBytes {
+	if len(data) <= sampleBytes && !isZip(data) {
 		// Already in memory and small enough to decode whole: no copy.
 		res, _ = processWhole(name, data, cfg, collect)
 	} else {
@@ -105,52 +106,55 @@ func processReader(name string, r io.Reader, cfg Config, emit func([]output.Row)
 	defer recoverInternal(&res)
 	counted := &countingReader{r: r}
 	ex := newWindowExtractor(name, cfg, emit)
-	// Read one byte past the sample size: a document that fits is decoded
-	// whole, a longer one is detected on its sample and streamed.
+	// Read one byte past the sample size: a text or page that fits is
+	// decoded whole; a longer one, or a zip, is judged by its first bytes
+	// and streamed.
 	sample, err := io.ReadAll(io.LimitReader(counted, sampleBytes+1))
-	whole := len(sample) <= sampleBytes
 	if err != nil {
 		res.Info.Bytes = counted.n
 		return failed(res, err), nil
 	}
-	if !whole && !document.ReadsAsText(name, sample, cfg.InputFormat) {
-		// HTML and Word documents are read whole.
-		rest, err := io.ReadAll(counted)
-		if err != nil {
-			res.Info.Bytes = counted.n
-			return failed(res, err), nil
-		}
-		sample, whole = append(sample, rest...), true
-	}
-	if whole {
+	whole := len(sample) <= sampleBytes
+	if whole && !isZip(sample) {
 		return ex.whole(res, sample)
 	}
-
-	_, enc, err := normalize.Decode(detectionSample(sample), cfg.Encoding)
-	res.Info.Encoding = enc
-	if err != nil {
-		res.Info.Bytes = counted.n
-		return failed(res, err), nil
+	at, size := randomAccess(r)
+	src := document.Source{Head: sample, At: at, Size: size}
+	if !whole {
+		src.Rest = counted
 	}
-	decoded, err := normalize.NewDecodingReader(io.MultiReader(bytes.NewReader(sample), counted), enc)
+	decoded, info, err := document.Open(name, src, cfg.InputFormat, cfg.Encoding)
+	res.Info.Encoding = info.Encoding
 	if err != nil {
+		res.Info.Bytes = max(counted.n, size)
 		return failed(res, err), nil
 	}
 	err = ex.stream(decoded)
-	res.Info.Bytes = counted.n
+	res.Info.Bytes = max(counted.n, size)
 	if err != nil {
 		return ex.finish(failed(res, err)), ex.emitErr
 	}
 	return ex.finish(res), nil
 }
 
-// detectionSample trims a sample cut from a longer input to its last line
-// break, so that a character cut in two does not sway detection.
-func detectionSample(sample []byte) []byte {
-	if i := bytes.LastIndexByte(sample, '\n'); i > len(sample)/2 {
-		return sample[:i+1]
+func isZip(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
+
+// randomAccess returns r as an io.ReaderAt with its size, when r is a
+// regular file or an in-memory reader; a pipe gives nil.
+func randomAccess(r io.Reader) (io.ReaderAt, int64) {
+	at, ok := r.(io.ReaderAt)
+	if !ok {
+		return nil, 0
 	}
-	return sample
+	switch v := r.(type) {
+	case interface{ Size() int64 }:
+		return at, v.Size()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if info, err := v.Stat(); err == nil && info.Mode().IsRegular() {
+			return at, info.Size()
+		}
+	}
+	return nil, 0
 }
 
 func failed(res Result, err error) Result {

@@ -158,6 +158,7 @@ func randomAccess(r io.Reader) (io.ReaderAt, int64) {
 }
 
 func failed(res Result, err error) Result {
+	err = safeError(err)
 	res.Err = err
 	res.Info.Error = err.Error()
 	res.Skipped = errors.Is(err, normalize.ErrBinary)

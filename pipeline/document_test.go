@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -206,3 +208,21 @@ func windowRows(t *testing.T, text string, cuts []int, margin int) []string {
 }
 
 func sameFacts(a, b []string) bool { return strings.Join(a, " ") == strings.Join(b, " ") }
+
+func TestReasonIsBoundedAndPrintable(t *testing.T) {
+	tests := []struct{ name, msg, want string }{
+		{"plain", "docx: no word/document.xml", "docx: no word/document.xml"},
+		{"controls and invisible characters", "element <x\u202Ey\u2028z\n> closed", `element <x\u202ey\u2028z\n> closed`},
+		{"invalid bytes", "bad \xff\xfe name", `bad \xff\xfe name`},
+		{"long", strings.Repeat("长", 1000), strings.Repeat("长", 100) + "… (2700 bytes more)"},
+	}
+	for _, tt := range tests {
+		if got := Reason(errors.New(tt.msg)); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	// The error kept inside still answers errors.Is.
+	if err := safeError(fmt.Errorf("%w: \u202E", io.ErrUnexpectedEOF)); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Error("errors.Is lost the wrapped error")
+	}
+}

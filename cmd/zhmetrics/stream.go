@@ -76,7 +76,7 @@ func extractRecords(ctx context.Context, r io.Reader, source string, cfg pipelin
 	emit := func(r streamResult) error {
 		if r.badErr != nil {
 			failed++
-			fmt.Fprintf(errOut, "zhmetrics: %s:%d: %v\n", source, r.line, r.badErr)
+			fmt.Fprintf(errOut, "zhmetrics: %s:%d: %s\n", source, r.line, pipeline.Reason(r.badErr))
 			return nil
 		}
 		if r.res.Err != nil {
@@ -109,7 +109,7 @@ func extractRecords(ctx context.Context, r io.Reader, source string, cfg pipelin
 			failed++
 			var bad *document.RecordError
 			if errors.As(res.Err, &bad) {
-				fmt.Fprintf(errOut, "zhmetrics: %s:%d: %v\n", source, bad.Line, bad.Err)
+				fmt.Fprintf(errOut, "zhmetrics: %s:%d: %s\n", source, bad.Line, pipeline.Reason(bad.Err))
 			} else {
 				fmt.Fprintf(errOut, "zhmetrics: %s:%d: %s: %v\n", source, long.Line, res.Info.Doc, res.Err)
 			}

@@ -168,6 +168,11 @@ func openText(head []byte, all io.Reader, encoding string) (io.Reader, string, e
 	if err != nil {
 		return nil, enc, err
 	}
+	if encoding == "" || strings.EqualFold(encoding, "auto") {
+		// Detected on the first bytes: checked against the rest.
+		r, err := normalize.NewCheckedReader(all, enc)
+		return r, enc, err
+	}
 	r, err := normalize.NewDecodingReader(all, enc)
 	return r, enc, err
 }

@@ -33,9 +33,8 @@ func htmlText(data []byte, encoding string) (string, string, error) {
 
 // decodeHTML decodes a page with the encoding asked for; with "auto", a BOM
 // decides, then a meta charset naming UTF-8, GBK (GB2312, GB18030) or Big5,
-// and otherwise the page is detected like plain text. A page that is valid
-// UTF-8 is read as UTF-8 whatever its meta says: pages are often saved as
-// UTF-8 by scrapers that keep the original declaration.
+// and otherwise the page is detected like plain text. The meta is believed
+// only as far as the bytes bear it out (see normalize.Confirm).
 func decodeHTML(data []byte, encoding string) (string, string, error) {
 	auto := encoding == "" || strings.EqualFold(encoding, "auto")
 	if !auto || hasBOM(data) {
@@ -48,15 +47,11 @@ func decodeHTML(data []byte, encoding string) (string, string, error) {
 		}
 		switch declared {
 		case "utf-8", "utf-16le", "utf-16be": // a meta can only declare an ASCII-compatible encoding
-			return normalize.Decode(data, "utf-8")
-		case "gbk", "gb18030", "big5":
-			if utf8.Valid(data) {
-				return normalize.Decode(data, "utf-8")
-			}
-			if declared == "big5" {
-				return normalize.Decode(data, "big5")
-			}
-			return normalize.Decode(data, "gb18030")
+			return normalize.Decode(data, normalize.Confirm(data, normalize.EncUTF8))
+		case "gbk", "gb18030":
+			return normalize.Decode(data, normalize.Confirm(data, normalize.EncGB18030))
+		case "big5":
+			return normalize.Decode(data, normalize.Confirm(data, normalize.EncBig5))
 		}
 	}
 	return normalize.Decode(data, "auto")

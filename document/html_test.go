@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 
+	"golang.org/x/text/encoding/traditionalchinese"
+
 	"github.com/zhmetrics/zhmetrics/document"
 	"github.com/zhmetrics/zhmetrics/normalize"
 )
@@ -77,6 +79,10 @@ func TestHTMLEncoding(t *testing.T) {
 		{"no declaration: detected like text", append([]byte(`<p>`), gb("全年招生1200人，增长百分之五。")...),
 			"auto", "全年招生1200人，增长百分之五。\n", "gb18030"},
 		{"UTF-8 page with a stale gb2312 meta", []byte(`<meta charset="gb2312"><p>增长5%</p>`), "auto", "增长5%\n", "utf-8"},
+		{"utf-8 declared, GBK bytes", append([]byte(`<meta charset="utf-8"><p>`), gb("今年全市新建学校十二所，在校学生人数比上年增长百分之五。")...),
+			"auto", "今年全市新建学校十二所，在校学生人数比上年增长百分之五。\n", "gb18030"},
+		{"gbk declared, Big5 bytes", append([]byte(`<meta charset="gbk"><p>`), big5(t, "今年全市新建學校十二所，在校學生人數比上年增長百分之五。")...),
+			"auto", "今年全市新建學校十二所，在校學生人數比上年增長百分之五。\n", "big5"},
 		{"BOM", append([]byte("\xEF\xBB\xBF"), `<p>增长5%</p>`...), "auto", "增长5%\n", "utf-8-bom"},
 		{"forced encoding", append([]byte(`<p>`), gb("增长5%")...), "gb18030", "增长5%\n", "gb18030"},
 	}
@@ -98,4 +104,12 @@ func TestHTMLBinaryIsReported(t *testing.T) {
 	if !errors.Is(err, normalize.ErrBinary) {
 		t.Fatalf("err=%v, want ErrBinary", err)
 	}
+}
+
+func big5(t *testing.T, s string) []byte {
+	b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -106,13 +106,9 @@ type Source struct {
 // held whole: a zip's directory is at its end.
 const maxZipInMemory = 64 << 20
 
-// maxHTMLBytes bounds an HTML page, which is parsed whole.
-const maxHTMLBytes = 64 << 20
-
 // Open returns a reader of the text of the document src holds, decided
-// from its first bytes before the rest is read: plain text and Word
-// documents are streamed; an HTML page is read whole, up to maxHTMLBytes.
-// name, format and encoding are as for Text.
+// from its first bytes before the rest is read: plain text, HTML pages and
+// Word documents all stream. name, format and encoding are as for Text.
 func Open(name string, src Source, format, encoding string) (io.Reader, Info, error) {
 	all := io.Reader(bytes.NewReader(src.Head))
 	if src.Rest != nil {
@@ -142,15 +138,8 @@ func Open(name string, src Source, format, encoding string) (io.Reader, Info, er
 		r, enc, err := openText(src.Head, all, encoding)
 		return r, Info{Format: FormatText, Encoding: enc}, err
 	case FormatHTML:
-		data, err := io.ReadAll(io.LimitReader(all, maxHTMLBytes+1))
-		if err != nil {
-			return nil, Info{Format: FormatHTML}, err
-		}
-		if len(data) > maxHTMLBytes {
-			return nil, Info{Format: FormatHTML}, fmt.Errorf("html: a page longer than %d MiB (read it with --input-format text)", maxHTMLBytes>>20)
-		}
-		text, enc, err := htmlText(data, encoding)
-		return strings.NewReader(text), Info{Format: FormatHTML, Encoding: enc}, err
+		r, enc, err := openHTML(src.Head, all, encoding)
+		return r, Info{Format: FormatHTML, Encoding: enc}, err
 	case FormatDOCX:
 		if src.At == nil {
 			return nil, Info{Format: FormatDOCX}, errors.New("docx: not a zip file")

@@ -2,6 +2,7 @@ package document_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -35,6 +36,9 @@ func TestHTMLText(t *testing.T) {
 			"项目\t数量\n学校\t12所\n"},
 		{"pre keeps white space", "<pre>a  b\n  c</pre><p>d</p>", "a  b\n  c\nd\n"},
 		{"headings", `<h1>报告</h1>正文`, "报告\n正文\n"},
+		{"600 unclosed elements, as browsers render them", strings.Repeat("<span>", 600) + "<p>招生1200人</p>", "招生1200人\n"},
+		{"an unclosed head ends at the body", "<head><title>t 1</title><body><p>招生1200人</p>", "招生1200人\n"},
+		{"a long text run with entities", "<p>" + strings.Repeat("增长&amp;5%", 20000) + "</p>", strings.Repeat("增长&5%", 20000) + "\n"},
 		{"empty", ``, ""},
 		{"only markup", `<html><body><script>1</script></body></html>`, ""},
 	}

@@ -30,6 +30,9 @@ type markupSplitter struct {
 	// not be cut.
 	entity      bool
 	prev, prev2 byte // the last two bytes looked at
+	// lenient passes long markup on rather than fail: an HTML tokenizer
+	// bounds its tokens itself, and a script's "<" is no tag.
+	lenient bool
 }
 
 type markupMode int
@@ -51,6 +54,11 @@ const (
 var errMarkupTooLong = fmt.Errorf("a tag longer than %d KiB", maxMarkup>>10)
 
 func newMarkupSplitter(r io.Reader) *markupSplitter { return &markupSplitter{r: r} }
+
+func (s *markupSplitter) lenientMode() *markupSplitter {
+	s.lenient = true
+	return s
+}
 
 func (s *markupSplitter) Read(p []byte) (int, error) {
 	for len(s.out) == 0 {
@@ -104,7 +112,7 @@ func (s *markupSplitter) scan() {
 		s.run++
 		s.length++
 		s.step(c)
-		if s.length > maxMarkup && (s.mode == inTag || s.mode == inInstruction || s.mode == inDeclaration) {
+		if s.length > maxMarkup && !s.lenient && (s.mode == inTag || s.mode == inInstruction || s.mode == inDeclaration) {
 			s.err = errMarkupTooLong
 			s.in = nil
 			s.out = out

@@ -352,6 +352,9 @@ func (w *htmlWriter) lineBreak() {
 // Line breaks that end it are owed rather than written, so that none ends
 // the text.
 func (w *htmlWriter) raw(s string) {
+	if !w.started {
+		s = strings.TrimLeft(s, "\n") // no line break starts the text
+	}
 	trimmed := strings.TrimRight(s, "\n")
 	if trimmed == "" {
 		if w.started {

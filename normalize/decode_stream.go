@@ -201,11 +201,15 @@ func (c *checkedReader) next() {
 
 // wrong reports whether a chunk raw decoded as text, with bad bytes that
 // did not decode, is not in the encoding: more than 1% of its non-ASCII
-// bytes (and at least two) did not decode, or it decoded to control
-// characters as often as a binary file holds them (UTF-16 read as GBK).
+// bytes (and at least two) did not decode, or another charset decoded it
+// to control characters as often as a binary file holds them (UTF-16
+// read as GBK).
 func (c *checkedReader) wrong(text, raw []byte, bad int) bool {
 	if bad >= 2 && bad*100 > countNonASCII(raw) {
 		return true
+	}
+	if c.enc == EncUTF8 || c.enc == EncUTF8BOM {
+		return false // what UTF-8 decodes to control characters was in the input
 	}
 	st := scanBytes(text)
 	return st.binaryReason(len(text)) != ""

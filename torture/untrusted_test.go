@@ -323,14 +323,20 @@ func TestEncodingChecked(t *testing.T) {
 	page := func(charset string, body []byte) []byte {
 		return append([]byte(`<html><head><meta charset="`+charset+`"></head><body><pre>`), append(body, "</pre></body></html>"...)...)
 	}
-	utfPage := badinput.WriteFile(t, filepath.Join(dir, "utf8.html"), page("utf-8", []byte(badinput.ReportSimplified)))
-	wantPage := len(rowsOf(t, utfPage))
-	for name, data := range map[string][]byte{
-		"utf8-declared-gbk-bytes.html": page("utf-8", badinput.Encode(t, simplifiedchinese.GBK, badinput.ReportSimplified)),
-		"gbk-declared-big5-bytes.html": page("gbk", badinput.Encode(t, traditionalchinese.Big5, badinput.ReportTraditional)),
+	for _, tt := range []struct{ name, charset, report string }{
+		{"utf8-declared-gbk-bytes.html", "utf-8", badinput.ReportSimplified},
+		{"gbk-declared-big5-bytes.html", "gbk", badinput.ReportTraditional},
 	} {
-		path := badinput.WriteFile(t, filepath.Join(dir, name), data)
-		hostileCase{name: name, args: []string{"extract", path, "-o", out}, rows: wantPage, out: out}.run(t, dir)
+		utfPage := badinput.WriteFile(t, filepath.Join(dir, "utf8-"+tt.name), page("utf-8", []byte(tt.report)))
+		want := len(rowsOf(t, utfPage))
+		var body []byte
+		if tt.charset == "utf-8" {
+			body = badinput.Encode(t, simplifiedchinese.GBK, tt.report)
+		} else {
+			body = badinput.Encode(t, traditionalchinese.Big5, tt.report)
+		}
+		path := badinput.WriteFile(t, filepath.Join(dir, tt.name), page(tt.charset, body))
+		hostileCase{name: tt.name, args: []string{"extract", path, "-o", out}, rows: want, out: out}.run(t, dir)
 	}
 }
 

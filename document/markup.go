@@ -98,6 +98,19 @@ func (s *markupSplitter) scan() {
 	out := make([]byte, 0, len(s.in)+len(s.in)/splitEvery*16+16)
 	i := 0
 	for ; i < len(s.in); i++ {
+		if n := s.plainRun(s.in[i:]); n > 0 {
+			out = append(out, s.in[i:i+n]...)
+			s.run += n
+			s.length += n
+			if n >= 2 {
+				s.prev2 = s.in[i+n-2]
+			} else {
+				s.prev2 = s.prev
+			}
+			s.prev = s.in[i+n-1]
+			i += n - 1
+			continue
+		}
 		c := s.in[i]
 		if c == '<' && s.mode == inText {
 			if len(s.in)-i < 9 && !s.eof {
@@ -121,6 +134,32 @@ func (s *markupSplitter) scan() {
 	}
 	s.in = s.in[i:]
 	s.out = out
+}
+
+// plainRun is how many bytes at the start of b change no state and need
+// no cut, so that they are copied at once: text up to a markup start, a
+// character reference or the next cut, and a tag up to a quote or its end.
+func (s *markupSplitter) plainRun(b []byte) int {
+	var n int
+	switch {
+	case s.mode == inText && !s.entity:
+		n = indexAnyOrLen(b, "<&")
+		n = min(n, splitEvery-s.run)
+	case s.mode == inTag && s.quote == 0:
+		n = indexAnyOrLen(b, "\"'>")
+		n = min(n, maxMarkup-s.length)
+	case s.mode == inTag:
+		n = indexAnyOrLen(b, string(s.quote))
+		n = min(n, maxMarkup-s.length)
+	}
+	return max(n, 0)
+}
+
+func indexAnyOrLen(b []byte, chars string) int {
+	if i := bytes.IndexAny(b, chars); i >= 0 {
+		return i
+	}
+	return len(b)
 }
 
 // markupAt tells what starts at b, which starts with '<'.

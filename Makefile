@@ -43,6 +43,10 @@ fuzz:
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./review -run '^$$' -fuzz '^FuzzMarks$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzCheckedReader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document -run '^$$' -fuzz '^FuzzRecordReader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document -run '^$$' -fuzz '^FuzzMarkupSplitter$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document -run '^$$' -fuzz '^FuzzHTMLReader$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin out

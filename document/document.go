@@ -5,8 +5,11 @@
 package document
 
 import (
+	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -68,9 +71,16 @@ func Text(name string, data []byte, format, encoding string) (string, Info, erro
 // extension decides (.docx, .html, .htm, .xhtml), and a document that starts
 // like an HTML page is HTML. Everything else is text.
 func Detect(name string, data []byte) string {
-	if isDOCX(data) {
+	return detect(name, data, func() bool { return isDOCX(data) })
+}
+
+// detect is Detect, with isWord telling whether the document is a zip
+// holding a Word document; it is asked only of a document starting "PK".
+func detect(name string, head []byte, isWord func() bool) string {
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) && isWord() {
 		return FormatDOCX
 	}
+	data := head
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".docx", ".docm":
 		return FormatDOCX
@@ -83,18 +93,105 @@ func Detect(name string, data []byte) string {
 	return FormatText
 }
 
-// ReadsAsText reports whether a document read with format, whose first
-// bytes are prefix, is plain text, which can be decoded as a stream. HTML
-// and Word documents are read whole: a zip's directory is at its end, and
-// a page's text is known only once it is parsed.
-func ReadsAsText(name string, prefix []byte, format string) bool {
+// Source is a document's bytes: the first ones, already read, and a way to
+// the rest.
+type Source struct {
+	Head []byte      // the first bytes (all of a document no longer than them)
+	Rest io.Reader   // the bytes after Head, or nil when Head is all
+	At   io.ReaderAt // the whole document, for a file; nil for a pipe
+	Size int64       // the whole document's size, with At
+}
+
+// maxZipInMemory bounds a zip archive read from a pipe, which has to be
+// held whole: a zip's directory is at its end.
+const maxZipInMemory = 64 << 20
+
+// Open returns a reader of the text of the document src holds, decided
+// from its first bytes before the rest is read: plain text, HTML pages and
+// Word documents all stream. name, format and encoding are as for Text.
+func Open(name string, src Source, format, encoding string) (io.Reader, Info, error) {
+	all := io.Reader(bytes.NewReader(src.Head))
+	if src.Rest != nil {
+		all = io.MultiReader(all, src.Rest)
+	}
+	if (format == "" || format == FormatAuto || format == FormatDOCX) && src.At == nil &&
+		bytes.HasPrefix(src.Head, []byte("PK\x03\x04")) && src.Rest != nil {
+		// A zip from a pipe is held whole, within bounds.
+		data, err := io.ReadAll(io.LimitReader(all, maxZipInMemory+1))
+		if err != nil {
+			return nil, Info{}, err
+		}
+		if len(data) > maxZipInMemory {
+			return nil, Info{}, fmt.Errorf("a zip archive (DOCX?) longer than %d MiB on a pipe: give it as a file", maxZipInMemory>>20)
+		}
+		src = Source{Head: data, At: bytes.NewReader(data), Size: int64(len(data))}
+		all = bytes.NewReader(data)
+	}
+	if src.At == nil && src.Rest == nil {
+		src.At, src.Size = bytes.NewReader(src.Head), int64(len(src.Head))
+	}
+	if format == "" || format == FormatAuto {
+		format = detect(name, src.Head, func() bool { return isDOCXAt(src.At, src.Size) })
+	}
 	switch format {
 	case FormatText:
-		return true
-	case "", FormatAuto:
-		return !bytes.HasPrefix(prefix, []byte("PK\x03\x04")) && Detect(name, prefix) == FormatText
+		r, enc, err := openText(src.Head, all, encoding)
+		return r, Info{Format: FormatText, Encoding: enc}, err
+	case FormatHTML:
+		r, enc, err := openHTML(src.Head, all, encoding)
+		return r, Info{Format: FormatHTML, Encoding: enc}, err
+	case FormatDOCX:
+		if src.At == nil {
+			return nil, Info{Format: FormatDOCX}, errors.New("docx: not a zip file")
+		}
+		r, err := openDOCX(src.At, src.Size)
+		return r, Info{Format: FormatDOCX, Encoding: normalize.EncUTF8}, err
 	}
-	return false
+	return nil, Info{}, ValidFormat(format)
+}
+
+// openText decodes plain text as a stream, in the encoding detected on its
+// first bytes head (or the one asked for); all reads every byte.
+func openText(head []byte, all io.Reader, encoding string) (io.Reader, string, error) {
+	_, enc, err := normalize.Decode(detectionSample(head), encoding)
+	if err != nil {
+		return nil, enc, err
+	}
+	if encoding == "" || strings.EqualFold(encoding, "auto") {
+		// Detected on the first bytes: checked against the rest.
+		r, err := normalize.NewCheckedReader(all, enc)
+		return r, enc, err
+	}
+	r, err := normalize.NewDecodingReader(all, enc)
+	return r, enc, err
+}
+
+// detectionSample trims a sample cut from a longer input to its last line
+// break, so that a character cut in two does not sway detection.
+func detectionSample(sample []byte) []byte {
+	if i := bytes.LastIndexByte(sample, '\n'); i > len(sample)/2 {
+		return sample[:i+1]
+	}
+	return sample
+}
+
+// UnpackedSize is how many bytes a document of size bytes at r will be
+// read as: its main part's uncompressed size for a Word document, its size
+// otherwise. A zip's stated sizes are enforced when it is read.
+func UnpackedSize(r io.ReaderAt, size int64) int64 {
+	head := make([]byte, 4)
+	if n, _ := r.ReadAt(head, 0); n < 4 || string(head) != "PK\x03\x04" {
+		return size
+	}
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return size
+	}
+	part, err := mainPart(zr)
+	if err != nil {
+		return size
+	}
+	return max(size, int64(min(part.UncompressedSize64, 1<<62)))
 }
 
 // sniffLen bounds how much of a document is looked at to recognise HTML.

@@ -225,12 +225,17 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 			budget.take(i, 0)
 			return outcome{res: pipeline.Result{Info: output.DocInfo{Doc: in.doc, Error: err.Error()}, Err: err}}
 		}
-		if in.stdin || size > streamAbove {
+		// A Word document counts by its text's size, not its zip's.
+		cost := size
+		if at, ok := r.(io.ReaderAt); ok && size > 0 {
+			cost = document.UnpackedSize(at, size)
+		}
+		if in.stdin || cost > streamAbove {
 			r.Close()
 			budget.take(i, 0)
 			return outcome{stream: true}
 		}
-		held := budget.take(i, size)
+		held := budget.take(i, cost)
 		data, err := readOpened(r, size)
 		r.Close()
 		if err != nil {

@@ -248,9 +248,22 @@ func decodeUTF8Chunk(raw []byte, atEOF bool) ([]byte, int, int) {
 			}
 		}
 	}
+	// A stream that ends inside its last character was cut short; that
+	// says nothing about its encoding, so the cut bytes are not counted.
+	checked := used
+	if atEOF {
+		for i := len(raw) - 1; i >= 0 && i >= len(raw)-utf8.UTFMax+1; i-- {
+			if utf8.RuneStart(raw[i]) {
+				if raw[i] >= utf8.RuneSelf && !utf8.FullRune(raw[i:]) {
+					checked = i
+				}
+				break
+			}
+		}
+	}
 	bad := 0
-	for i := 0; i < used; {
-		r, size := utf8.DecodeRune(raw[i:used])
+	for i := 0; i < checked; {
+		r, size := utf8.DecodeRune(raw[i:checked])
 		if r == utf8.RuneError && size == 1 {
 			bad++
 		}

@@ -465,6 +465,9 @@ func TestCheckedReader(t *testing.T) {
 		{"UTF-8 with a stray byte", report + "\xff" + report, EncUTF8, report + "\uFFFD" + report, "", 0},
 		{"UTF-8, then GBK", report + gbk(report), EncUTF8, "", "not valid UTF-8 after byte", len(report)},
 		{"GBK throughout", gbk(report + report), EncGB18030, report + report, "", 0},
+		{"UTF-8 cut inside its last character", report + "总结"[:5], EncUTF8, report + "总\uFFFD\uFFFD", "", 0},
+		{"UTF-8 of a short tail cut inside its last character", report + strings.Repeat("x", checkChunk-2) + "报告"[:5], EncUTF8,
+			report + strings.Repeat("x", checkChunk-2) + "报\uFFFD\uFFFD", "", 0},
 		{"GBK, then UTF-16", gbk(report) + string(utf16Bytes(report, false)), EncGB18030, "", "not valid GBK/GB18030 after byte", len(gbk(report))},
 	}
 	for _, tt := range tests {

@@ -18,11 +18,12 @@ type Row struct {
 	Masked    bool
 	Raw       string // original[Start:End]
 	Sentence  string // the cleaned, simplified sentence holding the fact
+	Page      int    // 1-based page of Start in a PDF; 0 (empty) for other inputs
 }
 
 // Columns is the header of every tabular output, in order.
 var Columns = []string{"doc", "line", "start", "end", "kind", "metric", "canonical",
-	"value", "unit", "qualifier", "masked", "raw", "sentence"}
+	"value", "unit", "qualifier", "masked", "raw", "sentence", "page"}
 
 // DocInfo describes one input document for the XLSX documents sheet and for
 // reports on stderr.

@@ -20,7 +20,8 @@ import (
 // Config holds what every document is processed with.
 type Config struct {
 	Encoding    string // --encoding: auto, utf-8, gb18030, big5, utf-16
-	InputFormat string // --input-format: auto (or ""), text, html, docx; see document.Text
+	InputFormat string // --input-format: auto (or ""), text, html, docx, doc, rtf, pdf; see document.Read
+	PDFPassword string // --pdf-password
 	Script      string // --script: auto, t2s, tw2s, hk2s, none
 	Extractor   *extract.Extractor
 }
@@ -207,6 +208,9 @@ type windowExtractor struct {
 	scripts   map[string]bool
 	emit      func([]output.Row) error // a window's rows, in order
 	emitErr   error
+	// pageStarts are the offsets at which a PDF's pages start; nil for
+	// documents without pages.
+	pageStarts []int
 }
 
 func newWindowExtractor(name string, cfg Config, emit func([]output.Row) error) *windowExtractor {
@@ -215,13 +219,20 @@ func newWindowExtractor(name string, cfg Config, emit func([]output.Row) error) 
 
 // whole extracts a document read whole into data.
 func (w *windowExtractor) whole(res Result, data []byte) (Result, error) {
-	text, info, err := document.Text(w.name, data, w.cfg.InputFormat, w.cfg.Encoding)
-	res.Info.Encoding, res.Info.Bytes = info.Encoding, int64(len(data))
-	if err != nil {
+	doc, err := document.Read(w.name, data, document.Options{
+		Format: w.cfg.InputFormat, Encoding: w.cfg.Encoding, PDFPassword: w.cfg.PDFPassword})
+	res.Info.Encoding, res.Info.Bytes = doc.Info.Encoding, int64(len(data))
+	var partial *document.PartialError
+	if err != nil && !errors.As(err, &partial) {
 		return failed(res, err), nil
 	}
-	if err := w.extractAll(text); err != nil {
+	w.pageStarts = doc.PageStarts
+	if err := w.extractAll(doc.Text); err != nil {
 		return w.finish(failed(res, err)), w.emitErr
+	}
+	if partial != nil {
+		// What could be read is extracted; the document still failed.
+		return w.finish(failed(res, partial)), nil
 	}
 	return w.finish(res), nil
 }
@@ -230,6 +241,11 @@ func (w *windowExtractor) extract(window string) error {
 	rows, res, err := extractWindow(w.name, window, w.base, w.line, w.cfg)
 	if err != nil {
 		return err
+	}
+	if w.pageStarts != nil {
+		for i := range rows {
+			rows[i].Page = 1 + lineIndex(w.pageStarts, rows[i].Start)
+		}
 	}
 	if len(rows) > 0 {
 		if err := w.emit(rows); err != nil {
@@ -435,7 +451,8 @@ func (c *runeCursor) slice(a, b int) string {
 	return strings.Clone(sub)
 }
 
-// lineIndex returns the 0-based line holding offset.
+// lineIndex returns the 0-based index of the line (or page) holding offset,
+// given the offsets at which lines (or pages) start.
 func lineIndex(starts []int, offset int) int {
 	lo, hi := 0, len(starts)-1
 	for lo < hi {

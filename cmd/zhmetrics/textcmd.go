@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -17,6 +18,7 @@ type TextCmdOptions struct {
 	Path        string
 	InputFormat string
 	Encoding    string
+	PDFPassword string
 }
 
 func newCmdText(streams *IOStreams, runF func(context.Context, *TextCmdOptions) error) *cobra.Command {
@@ -26,7 +28,8 @@ func newCmdText(streams *IOStreams, runF func(context.Context, *TextCmdOptions) 
 		Short: "Print the plain text of a document, the text that row offsets point into",
 		Long: `Print the plain text that extraction reads from FILE ("-" for standard input):
 the decoded text of a text file, the visible text of an HTML page, the
-paragraphs of a Word document. A row's start and end are character offsets
+paragraphs of a Word document, the text layer of a PDF page after page
+(without its running headers, footers and page numbers). A row's start and end are character offsets
 into exactly this text, and its raw is the text between them.`,
 		Example: `  zhmetrics text report.docx > report.txt
   zhmetrics text page.html --encoding gb18030`,
@@ -39,8 +42,9 @@ into exactly this text, and its raw is the text between them.`,
 			return runTextCmd(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html or docx (default auto for files, text for standard input)")
+	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html, docx, doc, rtf or pdf (default auto for files, text for standard input)")
 	cmd.Flags().StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030, big5 or utf-16")
+	cmd.Flags().StringVar(&opts.PDFPassword, "pdf-password", "", "open an encrypted PDF with this `PASSWORD`")
 	return cmd
 }
 
@@ -57,12 +61,18 @@ func runTextCmd(opts *TextCmdOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.Path, err)
 	}
-	text, _, err := document.Text(in.name, data, format, opts.Encoding)
-	if err != nil {
+	doc, err := document.Read(in.name, data, document.Options{Format: format, Encoding: opts.Encoding, PDFPassword: opts.PDFPassword})
+	var partial *document.PartialError
+	if err != nil && !errors.As(err, &partial) {
 		return fmt.Errorf("%s: %w", opts.Path, err)
 	}
-	_, err = io.WriteString(opts.IO.Out, text)
-	return err
+	if _, werr := io.WriteString(opts.IO.Out, doc.Text); werr != nil {
+		return werr
+	}
+	if partial != nil {
+		return fmt.Errorf("%s: %w", opts.Path, partial) // what could be read is printed
+	}
+	return nil
 }
 
 // inputFormat returns the format a document is read with: the one asked

@@ -90,7 +90,7 @@ func Read(name string, data []byte, opts Options) (Document, error) {
 func readUnpaged(name string, data []byte, format, encoding string) (string, Info, error) {
 	switch format {
 	case FormatDOC:
-		return docText(name, data, encoding)
+		return docText(data)
 	case FormatRTF:
 		text, enc, err := rtfText(data)
 		return text, Info{Format: FormatRTF, Encoding: enc}, err

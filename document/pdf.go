@@ -41,6 +41,9 @@ func isPDF(data []byte) bool {
 // with a *PartialError.
 func pdfText(data []byte, password string) (string, []int, error) {
 	pages, err := pdfPages(data, password)
+	if len(pages) == 0 && err == nil {
+		err = fmt.Errorf("%w: it has no pages", ErrPDFDamaged)
+	}
 	if len(pages) == 0 {
 		return "", nil, err
 	}

@@ -27,11 +27,13 @@ import (
 const (
 	pdfMemoryLimit  = 160 << 20 // bytes of WebAssembly memory one instance may grow to
 	pdfKeepMemory   = 48 << 20  // an instance grown past this is dropped after its document
-	pdfMaxPages     = 5000
-	pdfMaxChars     = 1 << 20 // characters of one page's text layer
+	pdfMaxChars     = 1 << 20   // characters of one page's text layer
 	pdfMaxText      = 64 << 20
 	pdfMaxInstances = 64 // more than any --jobs; concurrency is the pipeline's
 )
+
+// pdfMaxPages is how many pages of one PDF are read (a variable for tests).
+var pdfMaxPages = 5000
 
 // PDFTimeout is how long one PDF may take to read before it is abandoned
 // as hanging. A variable so that tests can shorten it.

@@ -73,6 +73,9 @@ func pdfText(data []byte, password string) (string, []int, error) {
 // pdfPages reads the lines of each page. On an error after some pages
 // were read, those pages come back with the error.
 func pdfPages(data []byte, password string) ([][]string, error) {
+	if len(data) > pdfMaxFile {
+		return nil, fmt.Errorf("%w: %d MiB, PDFs of up to %d MiB are read", ErrPDFTooLarge, len(data)>>20, pdfMaxFile>>20)
+	}
 	s, err := newPDFSession()
 	if err != nil {
 		return nil, err
@@ -104,11 +107,12 @@ func pdfPages(data []byte, password string) ([][]string, error) {
 	for i := 0; i < n; i++ {
 		text, err := s.pageText(doc, i)
 		if err != nil {
+			s.failed = true
 			if s.expired() {
 				return pages, fmt.Errorf("%w (%v; %d of %d pages read)", ErrPDFTimeout, PDFTimeout, i, count.PageCount)
 			}
 			if firstBad == nil {
-				firstBad = fmt.Errorf("%w: page %d cannot be read (%v)", ErrPDFDamaged, i+1, err)
+				firstBad = fmt.Errorf("%w: page %d cannot be read (%s)", ErrPDFDamaged, i+1, callFailure(err))
 			}
 			text = ""
 		}
@@ -173,10 +177,22 @@ func (s *pdfSession) openError(err error, password string) error {
 // readError words a failure of the reader itself: memory exhausted, the
 // instance killed, a trap in PDFium.
 func (s *pdfSession) readError(err error) error {
+	s.failed = true
 	if s.expired() {
 		return fmt.Errorf("%w (%v)", ErrPDFTimeout, PDFTimeout)
 	}
-	return fmt.Errorf("%w: %v", ErrPDFDamaged, err)
+	return fmt.Errorf("%w: %s", ErrPDFDamaged, callFailure(err))
+}
+
+// callFailure words an error of a PDFium call on one line: a trap comes
+// with a WebAssembly stack trace, which says nothing to a user.
+func callFailure(err error) string {
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	if strings.HasPrefix(msg, "wasm error: ") {
+		return fmt.Sprintf("PDFium stopped (%s): past its %d MiB memory limit or on a structure it cannot handle",
+			strings.TrimPrefix(msg, "wasm error: "), pdfMemoryLimit>>20)
+	}
+	return msg
 }
 
 // pageLines splits a page's text into lines: PDFium ends lines with "\r\n"

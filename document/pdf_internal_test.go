@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"os"
@@ -239,5 +240,33 @@ func TestDropPageFurniture(t *testing.T) {
 				t.Fatalf("got  %q\nwant %q", tt.pages, tt.want)
 			}
 		})
+	}
+}
+
+// TestPDFBombIsThatFilesError reads a page whose content stream inflates
+// to 400 MB: PDFium runs out of its memory, the file gets one line, and
+// the next document reads.
+func TestPDFBombIsThatFilesError(t *testing.T) {
+	if testing.Short() {
+		t.Skip("inflates 400 MB")
+	}
+	var z bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	spaces := bytes.Repeat([]byte(" "), 1<<20)
+	for range 400 {
+		w.Write(spaces)
+	}
+	w.Close()
+	data := buildPDF([]string{"__BOMB__"})
+	data = bytes.Replace(data, []byte("<< /Length 8 >>\nstream\n__BOMB__"),
+		append([]byte(fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n", z.Len())), z.Bytes()...), 1)
+	// The cross-reference offsets are now wrong past the page; PDFium
+	// rebuilds them, as it does for any damaged file.
+	_, _, err := pdfText(data, "")
+	if err == nil || !errors.Is(err, ErrPDFDamaged) && !errors.Is(err, ErrPDFNoText) || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("err = %q, want one line saying the PDF is damaged", err)
+	}
+	if _, _, err := pdfText(readFixture(t, "pdf/libreoffice.pdf"), ""); err != nil {
+		t.Fatalf("the next document: %v", err)
 	}
 }

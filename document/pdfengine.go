@@ -25,9 +25,10 @@ import (
 // Bounds on what one PDF may take. A PDF is untrusted input: a page whose
 // content expands to gigabytes or loops must fail that file, not the batch.
 const (
-	pdfMemoryLimit  = 160 << 20 // bytes of WebAssembly memory one instance may grow to
-	pdfKeepMemory   = 48 << 20  // an instance grown past this is dropped after its document
-	pdfMaxChars     = 1 << 20   // characters of one page's text layer
+	pdfMemoryLimit  = 128 << 20              // bytes of WebAssembly memory one instance may grow to
+	pdfMaxFile      = pdfMemoryLimit / 4 * 3 // the file is copied into that memory
+	pdfKeepMemory   = 48 << 20               // an instance grown past this is dropped after its document
+	pdfMaxChars     = 1 << 20                // characters of one page's text layer
 	pdfMaxText      = 64 << 20
 	pdfMaxInstances = 64 // more than any --jobs; concurrency is the pipeline's
 )
@@ -75,6 +76,7 @@ func newPDFPool(cacheDir string) (pdfium.Pool, error) {
 		}
 	}
 	pool, err := webassembly.Init(webassembly.Config{
+		Context:       experimental.WithMemoryAllocator(context.Background(), pdfMemoryAllocator()),
 		MinIdle:       0,
 		MaxIdle:       pdfMaxInstances,
 		MaxTotal:      pdfMaxInstances,
@@ -99,6 +101,9 @@ type pdfSession struct {
 	timer *time.Timer
 	// timedOut is set when the instance was killed for taking too long.
 	timedOut bool
+	// failed is set when a call failed: PDFium may have trapped half-way,
+	// so the instance is not given back.
+	failed bool
 }
 
 func newPDFSession() (*pdfSession, error) {
@@ -145,7 +150,7 @@ func (s *pdfSession) close() {
 		return
 	}
 	s.done = true
-	if s.memorySize() > pdfKeepMemory {
+	if s.failed || s.memorySize() > pdfKeepMemory {
 		s.inst.Kill()
 		return
 	}

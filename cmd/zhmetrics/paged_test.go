@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,6 +42,10 @@ func TestPagedDocumentsInAFolder(t *testing.T) {
 		"notes.md":    "pdf/report.txt",
 		"skipped.odt": "doc/fields.fodt",
 	})
+	page := "<!DOCTYPE html><html><body><p>全市共有学校126所，教师3400名。</p></body></html>"
+	if err := os.WriteFile(filepath.Join(dir, "g.doc"), []byte(page), 0o644); err != nil { // a page saved as .doc
+		t.Fatal(err)
+	}
 	run := runZh(t, "extract", dir, "--format", "jsonl", "--jobs", "2")
 	if run.code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", run.code, run.stderr)
@@ -68,6 +73,9 @@ func TestPagedDocumentsInAFolder(t *testing.T) {
 			t.Errorf("%s: %d rows, want %d as from the text", name, perDoc[name], want)
 		}
 	}
+	if perDoc["g.doc"] != 2 {
+		t.Errorf("g.doc (an HTML page): %d rows, want 2", perDoc["g.doc"])
+	}
 	if perDoc["f.txt"] < want-2 {
 		t.Errorf("f.txt (a PDF): %d rows, want about %d", perDoc["f.txt"], want)
 	}
@@ -90,5 +98,41 @@ func TestTextOfAPDF(t *testing.T) {
 	code, stdout, stderr := runCLI(t, "", "text", filepath.Join(dir, "a.pdf"))
 	if code != 0 || !strings.HasPrefix(stdout, "某县教育局二〇二三年工作总结\n一、基本情况\n") {
 		t.Fatalf("exit %d, stdout %.80q, stderr %q", code, stdout, stderr)
+	}
+}
+
+func TestPDFPasswordAndGlobFlags(t *testing.T) {
+	tests := []struct {
+		args     []string
+		password string
+		globs    []string
+		textToo  bool
+	}{
+		{[]string{"a.pdf"}, "", defaultGlobs, true},
+		{[]string{"a.pdf", "--pdf-password", "s3cret"}, "s3cret", defaultGlobs, true},
+		{[]string{"dir", "--glob", "*.pdf"}, "", []string{"*.pdf"}, false},
+	}
+	for _, tt := range tests {
+		var got *ExtractOptions
+		cmd := newCmdExtract(&IOStreams{}, func(_ context.Context, o *ExtractOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		if err := cmd.Execute(); err != nil {
+			t.Fatalf("%v: %v", tt.args, err)
+		}
+		if got.PDFPassword != tt.password || strings.Join(got.Globs, ",") != strings.Join(tt.globs, ",") {
+			t.Errorf("extract %v: password %q globs %v, want %q %v", tt.args, got.PDFPassword, got.Globs, tt.password, tt.globs)
+		}
+		if !tt.textToo {
+			continue
+		}
+		var text *TextCmdOptions
+		tc := newCmdText(&IOStreams{}, func(_ context.Context, o *TextCmdOptions) error { text = o; return nil })
+		tc.SetArgs(tt.args)
+		if err := tc.Execute(); err != nil {
+			t.Fatalf("text %v: %v", tt.args, err)
+		}
+		if text.PDFPassword != tt.password {
+			t.Errorf("text %v: password %q, want %q", tt.args, text.PDFPassword, tt.password)
+		}
 	}
 }

@@ -111,7 +111,9 @@ func newPDFSession() (*pdfSession, error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), PDFTimeout)
+	// Waiting for an instance is not the document's time: there are
+	// more instances than workers, so this waits only while one starts.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	inst, err := pool.GetInstanceWithContext(ctx)
 	if err != nil {

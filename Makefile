@@ -35,8 +35,8 @@ fuzz:
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./document -run '^$$' -fuzz '^FuzzDocText$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./document -run '^$$' -fuzz '^FuzzRTFText$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document/word -run '^$$' -fuzz '^FuzzDocText$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document/word -run '^$$' -fuzz '^FuzzRTFText$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./document -run '^$$' -fuzz '^FuzzPDFText$$' -fuzztime $(FUZZTIME)
 
 clean:

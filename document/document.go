@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/zhmetrics/zhmetrics/document/word"
 	"github.com/zhmetrics/zhmetrics/normalize"
 )
 
@@ -90,9 +91,10 @@ func Read(name string, data []byte, opts Options) (Document, error) {
 func readUnpaged(name string, data []byte, format, encoding string) (string, Info, error) {
 	switch format {
 	case FormatDOC:
-		return docText(data)
+		text, err := word.DocText(data)
+		return text, Info{Format: FormatDOC, Encoding: normalize.EncUTF16LE}, err
 	case FormatRTF:
-		text, enc, err := rtfText(data)
+		text, enc, err := word.RTFText(data)
 		return text, Info{Format: FormatRTF, Encoding: enc}, err
 	case FormatText:
 		text, enc, err := normalize.Decode(data, encoding)
@@ -119,9 +121,9 @@ func Detect(name string, data []byte) string {
 		return FormatPDF
 	case isDOCX(data):
 		return FormatDOCX
-	case isCompoundFile(data):
+	case word.IsCompoundFile(data):
 		return FormatDOC
-	case isRTF(data):
+	case word.IsRTF(data):
 		return FormatRTF
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -145,7 +147,7 @@ func ReadsAsText(name string, prefix []byte, format string) bool {
 	case FormatText:
 		return true
 	case "", FormatAuto:
-		return !bytes.HasPrefix(prefix, []byte("PK\x03\x04")) && !bytes.HasPrefix(prefix, compoundFileMagic) &&
+		return !bytes.HasPrefix(prefix, []byte("PK\x03\x04")) && !word.IsCompoundFile(prefix) &&
 			Detect(name, prefix) == FormatText
 	}
 	return false

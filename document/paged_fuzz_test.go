@@ -1,45 +1,17 @@
 package document
 
 import (
-	"os"
 	"testing"
 	"unicode/utf8"
 )
 
-// The readers of untrusted binary formats must never panic, and whatever
-// text they return is valid UTF-8 whose page starts (for PDFs) rise within
-// it.
-
-func addFixtureSeeds(f *testing.F, names ...string) {
-	for _, n := range names {
-		if data, err := os.ReadFile("../testdata/" + n); err == nil {
-			f.Add(data)
-		}
-	}
-}
+// The PDF reader must never panic, and whatever text it returns is valid
+// UTF-8 with its page starts rising within it.
 
 func checkReaderText(t *testing.T, text string, err error) {
 	if err == nil && !utf8.ValidString(text) {
 		t.Fatalf("text is not valid UTF-8: %q", text)
 	}
-}
-
-func FuzzDocText(f *testing.F) {
-	addFixtureSeeds(f, "doc/report.doc", "doc/fields.doc")
-	f.Add(append(append([]byte{}, compoundFileMagic...), make([]byte, 1024)...))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		text, _, err := docText(data)
-		checkReaderText(t, text, err)
-	})
-}
-
-func FuzzRTFText(f *testing.F) {
-	addFixtureSeeds(f, "doc/report.rtf")
-	f.Add([]byte(`{\rtf1\ansi\ansicpg936 \'d4\'da{\field{\*\fldinst X}{\fldrslt 12}}\u22312?\par}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		text, _, err := rtfText(data)
-		checkReaderText(t, text, err)
-	})
 }
 
 // FuzzPDFText runs PDFium on mutated PDFs: it must report errors, never

@@ -1,4 +1,5 @@
-package document
+// Package word reads the text of Word 97–2003 (.doc) and RTF documents.
+package word
 
 import (
 	"bytes"
@@ -20,11 +21,12 @@ import (
 // and whether it is stored as UTF-16 or as 8-bit cp1252 ("compressed").
 // Chinese text is always in UTF-16 pieces. [MS-DOC] 2.3, 2.4.1, 2.8.35.
 
-// compoundFileMagic starts every OLE2 compound file: Word 97–2003, Excel
+// CompoundFileMagic starts every OLE2 compound file: Word 97–2003, Excel
 // 97–2003, PowerPoint, MSI.
-var compoundFileMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+var CompoundFileMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-func isCompoundFile(data []byte) bool { return bytes.HasPrefix(data, compoundFileMagic) }
+// IsCompoundFile reports whether data is an OLE2 compound file.
+func IsCompoundFile(data []byte) bool { return bytes.HasPrefix(data, CompoundFileMagic) }
 
 // docMaxStream bounds the streams read from one compound file, and
 // docMaxChars the characters of its main text.
@@ -47,43 +49,42 @@ const (
 	fibClx       = 33 // index of the fcClx/lcbClx pair in FibRgFcLcb97
 )
 
-// docText returns the text of a Word 97–2003 document: one line per
+// DocText returns the text of a Word 97–2003 document: one line per
 // paragraph and per table cell, field results kept and field codes left
 // out. A .doc that is really a .docx, RTF or HTML never gets here: Detect
 // tells them apart by content.
-func docText(data []byte) (string, Info, error) {
-	info := Info{Format: FormatDOC, Encoding: "utf-16le"}
+func DocText(data []byte) (string, error) {
 	streams, err := compoundStreams(data, "WordDocument", "0Table", "1Table", "EncryptedPackage")
 	if err != nil {
-		return "", info, err
+		return "", err
 	}
 	if streams["EncryptedPackage"] != nil {
-		return "", info, errors.New("doc: encrypted: a password-protected Office document")
+		return "", errors.New("doc: encrypted: a password-protected Office document")
 	}
 	word := streams["WordDocument"]
 	if word == nil {
-		return "", info, errors.New("doc: a compound file without a WordDocument stream (an Excel or PowerPoint file?)")
+		return "", errors.New("doc: a compound file without a WordDocument stream (an Excel or PowerPoint file?)")
 	}
 	fib, err := readFIB(word)
 	if err != nil {
-		return "", info, err
+		return "", err
 	}
 	table := streams["0Table"]
 	if fib.flags&fibFWhichTbl != 0 {
 		table = streams["1Table"]
 	}
 	if table == nil {
-		return "", info, errors.New("doc: damaged: its table stream is missing")
+		return "", errors.New("doc: damaged: its table stream is missing")
 	}
 	pieces, err := readPieceTable(table, fib.fcClx, fib.lcbClx)
 	if err != nil {
-		return "", info, err
+		return "", err
 	}
 	raw, err := pieceText(word, pieces, fib.ccpText)
 	if err != nil {
-		return "", info, err
+		return "", err
 	}
-	return docPlainText(raw), info, nil
+	return docPlainText(raw), nil
 }
 
 // compoundStreams returns the named top-level streams of a compound file

@@ -1,4 +1,4 @@
-package document
+package word
 
 import (
 	"strings"
@@ -67,7 +67,7 @@ func TestRTFText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, enc, err := rtfText([]byte(tt.rtf))
+			got, enc, err := RTFText([]byte(tt.rtf))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -79,7 +79,7 @@ func TestRTFText(t *testing.T) {
 }
 
 func TestRTFTooDeep(t *testing.T) {
-	_, _, err := rtfText([]byte(`{\rtf1 ` + strings.Repeat("{", rtfMaxDepth+1)))
+	_, _, err := RTFText([]byte(`{\rtf1 ` + strings.Repeat("{", rtfMaxDepth+1)))
 	if err == nil || !strings.Contains(err.Error(), "nested too deep") {
 		t.Fatalf("err = %v", err)
 	}

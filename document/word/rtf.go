@@ -1,4 +1,4 @@
-package document
+package word
 
 import (
 	"bytes"
@@ -16,7 +16,8 @@ import (
 // table cells as lines, field results kept and their instructions, font,
 // colour and style tables, pictures, objects, headers and footers left out.
 
-func isRTF(data []byte) bool { return bytes.HasPrefix(data, []byte(`{\rtf`)) }
+// IsRTF reports whether data starts like an RTF document.
+func IsRTF(data []byte) bool { return bytes.HasPrefix(data, []byte(`{\rtf`)) }
 
 // rtfMaxDepth bounds group nesting: deeper is no document a word processor
 // writes.
@@ -63,7 +64,9 @@ type rtfReader struct {
 	lineStart bool
 }
 
-func rtfText(data []byte) (string, string, error) {
+// RTFText returns the text of an RTF document and the encoding its bytes
+// were read in.
+func RTFText(data []byte) (string, string, error) {
 	r := &rtfReader{data: data, group: rtfGroup{uc: 1}, encoding: rtfANSI, lineStart: true}
 	if bytes.Contains(data, []byte(`\fcharset134`)) || bytes.Contains(data, []byte(`\fcharset136`)) {
 		// Chinese fonts: bytes in them are GBK or Big5 whatever \ansicpg says.

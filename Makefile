@@ -51,6 +51,9 @@ fuzz:
 	$(GO) test ./document -run '^$$' -fuzz '^FuzzRecordReader$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./document -run '^$$' -fuzz '^FuzzMarkupSplitter$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./document -run '^$$' -fuzz '^FuzzHTMLReader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document/word -run '^$$' -fuzz '^FuzzDocText$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document/word -run '^$$' -fuzz '^FuzzRTFText$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document -run '^$$' -fuzz '^FuzzPDFText$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin out

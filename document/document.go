@@ -1,5 +1,6 @@
 // Package document turns the bytes of an input document (plain text in any
-// supported encoding, an HTML page or a Word .docx file) into the plain text
+// supported encoding, an HTML page, a Word .docx or .doc file, an RTF file or
+// a PDF) into the plain text
 // that the pipeline indexes. Offsets in rows point into this text, so every
 // tool that shows a document's text must get it from here.
 package document
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/zhmetrics/zhmetrics/document/word"
 	"github.com/zhmetrics/zhmetrics/normalize"
 )
 
@@ -22,15 +24,34 @@ const (
 	FormatText = "text"
 	FormatHTML = "html"
 	FormatDOCX = "docx"
+	FormatDOC  = "doc" // Word 97–2003
+	FormatRTF  = "rtf"
+	FormatPDF  = "pdf"
 )
 
 // Formats lists the formats Text accepts.
-var Formats = []string{FormatAuto, FormatText, FormatHTML, FormatDOCX}
+var Formats = []string{FormatAuto, FormatText, FormatHTML, FormatDOCX, FormatDOC, FormatRTF, FormatPDF}
 
 // Info describes how a document was read.
 type Info struct {
-	Format   string // text, html or docx: never auto
-	Encoding string // as normalize.Decode names it; "utf-8" for docx
+	Format   string // text, html, docx, doc, rtf or pdf: never auto
+	Encoding string // as normalize.Decode names it; "utf-8" for docx and pdf
+}
+
+// Document is a document's plain text and how it was read.
+type Document struct {
+	Text string
+	Info Info
+	// PageStarts holds the code point offset at which each page of a PDF
+	// starts in Text; nil for documents without pages.
+	PageStarts []int
+}
+
+// Options are how a document is read.
+type Options struct {
+	Format      string // auto (or "") detects it
+	Encoding    string // for text, HTML and RTF; see normalize.Decode
+	PDFPassword string // opens an encrypted PDF
 }
 
 // ValidFormat reports whether format is one Text accepts.
@@ -49,10 +70,35 @@ func ValidFormat(format string) error {
 // meta charset decide); DOCX is always UTF-8. Binary content read as text
 // is reported with an error wrapping normalize.ErrBinary.
 func Text(name string, data []byte, format, encoding string) (string, Info, error) {
+	doc, err := Read(name, data, Options{Format: format, Encoding: encoding})
+	return doc.Text, doc.Info, err
+}
+
+// Read is Text with every option, and the pages of a PDF. A document of
+// which only part could be read (a damaged PDF) returns that part's text
+// with a *PartialError.
+func Read(name string, data []byte, opts Options) (Document, error) {
+	format := opts.Format
 	if format == "" || format == FormatAuto {
 		format = Detect(name, data)
 	}
+	if format == FormatPDF {
+		text, pages, err := pdfText(data, opts.PDFPassword)
+		return Document{Text: text, Info: Info{Format: FormatPDF, Encoding: normalize.EncUTF8}, PageStarts: pages}, err
+	}
+	text, info, err := readUnpaged(name, data, format, opts.Encoding)
+	return Document{Text: text, Info: info}, err
+}
+
+// readUnpaged reads a document of a format without pages.
+func readUnpaged(name string, data []byte, format, encoding string) (string, Info, error) {
 	switch format {
+	case FormatDOC:
+		text, err := word.DocText(data)
+		return text, Info{Format: FormatDOC, Encoding: normalize.EncUTF16LE}, err
+	case FormatRTF:
+		text, enc, err := word.RTFText(data)
+		return text, Info{Format: FormatRTF, Encoding: enc}, err
 	case FormatText:
 		text, enc, err := normalize.Decode(data, encoding)
 		return text, Info{Format: FormatText, Encoding: enc}, err
@@ -66,32 +112,59 @@ func Text(name string, data []byte, format, encoding string) (string, Info, erro
 	return "", Info{}, ValidFormat(format)
 }
 
-// Detect picks the format of a document from its content and its name: a
-// zip holding a Word document is DOCX whatever its name; otherwise the
-// extension decides (.docx, .html, .htm, .xhtml), and a document that starts
-// like an HTML page is HTML. Everything else is text.
+// Detect picks the format of a document from its content and its name:
+// content that identifies itself wins whatever the name (a PDF, a zip
+// holding a Word document, a Word 97–2003 compound file, RTF); otherwise
+// the extension decides (.docx, .html, .htm, .xhtml), and a document that
+// starts like an HTML page is HTML. Everything else is text, including a
+// .doc or .pdf that is none of these, so that a text file misnamed is read.
 func Detect(name string, data []byte) string {
 	return detect(name, data, func() bool { return isDOCX(data) })
 }
 
-// detect is Detect, with isWord telling whether the document is a zip
-// holding a Word document; it is asked only of a document starting "PK".
+// detect is Detect on a document's first bytes head, with isWord telling
+// whether the document is a zip holding a Word document; it is asked only
+// of a document starting "PK".
 func detect(name string, head []byte, isWord func() bool) string {
-	if bytes.HasPrefix(head, []byte("PK\x03\x04")) && isWord() {
+	switch {
+	case isPDF(head):
+		return FormatPDF
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) && isWord():
 		return FormatDOCX
+	case word.IsCompoundFile(head):
+		return FormatDOC
+	case word.IsRTF(head):
+		return FormatRTF
 	}
-	data := head
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".docx", ".docm":
 		return FormatDOCX
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML
 	}
-	if looksLikeHTML(data) {
+	if looksLikeHTML(head) {
 		return FormatHTML
 	}
 	return FormatText
 }
+
+// ReadWhole reports whether a document whose first bytes are head, read
+// with format, is one that is read whole rather than streamed: a PDF, a
+// Word 97–2003 file or RTF, whose text is known only once the file is
+// parsed. Such a document is bounded by MaxWholeBytes.
+func ReadWhole(name string, head []byte, format string) bool {
+	if format == "" || format == FormatAuto {
+		format = detect(name, head, func() bool { return false })
+	}
+	switch format {
+	case FormatPDF, FormatDOC, FormatRTF:
+		return true
+	}
+	return false
+}
+
+// MaxWholeBytes bounds a document that is read whole (see ReadWhole).
+const MaxWholeBytes = pdfMaxFile
 
 // Source is a document's bytes: the first ones, already read, and a way to
 // the rest.
@@ -146,6 +219,8 @@ func Open(name string, src Source, format, encoding string) (io.Reader, Info, er
 		}
 		r, err := openDOCX(src.At, src.Size)
 		return r, Info{Format: FormatDOCX, Encoding: normalize.EncUTF8}, err
+	case FormatPDF, FormatDOC, FormatRTF:
+		return nil, Info{Format: format}, fmt.Errorf("%s: read whole with Read, not streamed", format)
 	}
 	return nil, Info{}, ValidFormat(format)
 }

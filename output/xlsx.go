@@ -33,7 +33,7 @@ const (
 // Column widths, in characters, matching Columns, documentColumns and
 // summaryColumns.
 var (
-	rowWidths      = []float64{28, 7, 8, 8, 9, 24, 18, 16, 8, 10, 8, 18, 80}
+	rowWidths      = []float64{28, 7, 8, 8, 9, 24, 18, 16, 8, 10, 8, 18, 80, 6}
 	documentWidths = []float64{40, 12, 11, 12, 10, 8, 40}
 	summaryWidths  = []float64{40, 9, 9, 9, 9, 9, 9}
 )
@@ -294,6 +294,10 @@ func (xw *xlsxWriter) WriteRow(r Row) error {
 	v[10] = excelize.Cell{StyleID: xw.booleanStyle, Value: r.Masked}
 	v[11] = xw.text(r.Raw)
 	v[12] = xw.text(r.Sentence)
+	v[13] = nil // an empty cell for documents without pages
+	if r.Page > 0 {
+		v[13] = r.Page
+	}
 	series := xw.metrics
 	if r.Kind == "program" {
 		series = xw.programs

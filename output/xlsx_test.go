@@ -72,8 +72,8 @@ func TestXLSXWorkbook(t *testing.T) {
 		}
 	}
 	wantFilters := map[string]string{
-		"metrics":   "'metrics'!$A$1:$M$7",
-		"programs":  "'programs'!$A$1:$M$2",
+		"metrics":   "'metrics'!$A$1:$N$7",
+		"programs":  "'programs'!$A$1:$N$2",
 		"documents": "'documents'!$A$1:$G$4",
 		"summary":   "'summary'!$A$1:$G$4",
 	}
@@ -243,7 +243,7 @@ func TestXLSXSheetSplit(t *testing.T) {
 		if !reflect.DeepEqual(gotLines, lines) {
 			t.Errorf("%s lines %q, want %q", sheet, gotLines, lines)
 		}
-		wantFilter := fmt.Sprintf("'%s'!$A$1:$M$%d", sheet, len(lines)+1)
+		wantFilter := fmt.Sprintf("'%s'!$A$1:$N$%d", sheet, len(lines)+1)
 		if filters[sheet] != wantFilter {
 			t.Errorf("%s autofilter %q, want %q", sheet, filters[sheet], wantFilter)
 		}

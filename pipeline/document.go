@@ -21,7 +21,8 @@ import (
 // Config holds what every document is processed with.
 type Config struct {
 	Encoding    string // --encoding: auto, utf-8, gb18030, big5, utf-16
-	InputFormat string // --input-format: auto (or ""), text, html, docx; see document.Text
+	InputFormat string // --input-format: auto (or ""), text, html, docx, doc, rtf, pdf; see document.Read
+	PDFPassword string // --pdf-password
 	Script      string // --script: auto, t2s, tw2s, hk2s, none
 	Extractor   *extract.Extractor
 	// KeepText keeps each document's original text, the text that rows'
@@ -145,6 +146,19 @@ func readWindows(ex *windowExtractor, r io.Reader) (res Result, emitErr error) {
 	if whole && !isZip(sample) {
 		return ex.whole(res, sample)
 	}
+	if document.ReadWhole(name, sample, cfg.InputFormat) {
+		// A PDF, .doc or RTF file is parsed whole, within a bound.
+		rest, err := io.ReadAll(io.LimitReader(counted, document.MaxWholeBytes+1-int64(len(sample))))
+		data := append(sample, rest...)
+		res.Info.Bytes = counted.n
+		switch {
+		case err != nil:
+			return failed(res, err), nil
+		case len(data) > document.MaxWholeBytes:
+			return failed(res, fmt.Errorf("larger than %d MiB, the most read of a document that is parsed whole", document.MaxWholeBytes>>20)), nil
+		}
+		return ex.whole(res, data)
+	}
 	at, size := randomAccess(r)
 	src := document.Source{Head: sample, At: at, Size: size}
 	if !whole {
@@ -226,6 +240,9 @@ type windowExtractor struct {
 	cut     func(rest string) int
 	longest int
 	margin  int
+	// pageStarts are the offsets at which a PDF's pages start; nil for
+	// documents without pages.
+	pageStarts []int
 }
 
 // windowMargin is the text read before and after each window, so that a
@@ -241,13 +258,20 @@ func newWindowExtractor(name string, cfg Config, emit func([]output.Row) error) 
 
 // whole extracts a document read whole into data.
 func (w *windowExtractor) whole(res Result, data []byte) (Result, error) {
-	text, info, err := document.Text(w.name, data, w.cfg.InputFormat, w.cfg.Encoding)
-	res.Info.Encoding, res.Info.Bytes = info.Encoding, int64(len(data))
-	if err != nil {
+	doc, err := document.Read(w.name, data, document.Options{
+		Format: w.cfg.InputFormat, Encoding: w.cfg.Encoding, PDFPassword: w.cfg.PDFPassword})
+	res.Info.Encoding, res.Info.Bytes = doc.Info.Encoding, int64(len(data))
+	var partial *document.PartialError
+	if err != nil && !errors.As(err, &partial) {
 		return failed(res, err), nil
 	}
-	if err := w.extractAll(text); err != nil {
+	w.pageStarts = doc.PageStarts
+	if err := w.extractAll(doc.Text); err != nil {
 		return w.finish(failed(res, err)), w.emitErr
+	}
+	if partial != nil {
+		// What could be read is extracted; the document still failed.
+		return w.finish(failed(res, partial)), nil
 	}
 	return w.finish(res), nil
 }
@@ -273,6 +297,11 @@ func (w *windowExtractor) extract(text string, from, to int) error {
 	rows, res, err := extractWindow(w.name, text, base, line, before, before+owned, w.cfg)
 	if err != nil {
 		return err
+	}
+	if w.pageStarts != nil {
+		for i := range rows {
+			rows[i].Page = 1 + lineIndex(w.pageStarts, rows[i].Start)
+		}
 	}
 	if len(rows) > 0 {
 		if err := w.emit(rows); err != nil {
@@ -554,7 +583,8 @@ func (c *runeCursor) slice(a, b int) string {
 	return strings.Clone(sub)
 }
 
-// lineIndex returns the 0-based line holding offset.
+// lineIndex returns the 0-based index of the line (or page) holding offset,
+// given the offsets at which lines (or pages) start.
 func lineIndex(starts []int, offset int) int {
 	lo, hi := 0, len(starts)-1
 	for lo < hi {

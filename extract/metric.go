@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/zhmetrics/zhmetrics/segment"
 )
@@ -137,7 +138,7 @@ func leftName(words []segment.Word) string {
 	// An adverb and a verb that is no change make a noun (经常开支); a
 	// bare verb or an adverb with a change verb (稳步提升) is no name.
 	if len(words) == 1 && words[0].Pos == "v" && !isChangeVerb(words[0].Text) && adverb != nil {
-		words = append(adverb, words[0])
+		words = []segment.Word{adverb[0], words[0]}
 	}
 	if len(words) == 0 {
 		return ""
@@ -230,11 +231,19 @@ func isUnitWord(w string) bool {
 // (比上年, 较110年, 与上年相比, 同比). They date or compare an amount; they
 // never name it.
 func dropDates(words []segment.Word) []segment.Word {
-	out := make([]segment.Word, 0, len(words))
-	for i := 0; i < len(words); {
+	first := 0 // words before first are kept as they are
+	for first < len(words) && timeAt(words, first) == 0 && !(comparisonWords[words[first].Text] && len(words[first].Text) > 3) {
+		first++
+	}
+	if first == len(words) {
+		return words // nothing dates the amount: the words are shared, not copied
+	}
+	out := make([]segment.Word, first, len(words))
+	copy(out, words[:first])
+	for i := first; i < len(words); {
 		n := timeAt(words, i)
 		if n == 0 {
-			if w := words[i].Text; comparisonWords[w] && len([]rune(w)) > 1 {
+			if w := words[i].Text; comparisonWords[w] && len(w) > 3 { // more than one character
 				i++ // 同比, 相比, 比上年
 				continue
 			}
@@ -300,16 +309,13 @@ func trimDateUnit(w string) (string, bool) {
 // the ROC year 108) or Chinese digits one by one (一九八六), masks allowed
 // (20xx).
 func yearLike(w string) bool {
-	rs := []rune(w)
-	if len(rs) < 3 || len(rs) > 4 {
-		return false
-	}
-	for _, r := range rs {
-		if !strings.ContainsRune("0123456789０１２３４５６７８９〇零一二三四五六七八九xX", r) {
+	n := 0
+	for _, r := range w {
+		if n++; r == '两' || r == '十' || r == '百' || r == '千' || !isNumeral(r) {
 			return false
 		}
 	}
-	return true
+	return n >= 3 && n <= 4
 }
 
 // isNumberWord reports a word written only with digits, Chinese numerals
@@ -319,11 +325,25 @@ func isNumberWord(w string) bool {
 		return false
 	}
 	for _, r := range w {
-		if !strings.ContainsRune("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千xX", r) {
+		if !isNumeral(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// isNumeral reports a digit in any script, a Chinese numeral up to 千, or
+// a mask standing for a digit.
+func isNumeral(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= '０' && r <= '９', r == 'x', r == 'X':
+		return true
+	}
+	switch r {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
+		return true
+	}
+	return false
 }
 
 // splitChange splits a trailing change word off a name.
@@ -489,11 +509,50 @@ func holdsDigit(w string) bool {
 }
 
 func joinWords(words []segment.Word) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return trimNameEdges(words[0].Text)
+	}
+	n := 0
+	for _, w := range words {
+		n += len(w.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, w := range words {
 		b.WriteString(w.Text)
 	}
-	return strings.Trim(b.String(), " \"'“”()（）")
+	return trimNameEdges(b.String())
+}
+
+// trimNameEdges trims the spaces, quote marks and brackets that never
+// open or close a name.
+func trimNameEdges(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if !isNameEdge(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !isNameEdge(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+func isNameEdge(r rune) bool {
+	switch r {
+	case ' ', '"', '\'', '“', '”', '(', ')', '（', '）':
+		return true
+	}
+	return false
 }
 
 // isQuoteMark reports quote and title marks, which a name inside a name

@@ -20,6 +20,8 @@ type namer struct {
 	seg       Segmenter
 
 	current  int // index of the sentence cut into words
+	cutStart int // start of the part of it that is cut
+	floor    int // how far back the cut may go
 	spanEnd  int // end of the part of it that is cut
 	words    *sentenceWords
 	subjects []string // subjects named so far in the sentence, in order
@@ -41,19 +43,12 @@ type respectiveGroup struct {
 func (n *namer) name(i int) Fact {
 	f := n.amounts[i]
 	s := sentenceIndex(n.sentences, f.Start)
-	if s != n.current || n.words == nil || s < 0 || f.End > n.spanEnd {
-		if s != n.current {
-			n.current, n.subjects, n.group, n.entity = s, nil, respectiveGroup{at: -1}, ""
-		}
-		start, end := f.Start, f.End
-		if s >= 0 {
-			start, end = n.span(i, n.sentences[s])
-		}
-		if n.words == nil {
-			n.words = &sentenceWords{}
-		}
-		n.words.cutSentence(n.rs, start, end, n.seg)
-		n.spanEnd = end
+	if s != n.current {
+		n.current, n.subjects, n.group, n.entity = s, nil, respectiveGroup{at: -1}, ""
+		n.cutStart, n.spanEnd = 0, -1
+	}
+	if s < 0 || f.End > n.spanEnd {
+		n.cut(i, s)
 	}
 	from, until := 0, len(n.rs)
 	if i > 0 {
@@ -121,6 +116,7 @@ func (n *namer) name(i int) Fact {
 		if len(n.subjects) > 0 {
 			subject = recount(n.subjects[len(n.subjects)-1], f.Unit)
 		} else {
+			n.cutPreviousClause()
 			subject, _ = splitChange(previousClauseName(n.words, at, from))
 		}
 	}
@@ -140,19 +136,79 @@ func (n *namer) name(i int) Fact {
 	return f
 }
 
-// span returns the part of sentence that the names of its amounts from i
-// on can read: the clause before the first one's and a clause's reach
-// after the last,
-// so that a long sentence with one figure is not cut whole.
-func (n *namer) span(i int, sentence [2]int) (start, end int) {
-	last := i
-	for last+1 < len(n.amounts) && n.amounts[last+1].Start < sentence[1] && n.amounts[last+1].Start-n.amounts[last].End <= 2*maxClause {
-		last++ // amounts further apart are out of each other's reach
+// cut cuts into words the part of sentence s that amount i's name reads
+// (s < 0: the amount alone). When that part starts inside the words
+// already cut and they end with a clause, only the rest is cut and
+// appended: no word spans a clause mark, so the words are those of one cut.
+func (n *namer) cut(i, s int) {
+	start, end := n.amounts[i].Start, n.amounts[i].End
+	floor := start
+	if s >= 0 {
+		floor = max(n.sentences[s][0], start-2*maxClause)
+		start, end = n.span(i, n.sentences[s], floor)
 	}
-	floor := max(sentence[0], n.amounts[i].Start-2*maxClause)
-	start = punctuationBefore(n.rs, punctuationBefore(n.rs, n.amounts[i].Start, floor)-1, floor)
-	end = min(max(sentence[1], n.amounts[last].End), n.amounts[last].End+maxClause)
+	if n.words == nil {
+		n.words = &sentenceWords{}
+	}
+	if s >= 0 && s == n.current && start >= n.cutStart && start <= n.spanEnd && n.spanEnd >= 0 &&
+		n.spanEnd < len(n.rs) && strings.ContainsRune(spanBreaks, n.rs[n.spanEnd]) {
+		n.words.appendCut(n.rs, n.spanEnd, end, n.cutStart, n.seg)
+	} else {
+		n.words.reset(n.rs)
+		n.words.appendCut(n.rs, start, end, start, n.seg)
+		n.cutStart, n.floor = start, floor
+	}
+	n.spanEnd = end
+}
+
+// cutPreviousClause puts the words of the clause before the cut in front
+// of them, for a name read from that clause (previousClauseName); few
+// names need it, so it is cut only then.
+func (n *namer) cutPreviousClause() {
+	at := n.cutStart
+	if at <= n.floor || !strings.ContainsRune(spanBreaks, n.rs[at-1]) {
+		return
+	}
+	start := punctuationBefore(n.rs, at-1, n.floor)
+	prev := cutSentence(n.rs, start, at, n.seg)
+	n.words.words = append(prev.words, n.words.words...)
+	n.words.plain = append(prev.plain, n.words.plain...)
+	n.cutStart = start
+}
+
+// span returns the part of sentence that the name of amount i reads, no
+// earlier than floor: its own clause, and the clauses of the amounts
+// joined to it by 、 or in the same clause after it ("分别增长3.6%、2.9%",
+// "10名校长和5名干部"), whose names read each other's words.
+func (n *namer) span(i int, sentence [2]int, floor int) (start, end int) {
+	last := i
+	for last+1 < len(n.amounts) && n.amounts[last+1].Start < sentence[1] && n.amounts[last+1].Start-n.amounts[last].End <= maxClause &&
+		!clauseMarkBetween(n.rs, n.amounts[last].End, n.amounts[last+1].Start) {
+		last++
+	}
+	start = punctuationBefore(n.rs, n.amounts[i].Start, floor)
+	end = punctuationAfter(n.rs, n.amounts[last].End, min(max(sentence[1], n.amounts[last].End), n.amounts[last].End+maxClause))
 	return start, end
+}
+
+// clauseMarkBetween reports a clause mark other than 、 in rs[from:to].
+func clauseMarkBetween(rs []rune, from, to int) bool {
+	for _, r := range rs[from:to] {
+		if r != '、' && strings.ContainsRune(spanBreaks, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// punctuationAfter returns where the clause holding at ends, no later
+// than ceiling. No word spans a clause mark, so the words before it are
+// cut as they are in the whole sentence.
+func punctuationAfter(rs []rune, at, ceiling int) int {
+	for at < ceiling && !strings.ContainsRune(spanBreaks, rs[at]) {
+		at++
+	}
+	return min(at, ceiling)
 }
 
 // spanBreaks end the clauses a span is cut at: punctuation only, since a
@@ -224,7 +280,7 @@ func (n *namer) respective(i, at int) (start, count int, ok bool) {
 		return 0, 0, false
 	}
 	start = words[j].start
-	end := len(n.rs)
+	end := n.spanEnd // the cut ends with a clause
 	for k := j + 1; k < len(words); k++ {
 		if isMark(words[k].Text) && strings.ContainsAny(words[k].Text, "，,；;：:。") {
 			end = words[k].start

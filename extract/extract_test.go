@@ -259,6 +259,16 @@ func TestMetricNames(t *testing.T) {
 		{"attributes of counted entities", "全市共有幼儿园120所,专任教师2100人,教职工3600人。",
 			[]string{"幼儿园", "幼儿园专任教师", "幼儿园教职工"}},
 		{"per head of the subject before", "教师工资总额3.6亿元,人均9.8万元。", []string{"教师工资总额", "人均教师工资总额"}},
+		{"share written 占…的", "城镇居民文化消费占总消费的18.5%。", []string{"城镇居民文化消费占总消费比重"}},
+		{"share written 占…的比重为", "出口额占全省外贸总额的比重为38%，进口占比21%。", []string{"出口额占全省外贸总额比重", "进口占全省外贸总额比重"}},
+		{"share without its whole", "全年发电量120亿千瓦时，其中风力发电占35.2%。", []string{"发电量", "风力发电占比"}},
+		{"share of a verb-tagged subject", "全年门诊人次980万，急诊约占6%。", []string{"门诊人次", "急诊占比"}},
+		{"share written 所占比例", "住宿所占比例为20%，餐饮比重为15%。", []string{"住宿占比", "餐饮比重"}},
+		{"share written 相当于…的", "地方债务余额相当于地区生产总值的42%。", []string{"地方债务余额占地区生产总值比重"}},
+		{"share that changes", "第三产业占地区生产总值比重提高1.3个百分点。", []string{"第三产业占地区生产总值比重提高"}},
+		{"fiscal-year span", "地方债务余额二〇二五至二六年度相当于地区生产总值的42%。", []string{"地方债务余额占地区生产总值比重"}},
+		{"fiscal-year span", "二〇二四至二五年度政府开支为8000亿元。", []string{"政府开支"}},
+		{"span of years", "2019-2021年累计新建校舍3.2万平方米。", []string{"新建校舍"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {
@@ -309,6 +319,9 @@ func TestTraditionalMetricNames(t *testing.T) {
 		{"110學年大專校院學生數為118萬人。", []string{"大专校院学生数"}},
 		{"國內(nèi)生產(chǎn)總值2985億元,比上年增長10.1%。", []string{"国内生产总值", "国内生产总值增长"}},
 		{"財(cái)政預(yù)算收入5.2億元。", []string{"财政预算收入"}},
+		{"二〇二五至二六年度經常開支預計為5,800億元。", []string{"经常开支"}},
+		{"旅客購物消費佔總消費的47.5%。", []string{"旅客购物消费占总消费比重"}},
+		{"政府債務相當於本地生產總值的21%。", []string{"政府债务占本地生产总值比重"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {

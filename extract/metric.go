@@ -267,7 +267,9 @@ var dateUnits = wordSet("年", "年度", "学年", "学年度", "年份", "年�
 var dateEdges = wordSet("末", "底", "初", "中", "前", "后")
 
 // timeAt returns how many words from words[i] make one time expression,
-// or 0.
+// or 0: a time word, or a number with a date unit, in any calendar, and a
+// span of years (二〇二三至二四年度, 2019-2021年): a fiscal or academic
+// year is a date, never part of a name.
 func timeAt(words []segment.Word, i int) int {
 	w := words[i].Text
 	if timeWords[w] {
@@ -281,18 +283,61 @@ func timeAt(words []segment.Word, i int) int {
 	if era {
 		j++
 	}
-	if j < len(words) && isNumberWord(words[j].Text) && j+1 < len(words) && dateUnits[words[j+1].Text] {
-		if era || !strings.HasPrefix(words[j+1].Text, "年") && !strings.HasPrefix(words[j+1].Text, "学年") || yearLike(words[j].Text) {
-			if j+2 < len(words) && dateEdges[words[j+2].Text] {
-				return j + 3 - i // 2020年末
-			}
-			return j + 2 - i
-		}
-	}
 	if t, ok := trimDateUnit(w); ok && yearLike(t) {
 		return 1 // 一九八六年 as one word
 	}
+	first, j, marked := numberRun(words, j)
+	if first == "" {
+		return 0
+	}
+	if marked || j < len(words) && yearSpanMarks[words[j].Text] {
+		if !marked {
+			j++
+		}
+		if j < len(words) {
+			if t, ok := trimDateUnit(words[j].Text); ok && isNumberWord(t) && yearLike(first) {
+				return j + 1 - i // 二〇二三至二四年度 with the unit glued on
+			}
+		}
+		second, next, _ := numberRun(words, j)
+		if second == "" || !yearLike(first) {
+			return 0
+		}
+		j = next
+	}
+	if j < len(words) && dateUnits[words[j].Text] {
+		unit := words[j].Text
+		if era || !strings.HasPrefix(unit, "年") && !strings.HasPrefix(unit, "学年") || yearLike(first) {
+			if j+1 < len(words) && dateEdges[words[j+1].Text] {
+				return j + 2 - i // 2020年末
+			}
+			return j + 1 - i
+		}
+	}
 	return 0
+}
+
+// yearSpanMarks join the two ends of a span of years.
+var yearSpanMarks = wordSet("至", "到", "-", "—", "–", "－", "～", "~", "/")
+
+// numberRun joins the words from words[j] that together write one number
+// (二 〇 二三 → 二〇二三) and returns it with the index after it; marked
+// reports a last word that ends in a span mark (四至).
+func numberRun(words []segment.Word, j int) (number string, next int, marked bool) {
+	var b strings.Builder
+	for ; j < len(words); j++ {
+		w := words[j].Text
+		if isNumberWord(w) {
+			b.WriteString(w)
+			continue
+		}
+		if t, ok := strings.CutSuffix(w, "至"); ok && isNumberWord(t) && b.Len() > 0 {
+			b.WriteString(t)
+			return b.String(), j + 1, true
+		}
+		break
+	}
+	return b.String(), j, false
 }
 
 // trimDateUnit cuts a year unit off a word.

@@ -26,6 +26,7 @@ type namer struct {
 	words    *sentenceWords
 	subjects []string // subjects named so far in the sentence, in order
 	entity   string   // the last entities counted in the sentence (卫生院)
+	whole    string   // the whole of the last share named in the sentence
 	group    respectiveGroup
 }
 
@@ -44,7 +45,7 @@ func (n *namer) name(i int) Fact {
 	f := n.amounts[i]
 	s := sentenceIndex(n.sentences, f.Start)
 	if s != n.current {
-		n.current, n.subjects, n.group, n.entity = s, nil, respectiveGroup{at: -1}, ""
+		n.current, n.subjects, n.group, n.entity, n.whole = s, nil, respectiveGroup{at: -1}, "", ""
 		n.cutStart, n.spanEnd = 0, -1
 	}
 	if s < 0 || f.End > n.spanEnd {
@@ -64,6 +65,11 @@ func (n *namer) name(i int) Fact {
 		kind = KindCount // "8000多万农业转移人口": a count whose unit the name implies
 	}
 	name := metricName(left, after, kind, f.Unit)
+	if kind == KindPercent {
+		if share, whole, ok := shareName(left, n.whole); ok {
+			name, n.whole = share, whole
+		}
+	}
 	adjacent := len(after) == 0 && i+1 < len(n.amounts) && n.amounts[i+1].Start == f.End
 	if name == "" && f.Kind == KindCount && adjacent {
 		// "13690户25249人发放生活补贴": both counts are of the phrase after.

@@ -276,10 +276,19 @@ func innerQuote(rs []rune, at int, pair rune, dir int) bool {
 // partWord is the part of a word that an amount cuts ("楼" of 栋楼 after
 // 16栋): Chinese characters read as a noun, anything else as unknown.
 func partWord(rs []rune) segment.Word {
-	for _, r := range rs {
+	w := string(rs)
+	if !isHanWord(w) {
+		return segment.Word{Text: w, Pos: "x"}
+	}
+	return segment.Word{Text: w, Pos: "n"}
+}
+
+// isHanWord reports a word of Chinese characters only.
+func isHanWord(w string) bool {
+	for _, r := range w {
 		if !unicode.Is(unicode.Han, r) {
-			return segment.Word{Text: string(rs), Pos: "x"}
+			return false
 		}
 	}
-	return segment.Word{Text: string(rs), Pos: "n"}
+	return w != ""
 }

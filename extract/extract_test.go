@@ -269,6 +269,13 @@ func TestMetricNames(t *testing.T) {
 		{"fiscal-year span", "地方债务余额二〇二五至二六年度相当于地区生产总值的42%。", []string{"地方债务余额占地区生产总值比重"}},
 		{"fiscal-year span", "二〇二四至二五年度政府开支为8000亿元。", []string{"政府开支"}},
 		{"span of years", "2019-2021年累计新建校舍3.2万平方米。", []string{"新建校舍"}},
+		{"pronoun and modal subjects", "我们会预留五百亿元应对风险。", []string{"预留资金"}},
+		{"modal inside", "市政府将拨款30亿元改造旧校舍。", []string{"市政府拨款"}},
+		{"list marker", "12. 我们将预留20亿元支持创新。", []string{"预留资金"}},
+		{"adverbial 受…影响", "契税4.27亿元,受土地市场低迷影响下降15%。", []string{"契税", "契税下降"}},
+		{"adverbial 在…带动下", "工业增加值在新动能带动下增长8%。", []string{"工业增加值增长"}},
+		{"comparison with an earlier figure", "全年物价预测2.1%，较上月预测上修0.2个百分点。", []string{"物价预测", "物价预测上修"}},
+		{"comparison with a level stays", "夏粮单产比历史最高水平增加12公斤。", []string{"夏粮单产比历史最高水平增加"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {
@@ -321,6 +328,9 @@ func TestTraditionalMetricNames(t *testing.T) {
 		{"財(cái)政預(yù)算收入5.2億元。", []string{"财政预算收入"}},
 		{"二〇二五至二六年度經常開支預計為5,800億元。", []string{"经常开支"}},
 		{"旅客購物消費佔總消費的47.5%。", []string{"旅客购物消费占总消费比重"}},
+		{"我們會撥款80億元推行新計劃。", []string{"拨款"}},
+		{"關稅收入受全球貿易放緩影響下跌6%。", []string{"关税收入下跌"}},
+		{"出口成長率預測2.8%，較上次預測下修0.3個百分點。", []string{"出口成长率预测", "出口成长率预测下修"}},
 		{"政府債務相當於本地生產總值的21%。", []string{"政府债务占本地生产总值比重"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})

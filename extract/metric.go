@@ -21,15 +21,18 @@ const maxClause = 40
 
 // Word lists, one entry a line in data/*.txt.
 var (
-	scopeWords      = wordSetOf("scope_words")      // area, period and tally words
-	leadingVerbs    = wordSetOf("leading_verbs")    // verbs that introduce an amount
-	keptWords       = wordSetOf("kept_words")       // leading words that belong to a name (新增学位, 人均)
-	reachingWords   = wordSetOf("reaching_words")   // words between a name and its amount
-	changeVerbs     = wordList("change_words")      // words of change, longest first
-	timeWords       = wordSetOf("time_words")       // words that date an amount
-	comparisonWords = wordSetOf("comparison_words") // words that open a comparison (比上年)
-	namingVerbs     = wordSetOf("naming_verbs")     // verbs that give counted things a new name (被评为)
-	outputUnits     = wordSetOf("output_units")     // units products are counted in (吨, 辆)
+	scopeWords      = wordSetOf("scope_words")       // area, period and tally words
+	leadingVerbs    = wordSetOf("leading_verbs")     // verbs that introduce an amount
+	keptWords       = wordSetOf("kept_words")        // leading words that belong to a name (新增学位, 人均)
+	reachingWords   = wordSetOf("reaching_words")    // words between a name and its amount
+	changeVerbs     = wordList("change_words")       // words of change, longest first
+	timeWords       = wordSetOf("time_words")        // words that date an amount
+	comparisonWords = wordSetOf("comparison_words")  // words that open a comparison (比上年)
+	namingVerbs     = wordSetOf("naming_verbs")      // verbs that give counted things a new name (被评为)
+	outputUnits     = wordSetOf("output_units")      // units products are counted in (吨, 辆)
+	modalWords      = wordSetOf("modal_words")       // modal and future words (会, 将)
+	adverbialOpen   = wordSetOf("adverbial_openers") // words opening an adverbial phrase (受, 在)
+	adverbialClose  = wordSetOf("adverbial_closers") // words closing it (影响, 带动下)
 )
 
 // metricName reads the name of what a quantity measures from the words of
@@ -39,7 +42,14 @@ var (
 // percentages name their indicator before them.
 func metricName(left, after []segment.Word, kind, unit string) string {
 	if kind != KindCount && kind != KindMeasure {
-		return leftName(left)
+		name := leftName(left)
+		if verb := verbBefore(left); name == "" && kind == KindMoney && verb != "" {
+			if strings.HasSuffix(verb, "款") || strings.HasSuffix(verb, "资") {
+				return verb // 拨款, 投资 name the money themselves
+			}
+			return verb + "资金" // "我们会预留50亿元": the funds set aside
+		}
+		return name
 	}
 	if right := rightNounPhrase(after); right != "" {
 		return right
@@ -66,7 +76,7 @@ var countNouns = map[string]string{"人次": "人次", "人": "人数", "名": "
 // it is no verb of reaching or change.
 func verbBefore(words []segment.Word) string {
 	words = dropDates(words)
-	for len(words) > 0 && (scopeWords[words[0].Text] || words[0].Pos == "d" || isMark(words[0].Text)) {
+	for len(words) > 0 && (scopeWords[words[0].Text] || isFunctionWord(words[0].Pos) || modalWords[words[0].Text] || isMark(words[0].Text) || isListMarker(words)) {
 		words = words[1:]
 	}
 	for len(words) > 0 && (reachingWords[words[len(words)-1].Text] || isMark(words[len(words)-1].Text)) {
@@ -100,7 +110,7 @@ func previousClauseName(sw *sentenceWords, start, from int) string {
 // leftName strips the words of a clause before a quantity down to the
 // indicator's name.
 func leftName(words []segment.Word) string {
-	words = dropDates(words)
+	words = dropDates(dropAdverbials(words))
 	if joined := joinWords(words); isChangeVerb(joined) {
 		return joined // 下修, cut in two by the segmenter
 	}
@@ -125,7 +135,8 @@ func leftName(words []segment.Word) string {
 		if keptWords[w.Text] || isOrdinalAt(words, 0) {
 			break
 		}
-		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) {
+		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) ||
+			modalWords[w.Text] || isListMarker(words) {
 			adverb = nil
 			if w.Pos == "d" && !scopeWords[w.Text] && !leadingVerbs[w.Text] {
 				adverb = words[:1]
@@ -169,8 +180,8 @@ func leftName(words []segment.Word) string {
 		if t, ok := trimDateUnit(w.Text); ok && isNumberWord(t) && changeFollows(words[i+1:]) {
 			continue // 三年 in 前三年共增加
 		}
-		if leadingVerbs[w.Text] && i+1 < len(words) && words[i+1].Pos == "v" {
-			continue // 大力 in 大力增长
+		if (leadingVerbs[w.Text] || modalWords[w.Text]) && i+1 < len(words) && words[i+1].Pos == "v" {
+			continue // 大力 in 大力增长, 会 in 政府会拨款
 		}
 		beforeVerb := i+1 < len(words) && (words[i+1].Pos == "v" || words[i+1].Pos == "d")
 		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "c" && kept[len(kept)-1].Text != "占" || isQuoteMark(w.Text) {
@@ -183,6 +194,90 @@ func leftName(words []segment.Word) string {
 	}
 	return joinWords(kept)
 }
+
+// isListMarker reports a number and a mark at the start of words (42. or
+// 3、): a list marker, no part of a name.
+func isListMarker(words []segment.Word) bool {
+	return len(words) > 1 && isAmountWord(words[0].Text) && isMark(words[1].Text)
+}
+
+// dropAdverbials leaves out of a name the adverbial phrases between a
+// subject and its verb: 受…影响, 在…带动下 (契税受房地产市场影响下降 →
+// 契税下降), and a comparison before a change (较上次预测上修 → 上修, 与全国
+// 平均水平相比提高 → 提高). The words are copied only when one is dropped.
+func dropAdverbials(words []segment.Word) []segment.Word {
+	for k := 0; k < len(words); k++ {
+		if end := adverbialEnd(words, k); end > k {
+			out := make([]segment.Word, 0, len(words)-(end-k))
+			out = append(append(out, words[:k]...), words[end:]...)
+			return dropAdverbials(out)
+		}
+	}
+	return words
+}
+
+// adverbialEnd returns the index after an adverbial phrase opened at
+// words[k], or k when none opens there.
+func adverbialEnd(words []segment.Word, k int) int {
+	w := words[k].Text
+	switch {
+	case adverbialOpen[w]:
+		for j := k + 1; j < len(words) && j <= k+6; j++ {
+			if adverbialClose[words[j].Text] {
+				return j + 1
+			}
+		}
+	case w == "较" || w == "比" || w == "比较":
+		// A comparison that runs to the change word at the end; 占比 is a share.
+		end := len(words)
+		for end > 0 && (reachingWords[words[end-1].Text] || isMark(words[end-1].Text)) {
+			end-- // 提高到
+		}
+		tail := changeTail(words[:end])
+		if tail == 0 || k > 0 && words[k-1].Text == "占" || k+1 >= end-tail {
+			return k
+		}
+		if isEarlierPeriod(words[k+1 : end-tail]) {
+			return end - tail
+		}
+	case w == "与" || w == "同" || w == "跟":
+		for j := k + 1; j < len(words) && j <= k+6; j++ {
+			if words[j].Text == "相比" || words[j].Text == "相较" || words[j].Text == "比较" {
+				if isEarlierPeriod(words[k+1 : j]) {
+					return j + 1
+				}
+				return k
+			}
+		}
+	}
+	return k
+}
+
+// isEarlierPeriod reports the object of a comparison that is an earlier
+// period or an earlier figure (上年, 大丰收的上年, 上次预测): the comparison
+// dates the change. A comparison with a level (比历史高水平) is part of
+// the indicator and stays.
+func isEarlierPeriod(words []segment.Word) bool {
+	last := -1
+	for i, w := range words {
+		if w.Pos == "t" || timeWords[w.Text] {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	for _, w := range words[last+1:] {
+		if !forecastWords[w.Text] {
+			return false
+		}
+	}
+	return true
+}
+
+// forecastWords name an earlier figure that a new one is compared with
+// (较上次预测上修).
+var forecastWords = wordSet("预测", "预测数", "预测值", "预估", "预算", "计划", "估计", "概估", "初估")
 
 // isOrdinalAt reports 第 and a number at words[i] (第2季度, 第一产业):
 // an ordinal names a series, it is no amount.

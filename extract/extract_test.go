@@ -276,6 +276,10 @@ func TestMetricNames(t *testing.T) {
 		{"adverbial 在…带动下", "工业增加值在新动能带动下增长8%。", []string{"工业增加值增长"}},
 		{"comparison with an earlier figure", "全年物价预测2.1%，较上月预测上修0.2个百分点。", []string{"物价预测", "物价预测上修"}},
 		{"comparison with a level stays", "夏粮单产比历史最高水平增加12公斤。", []string{"夏粮单产比历史最高水平增加"}},
+		{"items of a list share modifiers", "全年完成消防培训保安员3200人、志愿者1800人。", []string{"消防培训保安员", "消防培训志愿者"}},
+		{"award level", "学生在比赛中共获全省一等奖5名、二等奖8名。", []string{"全省一等奖", "全省二等奖"}},
+		{"pronoun tags on nouns", "今年本科录取率达到68.5%。", []string{"本科录取率"}},
+		{"determiners", "其中各类职业技能培训1.2万人次。", []string{"职业技能培训"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {
@@ -331,6 +335,7 @@ func TestTraditionalMetricNames(t *testing.T) {
 		{"我們會撥款80億元推行新計劃。", []string{"拨款"}},
 		{"關稅收入受全球貿易放緩影響下跌6%。", []string{"关税收入下跌"}},
 		{"出口成長率預測2.8%，較上次預測下修0.3個百分點。", []string{"出口成长率预测", "出口成长率预测下修"}},
+		{"全年完成急救培訓教師820人、家長560人。", []string{"急救培训教师", "急救培训家长"}},
 		{"政府債務相當於本地生產總值的21%。", []string{"政府债务占本地生产总值比重"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})

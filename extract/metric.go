@@ -33,6 +33,8 @@ var (
 	modalWords      = wordSetOf("modal_words")       // modal and future words (会, 将)
 	adverbialOpen   = wordSetOf("adverbial_openers") // words opening an adverbial phrase (受, 在)
 	adverbialClose  = wordSetOf("adverbial_closers") // words closing it (影响, 带动下)
+	pronouns        = wordSetOf("pronouns")          // pronouns and demonstratives (我们, 该)
+	awardWords      = wordSetOf("award_words")       // awards whose level is in their name (一等奖)
 )
 
 // metricName reads the name of what a quantity measures from the words of
@@ -132,10 +134,10 @@ func leftName(words []segment.Word) string {
 	var adverb []segment.Word // the last adverb dropped: 经常 of 经常开支
 	for len(words) > 1 {
 		w := words[0]
-		if keptWords[w.Text] || isOrdinalAt(words, 0) {
+		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) {
 			break
 		}
-		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) ||
+		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionLike(w) || qualifierWord(w.Text) ||
 			modalWords[w.Text] || isListMarker(words) {
 			adverb = nil
 			if w.Pos == "d" && !scopeWords[w.Text] && !leadingVerbs[w.Text] {
@@ -184,7 +186,8 @@ func leftName(words []segment.Word) string {
 			continue // 大力 in 大力增长, 会 in 政府会拨款
 		}
 		beforeVerb := i+1 < len(words) && (words[i+1].Pos == "v" || words[i+1].Pos == "d")
-		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "c" && kept[len(kept)-1].Text != "占" || isQuoteMark(w.Text) {
+		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) ||
+			scopeWords[w.Text] && w.Pos != "c" && kept[len(kept)-1].Text != "占" && !isAwardLevel(words, i) || isQuoteMark(w.Text) {
 			continue
 		}
 		kept = append(kept, w)
@@ -192,7 +195,32 @@ func leftName(words []segment.Word) string {
 	if isAmountWord(kept[0].Text) {
 		kept = kept[1:]
 	}
+	for k := len(kept) - 2; k >= 0; k-- {
+		if gainVerbs[kept[k].Text] {
+			kept = kept[k+1:] // "学生在竞赛中获全省一等奖": what was won names the count
+			break
+		}
+	}
 	return joinWords(kept)
+}
+
+// gainVerbs say what was won or gained; the name is what follows them.
+var gainVerbs = wordSet("获", "荣获", "获得", "夺得", "摘得")
+
+// isFunctionLike reports a word that is no content: a function word by
+// its tag, but of the words tagged as pronouns only the real ones (本科 is
+// tagged so too).
+func isFunctionLike(w segment.Word) bool {
+	if w.Pos == "r" {
+		return pronouns[w.Text] || utf8.RuneCountInString(w.Text) == 1
+	}
+	return isFunctionWord(w.Pos)
+}
+
+// isAwardLevel reports a scope word before an award (全国一等奖): the
+// level of the award, part of its name.
+func isAwardLevel(words []segment.Word, i int) bool {
+	return i+1 < len(words) && scopeWords[words[i].Text] && strings.HasPrefix(words[i].Text, "全") && awardWords[words[i+1].Text]
 }
 
 // isListMarker reports a number and a mark at the start of words (42. or

@@ -19,15 +19,17 @@ type namer struct {
 	amounts   []Fact // every amount of the text, whatever kinds are wanted
 	seg       Segmenter
 
-	current  int // index of the sentence cut into words
-	cutStart int // start of the part of it that is cut
-	floor    int // how far back the cut may go
-	spanEnd  int // end of the part of it that is cut
-	words    *sentenceWords
-	subjects []string // subjects named so far in the sentence, in order
-	entity   string   // the last entities counted in the sentence (卫生院)
-	whole    string   // the whole of the last share named in the sentence
-	group    respectiveGroup
+	current   int // index of the sentence cut into words
+	cutStart  int // start of the part of it that is cut
+	floor     int // how far back the cut may go
+	spanEnd   int // end of the part of it that is cut
+	words     *sentenceWords
+	subjects  []string // subjects named so far in the sentence, in order
+	entity    string   // the last entities counted in the sentence (卫生院)
+	whole     string   // the whole of the last share named in the sentence
+	prefix    string   // the modifiers of the last name before its head noun (普通话培训 of 普通话培训公务员)
+	prefixEnd int      // the end of the amount named so
+	group     respectiveGroup
 }
 
 // respectiveGroup is a run of amounts after 分别 ("分别增长3.6%、2.9%").
@@ -65,6 +67,9 @@ func (n *namer) name(i int) Fact {
 		kind = KindCount // "8000多万农业转移人口": a count whose unit the name implies
 	}
 	name := metricName(left, after, kind, f.Unit)
+	if p := n.listPrefix(i, at, left); p != "" && name == left[0].Text {
+		name = p + name // "培训公务员2500人、教师2300人": 培训教师
+	}
 	if kind == KindPercent {
 		if share, whole, ok := shareName(left, n.whole); ok {
 			name, n.whole = share, whole
@@ -135,11 +140,41 @@ func (n *namer) name(i int) Fact {
 	if subject != "" {
 		f.Metric = subject + verb // a bare verb (稳步提升) is never a name
 	}
+	n.prefix, n.prefixEnd = listPrefixOf(f.Metric, left), f.End
 	if f.Kind == kindImplicit {
 		right := rightNounPhrase(after)
 		f.Kind, f.Unit = implicitUnit(right, f.Metric)
 	}
 	return f
+}
+
+// listPrefix returns the modifiers that amount i shares with the amount
+// before it when the two are items of a list and amount i's clause is one
+// bare noun ("完成培训公务员2500人、教师2300人" → 培训教师, "获全国一等奖4名、
+// 二等奖1名" → 全国二等奖), or "".
+func (n *namer) listPrefix(i, at int, left []segment.Word) string {
+	if i == 0 || n.prefix == "" || n.prefixEnd != n.amounts[i-1].End || len(left) != 1 || !isNoun(left[0]) {
+		return ""
+	}
+	mark := at - utf8.RuneCountInString(left[0].Text) - 1
+	if mark != n.prefixEnd || mark >= len(n.rs) || n.rs[mark] != '、' {
+		return ""
+	}
+	return n.prefix
+}
+
+// listPrefixOf returns the modifiers of a name read from left before its
+// head noun, the last noun of left, or "".
+func listPrefixOf(name string, left []segment.Word) string {
+	for k := len(left) - 1; k >= 0; k-- {
+		if isNoun(left[k]) {
+			if p, ok := strings.CutSuffix(name, left[k].Text); ok && p != "" && !strings.HasSuffix(p, "和") && !strings.HasSuffix(p, "及") {
+				return p
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // cut cuts into words the part of sentence s that amount i's name reads

@@ -29,6 +29,9 @@ type namer struct {
 	whole     string   // the whole of the last share named in the sentence
 	prefix    string   // the modifiers of the last name before its head noun (普通话培训 of 普通话培训公务员)
 	prefixEnd int      // the end of the amount named so
+	plan      string   // the plan of the last amount named as a plan (预算)
+	planEnd   int      // the end of that amount
+	planStem  string   // what it is the plan of
 	group     respectiveGroup
 }
 
@@ -70,7 +73,15 @@ func (n *namer) name(i int) Fact {
 	if p := n.listPrefix(i, at, left); p != "" && name == left[0].Text {
 		name = p + name // "培训公务员2500人、教师2300人": 培训教师
 	}
-	if kind == KindPercent {
+	ofPlan := false // a plan or a completion is no subject for the amounts after it
+	if plan := planAfter(left); plan != "" && f.Kind == KindMoney && len(n.subjects) > 0 {
+		// "X决算为17万元,完成预算27万元的63%": 27万元 is X's budget.
+		n.plan, n.planEnd, n.planStem = plan, f.End, outcomeStem(n.subjects[len(n.subjects)-1])
+		name, ofPlan = n.planStem+plan, true
+	} else if kind == KindPercent {
+		name, ofPlan = n.completion(i, left, name)
+	}
+	if kind == KindPercent && !ofPlan {
 		if share, whole, ok := shareName(left, n.whole); ok {
 			name, n.whole = share, whole
 		}
@@ -131,7 +142,7 @@ func (n *namer) name(i int) Fact {
 			subject, _ = splitChange(previousClauseName(n.words, at, from))
 		}
 	}
-	if subject != "" {
+	if subject != "" && !ofPlan {
 		n.subjects = append(n.subjects, subject)
 	}
 	if entityUnits[f.Unit] && subject != "" && !attributeNouns[subject] {
@@ -146,6 +157,19 @@ func (n *namer) name(i int) Fact {
 		f.Kind, f.Unit = implicitUnit(right, f.Metric)
 	}
 	return f
+}
+
+// completion names a percentage that measures an outcome against its
+// plan ("为年度计划的108%", "完成预算27万元的63%") X完成<plan>比例; other
+// names come back as they are.
+func (n *namer) completion(i int, left []segment.Word, name string) (string, bool) {
+	if plan := planOf(left); plan != "" && len(n.subjects) > 0 {
+		return outcomeStem(n.subjects[len(n.subjects)-1]) + "完成" + plan + "比例", true
+	}
+	if rest := trimMarks(left); i > 0 && n.plan != "" && n.planEnd == n.amounts[i-1].End && (len(rest) == 0 || len(rest) == 1 && rest[0].Text == "的") {
+		return n.planStem + "完成" + n.plan + "比例", true
+	}
+	return name, false
 }
 
 // listPrefix returns the modifiers that amount i shares with the amount

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/zhmetrics/zhmetrics/segment"
@@ -91,4 +92,62 @@ func changeTail(words []segment.Word) int {
 		return 2
 	}
 	return 0
+}
+
+var (
+	planWords    = wordSetOf("plan_words")   // plans and budgets outcomes are measured against
+	outcomeWords = wordList("outcome_words") // words naming an outcome, not its plan
+	outcomeKinds = wordList("outcome_kinds") // the kind of outcome before them
+)
+
+// planAfter returns the plan word that words end with after 完成
+// ("完成预算" before the budget's amount), or "".
+func planAfter(words []segment.Word) string {
+	words = trimMarks(dropDates(words))
+	if n := len(words); n >= 2 && words[n-2].Text == "完成" && planWords[words[n-1].Text] {
+		return words[n-1].Text
+	}
+	return ""
+}
+
+// planOf returns the plan word of a percentage's clause that measures an
+// outcome against it ("为年度计划的108%" → 年度计划), or "".
+func planOf(words []segment.Word) string {
+	words = trimMarks(dropDates(words))
+	if n := len(words); n > 0 && words[n-1].Text == "的" {
+		words = words[:n-1]
+	}
+	if len(words) == 2 && (words[0].Text == "为" || words[0].Text == "是" || words[0].Text == "完成") && planWords[words[1].Text] {
+		return words[1].Text
+	}
+	return ""
+}
+
+// outcomeStem cuts the words of an outcome (支出决算) off a subject, so
+// that the subject can name its plan.
+func outcomeStem(subject string) string {
+	cut := false
+	for _, w := range outcomeWords {
+		if stem, ok := strings.CutSuffix(subject, w); ok && stem != "" {
+			subject, cut = stem, true
+			break
+		}
+	}
+	for _, w := range outcomeKinds {
+		if stem, ok := strings.CutSuffix(subject, w); cut && ok && stem != "" {
+			subject = stem
+		}
+	}
+	return subject
+}
+
+// trimMarks cuts marks and spaces off both ends of words.
+func trimMarks(words []segment.Word) []segment.Word {
+	for len(words) > 0 && isMark(words[0].Text) {
+		words = words[1:]
+	}
+	for len(words) > 0 && isMark(words[len(words)-1].Text) {
+		words = words[:len(words)-1]
+	}
+	return words
 }

@@ -113,8 +113,8 @@ func previousClauseName(sw *sentenceWords, start, from int) string {
 // indicator's name.
 func leftName(words []segment.Word) string {
 	words = dropDates(dropAdverbials(words))
-	if joined := joinWords(words); isChangeVerb(joined) {
-		return joined // 下修, cut in two by the segmenter
+	if len(words) == 2 && isChangeVerb(words[0].Text+words[1].Text) {
+		return words[0].Text + words[1].Text // 下修, cut in two by the segmenter
 	}
 	// Trailing: verbs of reaching, qualifiers, particles, stray marks.
 	for len(words) > 0 {
@@ -333,7 +333,12 @@ func changeFollows(words []segment.Word) bool {
 // "2.5"), which never belongs in a name; digits glued to letters (5G) are
 // names.
 func isAmountWord(w string) bool {
-	return w != "" && strings.Trim(w, "0123456789.．０１２３４５６７８９%％") == ""
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '.' || r == '．' || r == '%' || r == '％') {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // isUnitWord reports a classifier or unit, alone or after a scale word
@@ -405,12 +410,14 @@ func timeAt(words []segment.Word, i int) int {
 	era := w == "民国" || w == "民國" || w == "公元" || w == "西元"
 	if era {
 		j++
+	} else if r, _ := utf8.DecodeRuneInString(w); !isNumeral(r) {
+		return 0 // no date starts here
 	}
 	if t, ok := trimDateUnit(w); ok && yearLike(t) {
 		return 1 // 一九八六年 as one word
 	}
 	first, j, marked := numberRun(words, j)
-	if first == "" {
+	if first.runes == 0 {
 		return 0
 	}
 	if marked || j < len(words) && yearSpanMarks[words[j].Text] {
@@ -418,19 +425,19 @@ func timeAt(words []segment.Word, i int) int {
 			j++
 		}
 		if j < len(words) {
-			if t, ok := trimDateUnit(words[j].Text); ok && isNumberWord(t) && yearLike(first) {
+			if t, ok := trimDateUnit(words[j].Text); ok && isNumberWord(t) && first.yearLike() {
 				return j + 1 - i // 二〇二三至二四年度 with the unit glued on
 			}
 		}
 		second, next, _ := numberRun(words, j)
-		if second == "" || !yearLike(first) {
+		if second.runes == 0 || !first.yearLike() {
 			return 0
 		}
 		j = next
 	}
 	if j < len(words) && dateUnits[words[j].Text] {
 		unit := words[j].Text
-		if era || !strings.HasPrefix(unit, "年") && !strings.HasPrefix(unit, "学年") || yearLike(first) {
+		if era || !strings.HasPrefix(unit, "年") && !strings.HasPrefix(unit, "学年") || first.yearLike() {
 			if j+1 < len(words) && dateEdges[words[j+1].Text] {
 				return j + 2 - i // 2020年末
 			}
@@ -443,24 +450,39 @@ func timeAt(words []segment.Word, i int) int {
 // yearSpanMarks join the two ends of a span of years.
 var yearSpanMarks = wordSet("至", "到", "-", "—", "–", "－", "～", "~", "/")
 
-// numberRun joins the words from words[j] that together write one number
+// runOfDigits describes a number written over several words.
+type runOfDigits struct {
+	runes   int
+	counted bool // holds 两 十 百 or 千, which no year is written with
+}
+
+// yearLike is yearLike for a number written over several words.
+func (d runOfDigits) yearLike() bool { return d.runes >= 3 && d.runes <= 4 && !d.counted }
+
+func (d *runOfDigits) add(w string) {
+	for _, r := range w {
+		d.runes++
+		d.counted = d.counted || r == '两' || r == '十' || r == '百' || r == '千'
+	}
+}
+
+// numberRun reads the words from words[j] that together write one number
 // (二 〇 二三 → 二〇二三) and returns it with the index after it; marked
 // reports a last word that ends in a span mark (四至).
-func numberRun(words []segment.Word, j int) (number string, next int, marked bool) {
-	var b strings.Builder
+func numberRun(words []segment.Word, j int) (number runOfDigits, next int, marked bool) {
 	for ; j < len(words); j++ {
 		w := words[j].Text
 		if isNumberWord(w) {
-			b.WriteString(w)
+			number.add(w)
 			continue
 		}
-		if t, ok := strings.CutSuffix(w, "至"); ok && isNumberWord(t) && b.Len() > 0 {
-			b.WriteString(t)
-			return b.String(), j + 1, true
+		if t, ok := strings.CutSuffix(w, "至"); ok && isNumberWord(t) && number.runes > 0 {
+			number.add(t)
+			return number, j + 1, true
 		}
 		break
 	}
-	return b.String(), j, false
+	return number, j, false
 }
 
 // trimDateUnit cuts a year unit off a word.
@@ -726,12 +748,19 @@ func isNameEdge(r rune) bool {
 // isQuoteMark reports quote and title marks, which a name inside a name
 // keeps out ("上划中央“两税”收入" → 上划中央两税收入).
 func isQuoteMark(w string) bool {
-	return w != "" && strings.Trim(w, "“”\"‘’'《》「」『』") == ""
+	for _, r := range w {
+		switch r {
+		case '“', '”', '"', '‘', '’', '\'', '《', '》', '「', '」', '『', '』':
+		default:
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isMark(w string) bool {
 	for _, r := range w {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r >= 0x4E00 && r <= 0x9FFF || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return false
 		}
 	}

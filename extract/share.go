@@ -17,6 +17,9 @@ var shareVerbs = wordSet("占", "占到", "约占", "所占", "占比", "相当�
 // a share that leaves it out ("A占出口总额的30%，B占比12%"). ok is false
 // when the clause is no share or names nothing before the share word.
 func shareName(words []segment.Word, lastWhole string) (name, ofWhole string, ok bool) {
+	if !hasShareVerb(words) {
+		return "", "", false
+	}
 	words = dropDates(words)
 	verb := ""
 	if k := changeTail(words); k > 0 {
@@ -57,6 +60,15 @@ func shareName(words []segment.Word, lastWhole string) (name, ofWhole string, ok
 		return subject + "占" + lastWhole + ratio + verb, lastWhole, true
 	}
 	return subject + "占比" + verb, "", true
+}
+
+func hasShareVerb(words []segment.Word) bool {
+	for _, w := range words {
+		if shareVerbs[w.Text] {
+			return true
+		}
+	}
+	return false
 }
 
 // shareSubject names what a share is of: the words before the share
@@ -103,7 +115,7 @@ var (
 // planAfter returns the plan word that words end with after 完成
 // ("完成预算" before the budget's amount), or "".
 func planAfter(words []segment.Word) string {
-	words = trimMarks(dropDates(words))
+	words = trimMarks(words) // a date stands before 完成, never between
 	if n := len(words); n >= 2 && words[n-2].Text == "完成" && planWords[words[n-1].Text] {
 		return words[n-1].Text
 	}
@@ -113,7 +125,10 @@ func planAfter(words []segment.Word) string {
 // planOf returns the plan word of a percentage's clause that measures an
 // outcome against it ("为年度计划的108%" → 年度计划), or "".
 func planOf(words []segment.Word) string {
-	words = trimMarks(dropDates(words))
+	words = trimMarks(words)
+	if len(words) > 3 {
+		words = dropDates(words)
+	}
 	if n := len(words); n > 0 && words[n-1].Text == "的" {
 		words = words[:n-1]
 	}

@@ -281,6 +281,9 @@ func TestMetricNames(t *testing.T) {
 		{"award level", "学生在比赛中共获全省一等奖5名、二等奖8名。", []string{"全省一等奖", "全省二等奖"}},
 		{"pronoun tags on nouns", "今年本科录取率达到68.5%。", []string{"本科录取率"}},
 		{"determiners", "其中各类职业技能培训1.2万人次。", []string{"职业技能培训"}},
+		{"money put into something", "区财政投入1.2亿元实施校舍改造工程。", []string{"校舍改造工程投入"}},
+		{"money put into something", "投资860万元的城东污水处理厂已投入运行。", []string{"城东污水处理厂投资"}},
+		{"verb before a generic money noun", "今年已筹集资金2.4亿元。", []string{"筹集资金"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {
@@ -338,6 +341,7 @@ func TestTraditionalMetricNames(t *testing.T) {
 		{"出口成長率預測2.8%，較上次預測下修0.3個百分點。", []string{"出口成长率预测", "出口成长率预测下修"}},
 		{"全年完成急救培訓教師820人、家長560人。", []string{"急救培训教师", "急救培训家长"}},
 		{"會議費支出決算為2.1萬元,完成預算3萬元的70%。", []string{"会议费支出决算", "会议费预算", "会议费完成预算比例"}},
+		{"政府投資45億元興建體育園區。", []string{"体育园区投资"}},
 		{"政府債務相當於本地生產總值的21%。", []string{"政府债务占本地生产总值比重"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})

@@ -21,20 +21,23 @@ const maxClause = 40
 
 // Word lists, one entry a line in data/*.txt.
 var (
-	scopeWords      = wordSetOf("scope_words")       // area, period and tally words
-	leadingVerbs    = wordSetOf("leading_verbs")     // verbs that introduce an amount
-	keptWords       = wordSetOf("kept_words")        // leading words that belong to a name (新增学位, 人均)
-	reachingWords   = wordSetOf("reaching_words")    // words between a name and its amount
-	changeVerbs     = wordList("change_words")       // words of change, longest first
-	timeWords       = wordSetOf("time_words")        // words that date an amount
-	comparisonWords = wordSetOf("comparison_words")  // words that open a comparison (比上年)
-	namingVerbs     = wordSetOf("naming_verbs")      // verbs that give counted things a new name (被评为)
-	outputUnits     = wordSetOf("output_units")      // units products are counted in (吨, 辆)
-	modalWords      = wordSetOf("modal_words")       // modal and future words (会, 将)
-	adverbialOpen   = wordSetOf("adverbial_openers") // words opening an adverbial phrase (受, 在)
-	adverbialClose  = wordSetOf("adverbial_closers") // words closing it (影响, 带动下)
-	pronouns        = wordSetOf("pronouns")          // pronouns and demonstratives (我们, 该)
-	awardWords      = wordSetOf("award_words")       // awards whose level is in their name (一等奖)
+	scopeWords      = wordSetOf("scope_words")         // area, period and tally words
+	leadingVerbs    = wordSetOf("leading_verbs")       // verbs that introduce an amount
+	keptWords       = wordSetOf("kept_words")          // leading words that belong to a name (新增学位, 人均)
+	reachingWords   = wordSetOf("reaching_words")      // words between a name and its amount
+	changeVerbs     = wordList("change_words")         // words of change, longest first
+	timeWords       = wordSetOf("time_words")          // words that date an amount
+	comparisonWords = wordSetOf("comparison_words")    // words that open a comparison (比上年)
+	namingVerbs     = wordSetOf("naming_verbs")        // verbs that give counted things a new name (被评为)
+	outputUnits     = wordSetOf("output_units")        // units products are counted in (吨, 辆)
+	modalWords      = wordSetOf("modal_words")         // modal and future words (会, 将)
+	adverbialOpen   = wordSetOf("adverbial_openers")   // words opening an adverbial phrase (受, 在)
+	adverbialClose  = wordSetOf("adverbial_closers")   // words closing it (影响, 带动下)
+	pronouns        = wordSetOf("pronouns")            // pronouns and demonstratives (我们, 该)
+	awardWords      = wordSetOf("award_words")         // awards whose level is in their name (一等奖)
+	fundingVerbs    = wordList("funding_verbs")        // verbs that put money into something (投入)
+	purposeVerbs    = wordSetOf("purpose_verbs")       // what money went into (建设, 实施)
+	genericMoney    = wordSetOf("generic_money_nouns") // nouns that only say money (资金)
 )
 
 // metricName reads the name of what a quantity measures from the words of
@@ -44,6 +47,9 @@ var (
 // percentages name their indicator before them.
 func metricName(left, after []segment.Word, kind, unit string) string {
 	if kind != KindCount && kind != KindMeasure {
+		if name := fundedName(left, after); kind == KindMoney && name != "" {
+			return name
+		}
 		name := leftName(left)
 		if verb := verbBefore(left); name == "" && kind == KindMoney && verb != "" {
 			if strings.HasSuffix(verb, "款") || strings.HasSuffix(verb, "资") {
@@ -69,6 +75,60 @@ func metricName(left, after []segment.Word, kind, unit string) string {
 		return verb + countNouns[unit]
 	}
 	return ""
+}
+
+// fundedName names money put into something by what it went into:
+// "投入1.2亿元实施校舍改造工程" → 校舍改造工程投入, "投资5200万元的实验楼" →
+// 实验楼投资; "" when the words do not read so.
+func fundedName(left, after []segment.Word) string {
+	left = trimMarks(left)
+	if len(left) == 0 || len(after) < 2 {
+		return ""
+	}
+	verb := fundingVerbIn(left[len(left)-1].Text)
+	if verb == "" {
+		return ""
+	}
+	if after[0].Text != "的" && !purposeVerbs[after[0].Text] {
+		return ""
+	}
+	n := 1
+	for n < len(after) && (isNoun(after[n]) || after[n].Pos == "a" || after[n].Pos == "v" && n > 1 || isQuoteMark(after[n].Text)) {
+		n++
+	}
+	for n > 1 && !isNoun(after[n-1]) {
+		n-- // the phrase ends with its noun
+	}
+	if n == 1 {
+		return "" // what follows is no noun phrase
+	}
+	object := joinWords(dropQuotes(after[1:n]))
+	if utf8.RuneCountInString(object) < 2 {
+		return ""
+	}
+	return object + verb
+}
+
+// fundingVerbIn returns the funding verb a word is or ends with (财政投入
+// → 投入), or "".
+func fundingVerbIn(w string) string {
+	for _, v := range fundingVerbs {
+		if strings.HasSuffix(w, v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// dropQuotes leaves quote marks out of words.
+func dropQuotes(words []segment.Word) []segment.Word {
+	out := make([]segment.Word, 0, len(words))
+	for _, w := range words {
+		if !isQuoteMark(w.Text) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // countNouns name what a count of people or households counts.
@@ -134,7 +194,7 @@ func leftName(words []segment.Word) string {
 	var adverb []segment.Word // the last adverb dropped: 经常 of 经常开支
 	for len(words) > 1 {
 		w := words[0]
-		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) {
+		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) || len(words) == 2 && genericMoney[words[1].Text] && w.Pos == "v" {
 			break
 		}
 		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionLike(w) || qualifierWord(w.Text) ||

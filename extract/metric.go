@@ -225,7 +225,8 @@ func leftName(words []segment.Word) string {
 	// ("钢产量共增加" → "钢产量增加"), a span of years before a change
 	// ("前三年增加" → 增加) and any number with its unit: a name never holds
 	// an amount.
-	kept := words[:1:1]
+	kept := make([]segment.Word, 1, len(words))
+	kept[0] = words[0]
 	for i := 1; i < len(words); i++ {
 		w := words[i]
 		if isNumberWord(w.Text) && i+1 < len(words) && (words[i+1].Text == "年" && i+2 < len(words) && isChangeVerb(words[i+2].Text) ||
@@ -598,13 +599,25 @@ func isNumeral(r rune) bool {
 
 // splitChange splits a trailing change word off a name.
 func splitChange(name string) (subject, verb string) {
-	for _, v := range changeVerbs {
+	last, _ := utf8.DecodeLastRuneInString(name)
+	for _, v := range changeVerbsByLast[last] {
 		if strings.HasSuffix(name, v) {
 			return strings.TrimSuffix(name, v), v
 		}
 	}
 	return name, ""
 }
+
+// changeVerbsByLast holds the change words by their last character,
+// longest first, so that a name is matched against few of them.
+var changeVerbsByLast = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, v := range changeVerbs {
+		last, _ := utf8.DecodeLastRuneInString(v)
+		m[last] = append(m[last], v)
+	}
+	return m
+}()
 
 // rightNounPhrase returns the noun phrase of the words right after a
 // quantity's unit, up to the first verb or function word after it, or ""

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -236,8 +237,8 @@ func (n *namer) cutPreviousClause() {
 	}
 	start := punctuationBefore(n.rs, at-1, n.floor)
 	prev := cutSentence(n.rs, start, at, n.seg)
-	n.words.words = append(prev.words, n.words.words...)
-	n.words.plain = append(prev.plain, n.words.plain...)
+	n.words.words = slices.Insert(n.words.words, 0, prev.words...)
+	n.words.plain = slices.Insert(n.words.plain, 0, prev.plain...)
 	n.cutStart = start
 }
 

@@ -23,6 +23,7 @@ type sentenceWords struct {
 	rs    []rune
 	words []nameWord
 	plain []segment.Word // the words without their places, for callers to read
+	cut   []segment.Word // the segmenter's words, reused from cut to cut
 	kept  []rune         // the sentence without pinyin, reused from sentence to sentence
 	pos   []int          // offset in rs of each kept character
 }
@@ -66,7 +67,7 @@ func (sw *sentenceWords) appendCut(rs []rune, start, end, sentenceStart int, seg
 	}
 	// Words come back lower-cased; the same bytes of text keep the case.
 	b, k := 0, 0
-	for _, w := range seg.CutPos(text) {
+	for _, w := range sw.cutPos(seg, text) {
 		n := utf8.RuneCountInString(w.Text)
 		if n == 0 || k+n > len(sw.kept) || b+len(w.Text) > len(text) {
 			continue
@@ -75,6 +76,21 @@ func (sw *sentenceWords) appendCut(rs []rune, start, end, sentenceStart int, seg
 		b += len(w.Text)
 		k += n
 	}
+}
+
+// appendingSegmenter is a Segmenter that can append its words to a
+// buffer (segment.Segmenter does).
+type appendingSegmenter interface {
+	AppendCutPos(dst []segment.Word, text string) []segment.Word
+}
+
+// cutPos cuts text with seg, into sw's buffer when seg can append.
+func (sw *sentenceWords) cutPos(seg Segmenter, text string) []segment.Word {
+	if a, ok := seg.(appendingSegmenter); ok {
+		sw.cut = a.AppendCutPos(sw.cut[:0], text)
+		return sw.cut
+	}
+	return seg.CutPos(text)
 }
 
 func (sw *sentenceWords) add(w nameWord) {

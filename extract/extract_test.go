@@ -284,6 +284,9 @@ func TestMetricNames(t *testing.T) {
 		{"money put into something", "区财政投入1.2亿元实施校舍改造工程。", []string{"校舍改造工程投入"}},
 		{"money put into something", "投资860万元的城东污水处理厂已投入运行。", []string{"城东污水处理厂投资"}},
 		{"verb before a generic money noun", "今年已筹集资金2.4亿元。", []string{"筹集资金"}},
+		{"comparison with the period before", "酒店住客收入52亿元，按季下跌3.5%。", []string{"酒店住客收入", "酒店住客收入下跌"}},
+		{"how a figure is computed", "全年工业增加值420亿元，按可比价格计算增长5.1%。", []string{"工业增加值", "工业增加值增长"}},
+		{"negation names a group", "全乡未脱贫人口1200人。", []string{"未脱贫人口"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {
@@ -342,6 +345,7 @@ func TestTraditionalMetricNames(t *testing.T) {
 		{"全年完成急救培訓教師820人、家長560人。", []string{"急救培训教师", "急救培训家长"}},
 		{"會議費支出決算為2.1萬元,完成預算3萬元的70%。", []string{"会议费支出决算", "会议费预算", "会议费完成预算比例"}},
 		{"政府投資45億元興建體育園區。", []string{"体育园区投资"}},
+		{"入境旅客總數2,800萬人次，按年上升3.9倍。", []string{"入境旅客总数", "入境旅客总数上升"}},
 		{"政府債務相當於本地生產總值的21%。", []string{"政府债务占本地生产总值比重"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})

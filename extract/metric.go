@@ -194,7 +194,7 @@ func leftName(words []segment.Word) string {
 	var adverb []segment.Word // the last adverb dropped: 经常 of 经常开支
 	for len(words) > 1 {
 		w := words[0]
-		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) || len(words) == 2 && genericMoney[words[1].Text] && w.Pos == "v" {
+		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) || isNegatedModifier(words) || len(words) == 2 && genericMoney[words[1].Text] && w.Pos == "v" {
 			break
 		}
 		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionLike(w) || qualifierWord(w.Text) ||
@@ -284,6 +284,13 @@ func isAwardLevel(words []segment.Word, i int) bool {
 	return i+1 < len(words) && scopeWords[words[i].Text] && strings.HasPrefix(words[i].Text, "全") && awardWords[words[i+1].Text]
 }
 
+// isNegatedModifier reports a negation before a verb that qualifies the
+// noun after it (不过夜旅客, 未脱贫人口): the negation names another group.
+func isNegatedModifier(words []segment.Word) bool {
+	return len(words) > 2 && (words[0].Text == "不" || words[0].Text == "未" || words[0].Text == "非") &&
+		words[1].Pos == "v" && isNoun(words[2])
+}
+
 // isListMarker reports a number and a mark at the start of words (42. or
 // 3、): a list marker, no part of a name.
 func isListMarker(words []segment.Word) bool {
@@ -310,6 +317,8 @@ func dropAdverbials(words []segment.Word) []segment.Word {
 func adverbialEnd(words []segment.Word, k int) int {
 	w := words[k].Text
 	switch {
+	case w == "按" && k+1 < len(words) && periodWords[words[k+1].Text]:
+		return k + 2 // 按季下跌: compared with the quarter before
 	case adverbialOpen[w]:
 		for j := k + 1; j < len(words) && j <= k+6; j++ {
 			if adverbialClose[words[j].Text] {
@@ -341,6 +350,9 @@ func adverbialEnd(words []segment.Word, k int) int {
 	}
 	return k
 }
+
+// periodWords follow 按 in a comparison with the period before (按年, 按季).
+var periodWords = wordSet("年", "季", "月", "季度")
 
 // isEarlierPeriod reports the object of a comparison that is an earlier
 // period or an earlier figure (上年, 大丰收的上年, 上次预测): the comparison

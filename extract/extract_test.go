@@ -87,6 +87,9 @@ func TestExtractPrograms(t *testing.T) {
 		{"“321”素质提升工程", []string{"321"}},
 		{"他说：“我们今天完成了任务。”", nil},
 		{"所谓“抬头看天”,就是学习", nil},
+		{"全县以“人人有技能”为目标开展培训", nil},
+		{"满足群众“就近入学”的需求", nil},
+		{"以「長者安居」為目標推行新措施", nil},
 		{"坚持“321”素质提升工程", []string{"321"}},
 		{"按照《国家职业教育改革实施方案》", []string{"国家职业教育改革实施方案"}},
 		// Programmes: plans, campaigns, platforms, awards, strategies.

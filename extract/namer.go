@@ -221,10 +221,26 @@ func (n *namer) cut(i, s int) {
 		n.words.appendCut(n.rs, n.spanEnd, end, n.cutStart, n.seg)
 	} else {
 		n.words.reset(n.rs)
-		n.words.appendCut(n.rs, start, end, start, n.seg)
+		n.cutAround(start, end)
 		n.cutStart, n.floor = start, floor
 	}
 	n.spanEnd = end
+}
+
+// cutAround cuts rs[start:end] into words but for the amounts in it: no
+// name reads the words of an amount, and cutting its text costs as much as
+// the text around it.
+func (n *namer) cutAround(start, end int) {
+	at := start
+	for k := sort.Search(len(n.amounts), func(k int) bool { return n.amounts[k].End > start }); k < len(n.amounts) && n.amounts[k].Start < end; k++ {
+		if a := n.amounts[k]; a.Start >= at {
+			n.words.appendCut(n.rs, at, a.Start, start, n.seg)
+			at = a.End
+		}
+	}
+	if at < end {
+		n.words.appendCut(n.rs, at, end, start, n.seg)
+	}
 }
 
 // cutPreviousClause puts the words of the clause before the cut in front

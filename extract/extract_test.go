@@ -290,6 +290,7 @@ func TestMetricNames(t *testing.T) {
 		{"comparison with the period before", "酒店住客收入52亿元，按季下跌3.5%。", []string{"酒店住客收入", "酒店住客收入下跌"}},
 		{"how a figure is computed", "全年工业增加值420亿元，按可比价格计算增长5.1%。", []string{"工业增加值", "工业增加值增长"}},
 		{"negation names a group", "全乡未脱贫人口1200人。", []string{"未脱贫人口"}},
+		{"a verb heading a noun phrase after 的", "库存可满足约9个月的居民消费。", []string{"居民消费"}},
 	}
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tt := range tests {

@@ -635,8 +635,17 @@ var changeVerbsByLast = func() map[rune][]string {
 // quantity's unit, up to the first verb or function word after it, or ""
 // when the quantity is not followed by a noun.
 func rightNounPhrase(words []segment.Word) string {
+	modified := false // 的 after the amount: what follows is one noun phrase
 	for len(words) > 0 && (strings.TrimSpace(words[0].Text) == "" || words[0].Text == "的") {
+		modified = modified || words[0].Text == "的"
 		words = words[1:]
+	}
+	if n := len(words); modified && n >= 2 && words[n-1].Pos == "v" && isNoun(words[n-2]) && !isChangeVerb(words[n-1].Text) {
+		// "相当于12个月的政府开支": a verb ending the phrase is its head noun.
+		phrase := make([]segment.Word, n)
+		copy(phrase, words)
+		phrase[n-1].Pos = "vn"
+		words = phrase
 	}
 	if len(words) == 0 || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
 		return ""

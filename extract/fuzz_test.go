@@ -36,6 +36,9 @@ func FuzzNames(f *testing.F) {
 	f.Add("地区生产总值856亿元，年均增长6.8%。")
 	f.Add("國內(nèi)生產(chǎn)總值2985億元,分别增长1%、2%")
 	f.Add("“两税”收入(yè)完成3亿元,为年度计划的108%")
+	f.Add("培训公务员2500人、教师2300人,急诊约占6%,进口占比21%")
+	f.Add("差旅费支出决算为3.4万元,完成预算5万元的68%;投入1.2亿元实施校舍改造工程")
+	f.Add("二〇二四至二五年度政府开支,较上次预测上修0.2个百分点,受影响下降15%")
 	seg := segment.Default()
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: seg})
 	f.Fuzz(func(t *testing.T, text string) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/zhmetrics/zhmetrics/segment"
 )
@@ -20,15 +21,23 @@ const maxClause = 40
 
 // Word lists, one entry a line in data/*.txt.
 var (
-	scopeWords      = wordSetOf("scope_words")      // area, period and tally words
-	leadingVerbs    = wordSetOf("leading_verbs")    // verbs that introduce an amount
-	keptWords       = wordSetOf("kept_words")       // leading words that belong to a name (新增学位, 人均)
-	reachingWords   = wordSetOf("reaching_words")   // words between a name and its amount
-	changeVerbs     = wordList("change_words")      // words of change, longest first
-	timeWords       = wordSetOf("time_words")       // words that date an amount
-	comparisonWords = wordSetOf("comparison_words") // words that open a comparison (比上年)
-	namingVerbs     = wordSetOf("naming_verbs")     // verbs that give counted things a new name (被评为)
-	outputUnits     = wordSetOf("output_units")     // units products are counted in (吨, 辆)
+	scopeWords      = wordSetOf("scope_words")         // area, period and tally words
+	leadingVerbs    = wordSetOf("leading_verbs")       // verbs that introduce an amount
+	keptWords       = wordSetOf("kept_words")          // leading words that belong to a name (新增学位, 人均)
+	reachingWords   = wordSetOf("reaching_words")      // words between a name and its amount
+	changeVerbs     = wordList("change_words")         // words of change, longest first
+	timeWords       = wordSetOf("time_words")          // words that date an amount
+	comparisonWords = wordSetOf("comparison_words")    // words that open a comparison (比上年)
+	namingVerbs     = wordSetOf("naming_verbs")        // verbs that give counted things a new name (被评为)
+	outputUnits     = wordSetOf("output_units")        // units products are counted in (吨, 辆)
+	modalWords      = wordSetOf("modal_words")         // modal and future words (会, 将)
+	adverbialOpen   = wordSetOf("adverbial_openers")   // words opening an adverbial phrase (受, 在)
+	adverbialClose  = wordSetOf("adverbial_closers")   // words closing it (影响, 带动下)
+	pronouns        = wordSetOf("pronouns")            // pronouns and demonstratives (我们, 该)
+	awardWords      = wordSetOf("award_words")         // awards whose level is in their name (一等奖)
+	fundingVerbs    = wordList("funding_verbs")        // verbs that put money into something (投入)
+	purposeVerbs    = wordSetOf("purpose_verbs")       // what money went into (建设, 实施)
+	genericMoney    = wordSetOf("generic_money_nouns") // nouns that only say money (资金)
 )
 
 // metricName reads the name of what a quantity measures from the words of
@@ -38,7 +47,17 @@ var (
 // percentages name their indicator before them.
 func metricName(left, after []segment.Word, kind, unit string) string {
 	if kind != KindCount && kind != KindMeasure {
-		return leftName(left)
+		if name := fundedName(left, after); kind == KindMoney && name != "" {
+			return name
+		}
+		name := leftName(left)
+		if verb := verbBefore(left); name == "" && kind == KindMoney && verb != "" {
+			if strings.HasSuffix(verb, "款") || strings.HasSuffix(verb, "资") {
+				return verb // 拨款, 投资 name the money themselves
+			}
+			return verb + "资金" // "我们会预留50亿元": the funds set aside
+		}
+		return name
 	}
 	if right := rightNounPhrase(after); right != "" {
 		return right
@@ -58,6 +77,60 @@ func metricName(left, after []segment.Word, kind, unit string) string {
 	return ""
 }
 
+// fundedName names money put into something by what it went into:
+// "投入1.2亿元实施校舍改造工程" → 校舍改造工程投入, "投资5200万元的实验楼" →
+// 实验楼投资; "" when the words do not read so.
+func fundedName(left, after []segment.Word) string {
+	left = trimMarks(left)
+	if len(left) == 0 || len(after) < 2 {
+		return ""
+	}
+	verb := fundingVerbIn(left[len(left)-1].Text)
+	if verb == "" {
+		return ""
+	}
+	if after[0].Text != "的" && !purposeVerbs[after[0].Text] {
+		return ""
+	}
+	n := 1
+	for n < len(after) && (isNoun(after[n]) || after[n].Pos == "a" || after[n].Pos == "v" && n > 1 || isQuoteMark(after[n].Text)) {
+		n++
+	}
+	for n > 1 && !isNoun(after[n-1]) {
+		n-- // the phrase ends with its noun
+	}
+	if n == 1 {
+		return "" // what follows is no noun phrase
+	}
+	object := joinWords(dropQuotes(after[1:n]))
+	if utf8.RuneCountInString(object) < 2 {
+		return ""
+	}
+	return object + verb
+}
+
+// fundingVerbIn returns the funding verb a word is or ends with (财政投入
+// → 投入), or "".
+func fundingVerbIn(w string) string {
+	for _, v := range fundingVerbs {
+		if strings.HasSuffix(w, v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// dropQuotes leaves quote marks out of words.
+func dropQuotes(words []segment.Word) []segment.Word {
+	out := make([]segment.Word, 0, len(words))
+	for _, w := range words {
+		if !isQuoteMark(w.Text) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // countNouns name what a count of people or households counts.
 var countNouns = map[string]string{"人次": "人次", "人": "人数", "名": "人数", "位": "人数", "户": "户数", "家": "家数"}
 
@@ -65,7 +138,7 @@ var countNouns = map[string]string{"人次": "人次", "人": "人数", "名": "
 // it is no verb of reaching or change.
 func verbBefore(words []segment.Word) string {
 	words = dropDates(words)
-	for len(words) > 0 && (scopeWords[words[0].Text] || words[0].Pos == "d" || isMark(words[0].Text)) {
+	for len(words) > 0 && (scopeWords[words[0].Text] || isFunctionWord(words[0].Pos) || modalWords[words[0].Text] || isMark(words[0].Text) || isListMarker(words)) {
 		words = words[1:]
 	}
 	for len(words) > 0 && (reachingWords[words[len(words)-1].Text] || isMark(words[len(words)-1].Text)) {
@@ -99,9 +172,9 @@ func previousClauseName(sw *sentenceWords, start, from int) string {
 // leftName strips the words of a clause before a quantity down to the
 // indicator's name.
 func leftName(words []segment.Word) string {
-	words = dropDates(words)
-	if joined := joinWords(words); isChangeVerb(joined) {
-		return joined // 下修, cut in two by the segmenter
+	words = dropDates(dropAdverbials(words))
+	if len(words) == 2 && isChangeVerb(words[0].Text+words[1].Text) {
+		return words[0].Text + words[1].Text // 下修, cut in two by the segmenter
 	}
 	// Trailing: verbs of reaching, qualifiers, particles, stray marks.
 	for len(words) > 0 {
@@ -121,10 +194,11 @@ func leftName(words []segment.Word) string {
 	var adverb []segment.Word // the last adverb dropped: 经常 of 经常开支
 	for len(words) > 1 {
 		w := words[0]
-		if keptWords[w.Text] || isOrdinalAt(words, 0) {
+		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) || isNegatedModifier(words) || len(words) == 2 && genericMoney[words[1].Text] && w.Pos == "v" {
 			break
 		}
-		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionWord(w.Pos) || qualifierWord(w.Text) {
+		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionLike(w) || qualifierWord(w.Text) ||
+			modalWords[w.Text] || isListMarker(words) {
 			adverb = nil
 			if w.Pos == "d" && !scopeWords[w.Text] && !leadingVerbs[w.Text] {
 				adverb = words[:1]
@@ -137,7 +211,7 @@ func leftName(words []segment.Word) string {
 	// An adverb and a verb that is no change make a noun (经常开支); a
 	// bare verb or an adverb with a change verb (稳步提升) is no name.
 	if len(words) == 1 && words[0].Pos == "v" && !isChangeVerb(words[0].Text) && adverb != nil {
-		words = append(adverb, words[0])
+		words = []segment.Word{adverb[0], words[0]}
 	}
 	if len(words) == 0 {
 		return ""
@@ -151,7 +225,8 @@ func leftName(words []segment.Word) string {
 	// ("钢产量共增加" → "钢产量增加"), a span of years before a change
 	// ("前三年增加" → 增加) and any number with its unit: a name never holds
 	// an amount.
-	kept := words[:1:1]
+	kept := make([]segment.Word, 1, len(words))
+	kept[0] = words[0]
 	for i := 1; i < len(words); i++ {
 		w := words[i]
 		if isNumberWord(w.Text) && i+1 < len(words) && (words[i+1].Text == "年" && i+2 < len(words) && isChangeVerb(words[i+2].Text) ||
@@ -168,11 +243,12 @@ func leftName(words []segment.Word) string {
 		if t, ok := trimDateUnit(w.Text); ok && isNumberWord(t) && changeFollows(words[i+1:]) {
 			continue // 三年 in 前三年共增加
 		}
-		if leadingVerbs[w.Text] && i+1 < len(words) && words[i+1].Pos == "v" {
-			continue // 大力 in 大力增长
+		if (leadingVerbs[w.Text] || modalWords[w.Text]) && i+1 < len(words) && words[i+1].Pos == "v" {
+			continue // 大力 in 大力增长, 会 in 政府会拨款
 		}
 		beforeVerb := i+1 < len(words) && (words[i+1].Pos == "v" || words[i+1].Pos == "d")
-		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) || scopeWords[w.Text] && w.Pos != "c" && kept[len(kept)-1].Text != "占" || isQuoteMark(w.Text) {
+		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) ||
+			scopeWords[w.Text] && w.Pos != "c" && kept[len(kept)-1].Text != "占" && !isAwardLevel(words, i) || isQuoteMark(w.Text) {
 			continue
 		}
 		kept = append(kept, w)
@@ -180,8 +256,129 @@ func leftName(words []segment.Word) string {
 	if isAmountWord(kept[0].Text) {
 		kept = kept[1:]
 	}
+	for k := len(kept) - 2; k >= 0; k-- {
+		if gainVerbs[kept[k].Text] {
+			kept = kept[k+1:] // "学生在竞赛中获全省一等奖": what was won names the count
+			break
+		}
+	}
 	return joinWords(kept)
 }
+
+// gainVerbs say what was won or gained; the name is what follows them.
+var gainVerbs = wordSet("获", "荣获", "获得", "夺得", "摘得")
+
+// isFunctionLike reports a word that is no content: a function word by
+// its tag, but of the words tagged as pronouns only the real ones (本科 is
+// tagged so too).
+func isFunctionLike(w segment.Word) bool {
+	if w.Pos == "r" {
+		return pronouns[w.Text] || utf8.RuneCountInString(w.Text) == 1
+	}
+	return isFunctionWord(w.Pos)
+}
+
+// isAwardLevel reports a scope word before an award (全国一等奖): the
+// level of the award, part of its name.
+func isAwardLevel(words []segment.Word, i int) bool {
+	return i+1 < len(words) && scopeWords[words[i].Text] && strings.HasPrefix(words[i].Text, "全") && awardWords[words[i+1].Text]
+}
+
+// isNegatedModifier reports a negation before a verb that qualifies the
+// noun after it (不过夜旅客, 未脱贫人口): the negation names another group.
+func isNegatedModifier(words []segment.Word) bool {
+	return len(words) > 2 && (words[0].Text == "不" || words[0].Text == "未" || words[0].Text == "非") &&
+		words[1].Pos == "v" && isNoun(words[2])
+}
+
+// isListMarker reports a number and a mark at the start of words (42. or
+// 3、): a list marker, no part of a name.
+func isListMarker(words []segment.Word) bool {
+	return len(words) > 1 && isAmountWord(words[0].Text) && isMark(words[1].Text)
+}
+
+// dropAdverbials leaves out of a name the adverbial phrases between a
+// subject and its verb: 受…影响, 在…带动下 (契税受房地产市场影响下降 →
+// 契税下降), and a comparison before a change (较上次预测上修 → 上修, 与全国
+// 平均水平相比提高 → 提高). The words are copied only when one is dropped.
+func dropAdverbials(words []segment.Word) []segment.Word {
+	for k := 0; k < len(words); k++ {
+		if end := adverbialEnd(words, k); end > k {
+			out := make([]segment.Word, 0, len(words)-(end-k))
+			out = append(append(out, words[:k]...), words[end:]...)
+			return dropAdverbials(out)
+		}
+	}
+	return words
+}
+
+// adverbialEnd returns the index after an adverbial phrase opened at
+// words[k], or k when none opens there.
+func adverbialEnd(words []segment.Word, k int) int {
+	w := words[k].Text
+	switch {
+	case w == "按" && k+1 < len(words) && periodWords[words[k+1].Text]:
+		return k + 2 // 按季下跌: compared with the quarter before
+	case adverbialOpen[w]:
+		for j := k + 1; j < len(words) && j <= k+6; j++ {
+			if adverbialClose[words[j].Text] {
+				return j + 1
+			}
+		}
+	case w == "较" || w == "比" || w == "比较":
+		// A comparison that runs to the change word at the end; 占比 is a share.
+		end := len(words)
+		for end > 0 && (reachingWords[words[end-1].Text] || isMark(words[end-1].Text)) {
+			end-- // 提高到
+		}
+		tail := changeTail(words[:end])
+		if tail == 0 || k > 0 && words[k-1].Text == "占" || k+1 >= end-tail {
+			return k
+		}
+		if isEarlierPeriod(words[k+1 : end-tail]) {
+			return end - tail
+		}
+	case w == "与" || w == "同" || w == "跟":
+		for j := k + 1; j < len(words) && j <= k+6; j++ {
+			if words[j].Text == "相比" || words[j].Text == "相较" || words[j].Text == "比较" {
+				if isEarlierPeriod(words[k+1 : j]) {
+					return j + 1
+				}
+				return k
+			}
+		}
+	}
+	return k
+}
+
+// periodWords follow 按 in a comparison with the period before (按年, 按季).
+var periodWords = wordSet("年", "季", "月", "季度")
+
+// isEarlierPeriod reports the object of a comparison that is an earlier
+// period or an earlier figure (上年, 大丰收的上年, 上次预测): the comparison
+// dates the change. A comparison with a level (比历史高水平) is part of
+// the indicator and stays.
+func isEarlierPeriod(words []segment.Word) bool {
+	last := -1
+	for i, w := range words {
+		if w.Pos == "t" || timeWords[w.Text] {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	for _, w := range words[last+1:] {
+		if !forecastWords[w.Text] {
+			return false
+		}
+	}
+	return true
+}
+
+// forecastWords name an earlier figure that a new one is compared with
+// (较上次预测上修).
+var forecastWords = wordSet("预测", "预测数", "预测值", "预估", "预算", "计划", "估计", "概估", "初估")
 
 // isOrdinalAt reports 第 and a number at words[i] (第2季度, 第一产业):
 // an ordinal names a series, it is no amount.
@@ -209,7 +406,12 @@ func changeFollows(words []segment.Word) bool {
 // "2.5"), which never belongs in a name; digits glued to letters (5G) are
 // names.
 func isAmountWord(w string) bool {
-	return w != "" && strings.Trim(w, "0123456789.．０１２３４５６７８９%％") == ""
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '.' || r == '．' || r == '%' || r == '％') {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // isUnitWord reports a classifier or unit, alone or after a scale word
@@ -230,11 +432,19 @@ func isUnitWord(w string) bool {
 // (比上年, 较110年, 与上年相比, 同比). They date or compare an amount; they
 // never name it.
 func dropDates(words []segment.Word) []segment.Word {
-	out := make([]segment.Word, 0, len(words))
-	for i := 0; i < len(words); {
+	first := 0 // words before first are kept as they are
+	for first < len(words) && timeAt(words, first) == 0 && !(comparisonWords[words[first].Text] && len(words[first].Text) > 3) {
+		first++
+	}
+	if first == len(words) {
+		return words // nothing dates the amount: the words are shared, not copied
+	}
+	out := make([]segment.Word, first, len(words))
+	copy(out, words[:first])
+	for i := first; i < len(words); {
 		n := timeAt(words, i)
 		if n == 0 {
-			if w := words[i].Text; comparisonWords[w] && len([]rune(w)) > 1 {
+			if w := words[i].Text; comparisonWords[w] && len(w) > 3 { // more than one character
 				i++ // 同比, 相比, 比上年
 				continue
 			}
@@ -258,7 +468,9 @@ var dateUnits = wordSet("年", "年度", "学年", "学年度", "年份", "年�
 var dateEdges = wordSet("末", "底", "初", "中", "前", "后")
 
 // timeAt returns how many words from words[i] make one time expression,
-// or 0.
+// or 0: a time word, or a number with a date unit, in any calendar, and a
+// span of years (二〇二三至二四年度, 2019-2021年): a fiscal or academic
+// year is a date, never part of a name.
 func timeAt(words []segment.Word, i int) int {
 	w := words[i].Text
 	if timeWords[w] {
@@ -271,19 +483,79 @@ func timeAt(words []segment.Word, i int) int {
 	era := w == "民国" || w == "民國" || w == "公元" || w == "西元"
 	if era {
 		j++
-	}
-	if j < len(words) && isNumberWord(words[j].Text) && j+1 < len(words) && dateUnits[words[j+1].Text] {
-		if era || !strings.HasPrefix(words[j+1].Text, "年") && !strings.HasPrefix(words[j+1].Text, "学年") || yearLike(words[j].Text) {
-			if j+2 < len(words) && dateEdges[words[j+2].Text] {
-				return j + 3 - i // 2020年末
-			}
-			return j + 2 - i
-		}
+	} else if r, _ := utf8.DecodeRuneInString(w); !isNumeral(r) {
+		return 0 // no date starts here
 	}
 	if t, ok := trimDateUnit(w); ok && yearLike(t) {
 		return 1 // 一九八六年 as one word
 	}
+	first, j, marked := numberRun(words, j)
+	if first.runes == 0 {
+		return 0
+	}
+	if marked || j < len(words) && yearSpanMarks[words[j].Text] {
+		if !marked {
+			j++
+		}
+		if j < len(words) {
+			if t, ok := trimDateUnit(words[j].Text); ok && isNumberWord(t) && first.yearLike() {
+				return j + 1 - i // 二〇二三至二四年度 with the unit glued on
+			}
+		}
+		second, next, _ := numberRun(words, j)
+		if second.runes == 0 || !first.yearLike() {
+			return 0
+		}
+		j = next
+	}
+	if j < len(words) && dateUnits[words[j].Text] {
+		unit := words[j].Text
+		if era || !strings.HasPrefix(unit, "年") && !strings.HasPrefix(unit, "学年") || first.yearLike() {
+			if j+1 < len(words) && dateEdges[words[j+1].Text] {
+				return j + 2 - i // 2020年末
+			}
+			return j + 1 - i
+		}
+	}
 	return 0
+}
+
+// yearSpanMarks join the two ends of a span of years.
+var yearSpanMarks = wordSet("至", "到", "-", "—", "–", "－", "～", "~", "/")
+
+// runOfDigits describes a number written over several words.
+type runOfDigits struct {
+	runes   int
+	counted bool // holds 两 十 百 or 千, which no year is written with
+}
+
+// yearLike is yearLike for a number written over several words.
+func (d runOfDigits) yearLike() bool { return d.runes >= 3 && d.runes <= 4 && !d.counted }
+
+func (d *runOfDigits) add(w string) {
+	for _, r := range w {
+		d.runes++
+		d.counted = d.counted || r == '两' || r == '十' || r == '百' || r == '千'
+	}
+}
+
+// numberRun reads the words from words[j] that together write one number
+// (二 〇 二三 → 二〇二三) and returns it with the index after it; marked
+// reports a last word that ends in a span mark (四至).
+func numberRun(words []segment.Word, j int) (number runOfDigits, next int, marked bool) {
+	for ; j < len(words); j++ {
+		w := words[j].Text
+		if isNumberWord(w) {
+			number.add(w)
+			continue
+		}
+		if t, ok := strings.CutSuffix(w, "至"); ok && isNumberWord(t) && number.runes > 0 {
+			number.add(t)
+			return number, j + 1, true
+		}
+		break
+	}
+	return number, j, false
 }
 
 // trimDateUnit cuts a year unit off a word.
@@ -300,16 +572,13 @@ func trimDateUnit(w string) (string, bool) {
 // the ROC year 108) or Chinese digits one by one (一九八六), masks allowed
 // (20xx).
 func yearLike(w string) bool {
-	rs := []rune(w)
-	if len(rs) < 3 || len(rs) > 4 {
-		return false
-	}
-	for _, r := range rs {
-		if !strings.ContainsRune("0123456789０１２３４５６７８９〇零一二三四五六七八九xX", r) {
+	n := 0
+	for _, r := range w {
+		if n++; r == '两' || r == '十' || r == '百' || r == '千' || !isNumeral(r) {
 			return false
 		}
 	}
-	return true
+	return n >= 3 && n <= 4
 }
 
 // isNumberWord reports a word written only with digits, Chinese numerals
@@ -319,16 +588,31 @@ func isNumberWord(w string) bool {
 		return false
 	}
 	for _, r := range w {
-		if !strings.ContainsRune("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千xX", r) {
+		if !isNumeral(r) {
 			return false
 		}
 	}
 	return true
 }
 
+// isNumeral reports a digit in any script, a Chinese numeral up to 千, or
+// a mask standing for a digit.
+func isNumeral(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= '０' && r <= '９', r == 'x', r == 'X':
+		return true
+	}
+	switch r {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
+		return true
+	}
+	return false
+}
+
 // splitChange splits a trailing change word off a name.
 func splitChange(name string) (subject, verb string) {
-	for _, v := range changeVerbs {
+	last, _ := utf8.DecodeLastRuneInString(name)
+	for _, v := range changeVerbsByLast[last] {
 		if strings.HasSuffix(name, v) {
 			return strings.TrimSuffix(name, v), v
 		}
@@ -336,12 +620,32 @@ func splitChange(name string) (subject, verb string) {
 	return name, ""
 }
 
+// changeVerbsByLast holds the change words by their last character,
+// longest first, so that a name is matched against few of them.
+var changeVerbsByLast = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, v := range changeVerbs {
+		last, _ := utf8.DecodeLastRuneInString(v)
+		m[last] = append(m[last], v)
+	}
+	return m
+}()
+
 // rightNounPhrase returns the noun phrase of the words right after a
 // quantity's unit, up to the first verb or function word after it, or ""
 // when the quantity is not followed by a noun.
 func rightNounPhrase(words []segment.Word) string {
+	modified := false // 的 after the amount: what follows is one noun phrase
 	for len(words) > 0 && (strings.TrimSpace(words[0].Text) == "" || words[0].Text == "的") {
+		modified = modified || words[0].Text == "的"
 		words = words[1:]
+	}
+	if n := len(words); modified && n >= 2 && words[n-1].Pos == "v" && isNoun(words[n-2]) && !isChangeVerb(words[n-1].Text) {
+		// "相当于12个月的政府开支": a verb ending the phrase is its head noun.
+		phrase := make([]segment.Word, n)
+		copy(phrase, words)
+		phrase[n-1].Pos = "vn"
+		words = phrase
 	}
 	if len(words) == 0 || scopeWords[words[0].Text] || qualifierWord(words[0].Text) {
 		return ""
@@ -489,22 +793,68 @@ func holdsDigit(w string) bool {
 }
 
 func joinWords(words []segment.Word) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return trimNameEdges(words[0].Text)
+	}
+	n := 0
+	for _, w := range words {
+		n += len(w.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, w := range words {
 		b.WriteString(w.Text)
 	}
-	return strings.Trim(b.String(), " \"'“”()（）")
+	return trimNameEdges(b.String())
+}
+
+// trimNameEdges trims the spaces, quote marks and brackets that never
+// open or close a name.
+func trimNameEdges(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if !isNameEdge(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !isNameEdge(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+func isNameEdge(r rune) bool {
+	switch r {
+	case ' ', '"', '\'', '“', '”', '(', ')', '（', '）':
+		return true
+	}
+	return false
 }
 
 // isQuoteMark reports quote and title marks, which a name inside a name
 // keeps out ("上划中央“两税”收入" → 上划中央两税收入).
 func isQuoteMark(w string) bool {
-	return w != "" && strings.Trim(w, "“”\"‘’'《》「」『』") == ""
+	for _, r := range w {
+		switch r {
+		case '“', '”', '"', '‘', '’', '\'', '《', '》', '「', '」', '『', '』':
+		default:
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isMark(w string) bool {
 	for _, r := range w {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r >= 0x4E00 && r <= 0x9FFF || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return false
 		}
 	}

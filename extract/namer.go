@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -19,12 +20,20 @@ type namer struct {
 	amounts   []Fact // every amount of the text, whatever kinds are wanted
 	seg       Segmenter
 
-	current  int // index of the sentence cut into words
-	spanEnd  int // end of the part of it that is cut
-	words    *sentenceWords
-	subjects []string // subjects named so far in the sentence, in order
-	entity   string   // the last entities counted in the sentence (卫生院)
-	group    respectiveGroup
+	current   int // index of the sentence cut into words
+	cutStart  int // start of the part of it that is cut
+	floor     int // how far back the cut may go
+	spanEnd   int // end of the part of it that is cut
+	words     *sentenceWords
+	subjects  []string // subjects named so far in the sentence, in order
+	entity    string   // the last entities counted in the sentence (卫生院)
+	whole     string   // the whole of the last share named in the sentence
+	prefix    string   // the modifiers of the last name before its head noun (普通话培训 of 普通话培训公务员)
+	prefixEnd int      // the end of the amount named so
+	plan      string   // the plan of the last amount named as a plan (预算)
+	planEnd   int      // the end of that amount
+	planStem  string   // what it is the plan of
+	group     respectiveGroup
 }
 
 // respectiveGroup is a run of amounts after 分别 ("分别增长3.6%、2.9%").
@@ -41,19 +50,12 @@ type respectiveGroup struct {
 func (n *namer) name(i int) Fact {
 	f := n.amounts[i]
 	s := sentenceIndex(n.sentences, f.Start)
-	if s != n.current || n.words == nil || s < 0 || f.End > n.spanEnd {
-		if s != n.current {
-			n.current, n.subjects, n.group, n.entity = s, nil, respectiveGroup{at: -1}, ""
-		}
-		start, end := f.Start, f.End
-		if s >= 0 {
-			start, end = n.span(i, n.sentences[s])
-		}
-		if n.words == nil {
-			n.words = &sentenceWords{}
-		}
-		n.words.cutSentence(n.rs, start, end, n.seg)
-		n.spanEnd = end
+	if s != n.current {
+		n.current, n.subjects, n.group, n.entity, n.whole = s, nil, respectiveGroup{at: -1}, "", ""
+		n.cutStart, n.spanEnd = 0, -1
+	}
+	if s < 0 || f.End > n.spanEnd {
+		n.cut(i, s)
 	}
 	from, until := 0, len(n.rs)
 	if i > 0 {
@@ -69,6 +71,22 @@ func (n *namer) name(i int) Fact {
 		kind = KindCount // "8000多万农业转移人口": a count whose unit the name implies
 	}
 	name := metricName(left, after, kind, f.Unit)
+	if p := n.listPrefix(i, at, left); p != "" && name == left[0].Text {
+		name = p + name // "培训公务员2500人、教师2300人": 培训教师
+	}
+	ofPlan := false // a plan or a completion is no subject for the amounts after it
+	if plan := planAfter(left); plan != "" && f.Kind == KindMoney && len(n.subjects) > 0 {
+		// "X决算为17万元,完成预算27万元的63%": 27万元 is X's budget.
+		n.plan, n.planEnd, n.planStem = plan, f.End, outcomeStem(n.subjects[len(n.subjects)-1])
+		name, ofPlan = n.planStem+plan, true
+	} else if kind == KindPercent {
+		name, ofPlan = n.completion(i, left, name)
+	}
+	if kind == KindPercent && !ofPlan {
+		if share, whole, ok := shareName(left, n.whole); ok {
+			name, n.whole = share, whole
+		}
+	}
 	adjacent := len(after) == 0 && i+1 < len(n.amounts) && n.amounts[i+1].Start == f.End
 	if name == "" && f.Kind == KindCount && adjacent {
 		// "13690户25249人发放生活补贴": both counts are of the phrase after.
@@ -121,10 +139,11 @@ func (n *namer) name(i int) Fact {
 		if len(n.subjects) > 0 {
 			subject = recount(n.subjects[len(n.subjects)-1], f.Unit)
 		} else {
+			n.cutPreviousClause()
 			subject, _ = splitChange(previousClauseName(n.words, at, from))
 		}
 	}
-	if subject != "" {
+	if subject != "" && !ofPlan {
 		n.subjects = append(n.subjects, subject)
 	}
 	if entityUnits[f.Unit] && subject != "" && !attributeNouns[subject] {
@@ -133,6 +152,7 @@ func (n *namer) name(i int) Fact {
 	if subject != "" {
 		f.Metric = subject + verb // a bare verb (稳步提升) is never a name
 	}
+	n.prefix, n.prefixEnd = listPrefixOf(f.Metric, left), f.End
 	if f.Kind == kindImplicit {
 		right := rightNounPhrase(after)
 		f.Kind, f.Unit = implicitUnit(right, f.Metric)
@@ -140,19 +160,137 @@ func (n *namer) name(i int) Fact {
 	return f
 }
 
-// span returns the part of sentence that the names of its amounts from i
-// on can read: the clause before the first one's and a clause's reach
-// after the last,
-// so that a long sentence with one figure is not cut whole.
-func (n *namer) span(i int, sentence [2]int) (start, end int) {
-	last := i
-	for last+1 < len(n.amounts) && n.amounts[last+1].Start < sentence[1] && n.amounts[last+1].Start-n.amounts[last].End <= 2*maxClause {
-		last++ // amounts further apart are out of each other's reach
+// completion names a percentage that measures an outcome against its
+// plan ("为年度计划的108%", "完成预算27万元的63%") X完成<plan>比例; other
+// names come back as they are.
+func (n *namer) completion(i int, left []segment.Word, name string) (string, bool) {
+	if plan := planOf(left); plan != "" && len(n.subjects) > 0 {
+		return outcomeStem(n.subjects[len(n.subjects)-1]) + "完成" + plan + "比例", true
 	}
-	floor := max(sentence[0], n.amounts[i].Start-2*maxClause)
-	start = punctuationBefore(n.rs, punctuationBefore(n.rs, n.amounts[i].Start, floor)-1, floor)
-	end = min(max(sentence[1], n.amounts[last].End), n.amounts[last].End+maxClause)
+	if rest := trimMarks(left); i > 0 && n.plan != "" && n.planEnd == n.amounts[i-1].End && (len(rest) == 0 || len(rest) == 1 && rest[0].Text == "的") {
+		return n.planStem + "完成" + n.plan + "比例", true
+	}
+	return name, false
+}
+
+// listPrefix returns the modifiers that amount i shares with the amount
+// before it when the two are items of a list and amount i's clause is one
+// bare noun ("完成培训公务员2500人、教师2300人" → 培训教师, "获全国一等奖4名、
+// 二等奖1名" → 全国二等奖), or "".
+func (n *namer) listPrefix(i, at int, left []segment.Word) string {
+	if i == 0 || n.prefix == "" || n.prefixEnd != n.amounts[i-1].End || len(left) != 1 || !isNoun(left[0]) {
+		return ""
+	}
+	mark := at - utf8.RuneCountInString(left[0].Text) - 1
+	if mark != n.prefixEnd || mark >= len(n.rs) || n.rs[mark] != '、' {
+		return ""
+	}
+	return n.prefix
+}
+
+// listPrefixOf returns the modifiers of a name read from left before its
+// head noun, the last noun of left, or "".
+func listPrefixOf(name string, left []segment.Word) string {
+	for k := len(left) - 1; k >= 0; k-- {
+		if isNoun(left[k]) {
+			if p, ok := strings.CutSuffix(name, left[k].Text); ok && p != "" && !strings.HasSuffix(p, "和") && !strings.HasSuffix(p, "及") {
+				return p
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// cut cuts into words the part of sentence s that amount i's name reads
+// (s < 0: the amount alone). When that part starts inside the words
+// already cut and they end with a clause, only the rest is cut and
+// appended: no word spans a clause mark, so the words are those of one cut.
+func (n *namer) cut(i, s int) {
+	start, end := n.amounts[i].Start, n.amounts[i].End
+	floor := start
+	if s >= 0 {
+		floor = max(n.sentences[s][0], start-2*maxClause)
+		start, end = n.span(i, n.sentences[s], floor)
+	}
+	if n.words == nil {
+		n.words = &sentenceWords{}
+	}
+	if s >= 0 && s == n.current && start >= n.cutStart && start <= n.spanEnd && n.spanEnd >= 0 &&
+		n.spanEnd < len(n.rs) && strings.ContainsRune(spanBreaks, n.rs[n.spanEnd]) {
+		n.words.appendCut(n.rs, n.spanEnd, end, n.cutStart, n.seg)
+	} else {
+		n.words.reset(n.rs)
+		n.cutAround(start, end)
+		n.cutStart, n.floor = start, floor
+	}
+	n.spanEnd = end
+}
+
+// cutAround cuts rs[start:end] into words but for the amounts in it: no
+// name reads the words of an amount, and cutting its text costs as much as
+// the text around it.
+func (n *namer) cutAround(start, end int) {
+	at := start
+	for k := sort.Search(len(n.amounts), func(k int) bool { return n.amounts[k].End > start }); k < len(n.amounts) && n.amounts[k].Start < end; k++ {
+		if a := n.amounts[k]; a.Start >= at {
+			n.words.appendCut(n.rs, at, a.Start, start, n.seg)
+			at = a.End
+		}
+	}
+	if at < end {
+		n.words.appendCut(n.rs, at, end, start, n.seg)
+	}
+}
+
+// cutPreviousClause puts the words of the clause before the cut in front
+// of them, for a name read from that clause (previousClauseName); few
+// names need it, so it is cut only then.
+func (n *namer) cutPreviousClause() {
+	at := n.cutStart
+	if at <= n.floor || !strings.ContainsRune(spanBreaks, n.rs[at-1]) {
+		return
+	}
+	start := punctuationBefore(n.rs, at-1, n.floor)
+	prev := cutSentence(n.rs, start, at, n.seg)
+	n.words.words = slices.Insert(n.words.words, 0, prev.words...)
+	n.words.plain = slices.Insert(n.words.plain, 0, prev.plain...)
+	n.cutStart = start
+}
+
+// span returns the part of sentence that the name of amount i reads, no
+// earlier than floor: its own clause, and the clauses of the amounts
+// joined to it by 、 or in the same clause after it ("分别增长3.6%、2.9%",
+// "10名校长和5名干部"), whose names read each other's words.
+func (n *namer) span(i int, sentence [2]int, floor int) (start, end int) {
+	last := i
+	for last+1 < len(n.amounts) && n.amounts[last+1].Start < sentence[1] && n.amounts[last+1].Start-n.amounts[last].End <= maxClause &&
+		!clauseMarkBetween(n.rs, n.amounts[last].End, n.amounts[last+1].Start) {
+		last++
+	}
+	start = punctuationBefore(n.rs, n.amounts[i].Start, floor)
+	end = punctuationAfter(n.rs, n.amounts[last].End, min(max(sentence[1], n.amounts[last].End), n.amounts[last].End+maxClause))
 	return start, end
+}
+
+// clauseMarkBetween reports a clause mark other than 、 in rs[from:to].
+func clauseMarkBetween(rs []rune, from, to int) bool {
+	for _, r := range rs[from:to] {
+		if r != '、' && strings.ContainsRune(spanBreaks, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// punctuationAfter returns where the clause holding at ends, no later
+// than ceiling. No word spans a clause mark, so the words before it are
+// cut as they are in the whole sentence.
+func punctuationAfter(rs []rune, at, ceiling int) int {
+	for at < ceiling && !strings.ContainsRune(spanBreaks, rs[at]) {
+		at++
+	}
+	return min(at, ceiling)
 }
 
 // spanBreaks end the clauses a span is cut at: punctuation only, since a
@@ -224,7 +362,7 @@ func (n *namer) respective(i, at int) (start, count int, ok bool) {
 		return 0, 0, false
 	}
 	start = words[j].start
-	end := len(n.rs)
+	end := n.spanEnd // the cut ends with a clause
 	for k := j + 1; k < len(words); k++ {
 		if isMark(words[k].Text) && strings.ContainsAny(words[k].Text, "，,；;：:。") {
 			end = words[k].start

@@ -171,10 +171,10 @@ func endsWithRunes(rs []rune, s string) bool {
 	return true
 }
 
-// principleAfter reports 的 and a word of principle right after a closing
-// quote ("“稳中求进”的原则").
+// principleAfter reports 的 or 为 and a word of principle right after a
+// closing quote ("“稳中求进”的原则", "以“…”为目标").
 func principleAfter(rs []rune, at int) bool {
-	if at >= len(rs) || rs[at] != '的' {
+	if at >= len(rs) || rs[at] != '的' && rs[at] != '为' {
 		return false
 	}
 	rest := prefix(rs, at+1, 2)

@@ -22,16 +22,29 @@ type nameWord struct {
 type sentenceWords struct {
 	rs    []rune
 	words []nameWord
-	kept  []rune // the sentence without pinyin, reused from sentence to sentence
-	pos   []int  // offset in rs of each kept character
+	plain []segment.Word // the words without their places, for callers to read
+	cut   []segment.Word // the segmenter's words, reused from cut to cut
+	kept  []rune         // the sentence without pinyin, reused from sentence to sentence
+	pos   []int          // offset in rs of each kept character
 }
 
 // cutSentence cuts rs[start:end] into words, reusing the buffers of sw.
 func (sw *sentenceWords) cutSentence(rs []rune, start, end int, seg Segmenter) {
-	sw.rs, sw.words = rs, sw.words[:0]
+	sw.reset(rs)
+	sw.appendCut(rs, start, end, start, seg)
+}
+
+// reset empties sw for a new cut of rs.
+func (sw *sentenceWords) reset(rs []rune) {
+	sw.rs, sw.words, sw.plain = rs, sw.words[:0], sw.plain[:0]
+}
+
+// appendCut cuts rs[start:end] into words after those sw holds; the cut
+// began at sentenceStart.
+func (sw *sentenceWords) appendCut(rs []rune, start, end, sentenceStart int, seg Segmenter) {
 	sw.kept, sw.pos = sw.kept[:0], sw.pos[:0]
 	for i := start; i < end; {
-		if n := pinyinAt(rs, i, start); n > 0 {
+		if n := pinyinAt(rs, i, sentenceStart); n > 0 {
 			i += n
 			continue
 		}
@@ -47,22 +60,42 @@ func (sw *sentenceWords) cutSentence(rs []rune, start, end int, seg Segmenter) {
 		k := 0
 		for b, r := range text {
 			n := utf8.RuneLen(r)
-			sw.words = append(sw.words, nameWord{Word: segment.Word{Text: text[b : b+n], Pos: "x"}, start: sw.pos[k], end: sw.pos[k] + 1})
+			sw.add(nameWord{Word: segment.Word{Text: text[b : b+n], Pos: "x"}, start: sw.pos[k], end: sw.pos[k] + 1})
 			k++
 		}
 		return
 	}
 	// Words come back lower-cased; the same bytes of text keep the case.
 	b, k := 0, 0
-	for _, w := range seg.CutPos(text) {
+	for _, w := range sw.cutPos(seg, text) {
 		n := utf8.RuneCountInString(w.Text)
 		if n == 0 || k+n > len(sw.kept) || b+len(w.Text) > len(text) {
 			continue
 		}
-		sw.words = append(sw.words, nameWord{Word: segment.Word{Text: text[b : b+len(w.Text)], Pos: w.Pos}, start: sw.pos[k], end: sw.pos[k+n-1] + 1})
+		sw.add(nameWord{Word: segment.Word{Text: text[b : b+len(w.Text)], Pos: w.Pos}, start: sw.pos[k], end: sw.pos[k+n-1] + 1})
 		b += len(w.Text)
 		k += n
 	}
+}
+
+// appendingSegmenter is a Segmenter that can append its words to a
+// buffer (segment.Segmenter does).
+type appendingSegmenter interface {
+	AppendCutPos(dst []segment.Word, text string) []segment.Word
+}
+
+// cutPos cuts text with seg, into sw's buffer when seg can append.
+func (sw *sentenceWords) cutPos(seg Segmenter, text string) []segment.Word {
+	if a, ok := seg.(appendingSegmenter); ok {
+		sw.cut = a.AppendCutPos(sw.cut[:0], text)
+		return sw.cut
+	}
+	return seg.CutPos(text)
+}
+
+func (sw *sentenceWords) add(w nameWord) {
+	sw.words = append(sw.words, w)
+	sw.plain = append(sw.plain, w.Word)
 }
 
 // cutSentence returns rs[start:end] cut into words.
@@ -133,38 +166,68 @@ func (sw *sentenceWords) firstEndingAfter(pos int) int {
 
 // before returns the words of the clause ending at pos, after from (the
 // end of an earlier amount) and at most maxClause characters back. A word
-// cut by pos or from keeps its part inside.
+// cut by pos or from keeps its part inside. The words are shared with sw:
+// callers only read them.
 func (sw *sentenceWords) before(pos, from int) []segment.Word {
 	i := sw.firstEndingAfter(pos)
-	var rev []segment.Word
+	var tail *segment.Word // the part of a word cut by pos
 	if i < len(sw.words) && sw.words[i].start < pos {
 		if a := max(sw.words[i].start, from); a < pos {
-			rev = append(rev, partWord(sw.rs[a:pos]))
+			w := partWord(sw.rs[a:pos])
+			tail = &w
 		}
 	}
-	for j := i - 1; j >= 0; j-- {
-		w := sw.words[j]
+	j := i
+	var head *segment.Word // the part of a word cut by from
+	for j > 0 {
+		w := sw.words[j-1]
 		if w.end <= from || sw.breaksClause(w) || pos-w.start > maxClause {
 			break
 		}
 		if w.start < from {
-			rev = append(rev, partWord(sw.rs[from:w.end]))
+			h := partWord(sw.rs[from:w.end])
+			head = &h
 			break
 		}
-		rev = append(rev, w.Word)
+		j--
 	}
-	for a, b := 0, len(rev)-1; a < b; a, b = a+1, b-1 {
-		rev[a], rev[b] = rev[b], rev[a]
+	if head == nil && tail == nil {
+		return sw.plain[j:i:i]
 	}
-	return rev
+	out := make([]segment.Word, 0, i-j+2)
+	if head != nil {
+		out = append(out, *head)
+	}
+	out = append(out, sw.plain[j:i]...)
+	if tail != nil {
+		out = append(out, *tail)
+	}
+	return out
 }
 
 // after returns the words of the clause starting at pos, up to until (the
-// start of the next amount) and at most maxClause characters on.
+// start of the next amount) and at most maxClause characters on. The words
+// are shared with sw: callers only read them.
 func (sw *sentenceWords) after(pos, until int) []segment.Word {
-	var out []segment.Word
-	for j := sw.firstEndingAfter(pos); j < len(sw.words); j++ {
+	first := sw.firstEndingAfter(pos)
+	j := first
+	for ; j < len(sw.words); j++ {
 		w := sw.words[j]
+		if w.start >= until || sw.breaksClause(w) || w.end-pos > maxClause {
+			break
+		}
+		if w.start < pos || w.end > until {
+			return sw.afterCopy(first, pos, until)
+		}
+	}
+	return sw.plain[first:j:j]
+}
+
+// afterCopy is after for a clause with a word cut at an edge, which keeps
+// its part inside.
+func (sw *sentenceWords) afterCopy(first, pos, until int) []segment.Word {
+	var out []segment.Word
+	for _, w := range sw.words[first:] {
 		if w.start >= until || sw.breaksClause(w) || w.end-pos > maxClause {
 			break
 		}
@@ -229,10 +292,19 @@ func innerQuote(rs []rune, at int, pair rune, dir int) bool {
 // partWord is the part of a word that an amount cuts ("楼" of 栋楼 after
 // 16栋): Chinese characters read as a noun, anything else as unknown.
 func partWord(rs []rune) segment.Word {
-	for _, r := range rs {
+	w := string(rs)
+	if !isHanWord(w) {
+		return segment.Word{Text: w, Pos: "x"}
+	}
+	return segment.Word{Text: w, Pos: "n"}
+}
+
+// isHanWord reports a word of Chinese characters only.
+func isHanWord(w string) bool {
+	for _, r := range w {
 		if !unicode.Is(unicode.Han, r) {
-			return segment.Word{Text: string(rs), Pos: "x"}
+			return false
 		}
 	}
-	return segment.Word{Text: string(rs), Pos: "n"}
+	return w != ""
 }

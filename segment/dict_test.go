@@ -46,3 +46,22 @@ func TestCutPosShortText(t *testing.T) {
 		}
 	}
 }
+
+// AppendCutPos gives CutPos's words after what the buffer holds.
+func TestAppendCutPos(t *testing.T) {
+	texts := []string{"", "全年招聘教师120名", "出口總額增長5%", "GDP增长,CPI上涨"}
+	buf := []Word{{"前", "f"}}
+	for _, text := range texts {
+		want := append([]Word{{"前", "f"}}, Default().CutPos(text)...)
+		got := Default().AppendCutPos(buf[:1], text)
+		if len(got) != len(want) {
+			t.Fatalf("AppendCutPos(%q) = %v, want %v", text, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("AppendCutPos(%q) = %v, want %v", text, got, want)
+			}
+		}
+		buf = got
+	}
+}

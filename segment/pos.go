@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,7 +27,17 @@ func (s *Segmenter) CutPos(text string) []Word {
 		}
 		return out
 	}
-	return s.dict.shortestPath(text)
+	return s.dict.shortestPath(text, nil)
+}
+
+// AppendCutPos is CutPos appending the words to dst, so that a caller
+// cutting many short texts can reuse one buffer.
+func (s *Segmenter) AppendCutPos(dst []Word, text string) []Word {
+	s.load()
+	if s.err != nil {
+		return append(dst, s.CutPos(text)...)
+	}
+	return s.dict.shortestPath(text, dst)
 }
 
 // unknownLength is gse's path length for a unit that is no word.
@@ -40,11 +51,14 @@ type step struct {
 	pair   int32 // the word's pair, -1 for an unknown unit
 }
 
-// shortestPath is gse's segmentWords (normal mode) over the units of text.
-func (d *dictionary) shortestPath(text string) []Word {
-	out := []Word{}
+// shortestPath is gse's segmentWords (normal mode) over the units of
+// text, its words appended to dst (a new slice when dst is nil).
+func (d *dictionary) shortestPath(text string, dst []Word) []Word {
+	if dst == nil {
+		dst = []Word{}
+	}
 	if text == "" {
-		return out
+		return dst
 	}
 	text = lowerASCII(text)
 	// Clauses are short: their units fit buffers on the stack.
@@ -92,7 +106,9 @@ func (d *dictionary) shortestPath(text string) []Word {
 	for i := n - 1; i >= 0; i -= int(steps[i].units) {
 		count++
 	}
-	out = make([]Word, count)
+	base := len(dst)
+	dst = slices.Grow(dst, count)[:base+count]
+	out := dst[base:]
 	for i := n - 1; i >= 0; i -= int(steps[i].units) {
 		count--
 		st := steps[i]
@@ -102,7 +118,7 @@ func (d *dictionary) shortestPath(text string) []Word {
 		}
 		out[count] = w
 	}
-	return out
+	return dst
 }
 
 // improve keeps the shorter path, as gse's updateJumper does: a zero

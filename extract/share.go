@@ -86,7 +86,7 @@ func shareSubject(words []segment.Word) string {
 	if name := leftName(words); name != "" {
 		return name
 	}
-	if n := len(words); n > 0 && (words[n-1].Pos == "v" || words[n-1].Pos == "vn") && isHanWord(words[n-1].Text) && utf8.RuneCountInString(words[n-1].Text) >= 2 &&
+	if n := len(words); n > 0 && (words[n-1].Pos == "v" || words[n-1].Pos == "vn") && allHan(words[n-1].Text) && utf8.RuneCountInString(words[n-1].Text) >= 2 &&
 		!scopeWords[words[n-1].Text] && !leadingVerbs[words[n-1].Text] && !isChangeVerb(words[n-1].Text) {
 		return words[n-1].Text
 	}

@@ -3,9 +3,9 @@ package extract
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/zhmetrics/zhmetrics/extract/number"
 	"github.com/zhmetrics/zhmetrics/segment"
 )
 
@@ -119,7 +119,7 @@ func isPinyinLetter(r rune) bool {
 // are glosses and are left out of names as well.
 func pinyinAt(rs []rune, i, sentenceStart int) int {
 	if rs[i] == '(' || rs[i] == '（' {
-		if i == 0 || !unicode.Is(unicode.Han, rs[i-1]) {
+		if i == 0 || !number.IsHan(rs[i-1]) {
 			return 0
 		}
 		j := i + 1
@@ -293,16 +293,16 @@ func innerQuote(rs []rune, at int, pair rune, dir int) bool {
 // 16栋): Chinese characters read as a noun, anything else as unknown.
 func partWord(rs []rune) segment.Word {
 	w := string(rs)
-	if !isHanWord(w) {
+	if !allHan(w) {
 		return segment.Word{Text: w, Pos: "x"}
 	}
 	return segment.Word{Text: w, Pos: "n"}
 }
 
-// isHanWord reports a word of Chinese characters only.
-func isHanWord(w string) bool {
+// allHan reports a word of Chinese characters only.
+func allHan(w string) bool {
 	for _, r := range w {
-		if !unicode.Is(unicode.Han, r) {
+		if !number.IsHan(r) {
 			return false
 		}
 	}

@@ -267,7 +267,7 @@ func (s *scanner) moneySuffix(h hit) (hit, bool) {
 		if d, ok := s.smallDigit(end); ok && s.isJiao(end) {
 			h.value += d / 10
 			end += 2
-			if d2, ok := s.smallDigit(end); ok && s.at(end+1) == '分' && !isHan(s.at(end+2)) {
+			if d2, ok := s.smallDigit(end); ok && s.at(end+1) == '分' && !IsHan(s.at(end+2)) {
 				h.value += d2 / 100
 				end += 2
 			}
@@ -371,7 +371,7 @@ func (s *scanner) extendRange(h hit) hit {
 	}
 	// A range must be about an amount: it carries a unit or scale, or a
 	// word follows (3-5人); 2023-09-14 and 9-10 alone are not ranges.
-	if b.kind == KindNumber && !b.hasUnit && !(isHan(s.at(b.end)) && !isPunct(s.at(b.end))) {
+	if b.kind == KindNumber && !b.hasUnit && !(IsHan(s.at(b.end)) && !isPunct(s.at(b.end))) {
 		return h
 	}
 	return hit{start: h.start, end: b.end, kind: b.kind, value: lo, high: b.value, isRange: true,

@@ -183,8 +183,8 @@ func isMaskRune(r rune) bool {
 	return false
 }
 
-// isHan reports a CJK ideograph.
-func isHan(r rune) bool {
+// IsHan reports a CJK ideograph: the one test of it that extraction uses.
+func IsHan(r rune) bool {
 	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0xF900 && r <= 0xFAFF
 }
 

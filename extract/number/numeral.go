@@ -538,7 +538,7 @@ loop:
 	// when something follows it (300多位, but not 四百多 at the end).
 	if approx != 0 {
 		nx := approxPos + 1
-		if approx == '余' || (nx < n && isHan(c[nx]) && !isPunct(c[nx])) {
+		if approx == '余' || (nx < n && IsHan(c[nx]) && !isPunct(c[nx])) {
 			end = approxPos + 1
 			st.more = true
 		}
@@ -647,7 +647,7 @@ func (s *scanner) mask(i int) (numeral, bool) {
 	if j < n {
 		next = c[j]
 	}
-	hanNext := isHan(next) && !isPunct(next)
+	hanNext := IsHan(next) && !isPunct(next)
 	if onlyN && (j-i > 3 || !hanNext) {
 		return numeral{}, false // n only counts as a digit before a word: n个
 	}
@@ -684,7 +684,7 @@ func (s *scanner) mask(i int) (numeral, bool) {
 	}
 	if q < n && (c[q] == '余' || c[q] == '多') {
 		nx := q + 1
-		if c[q] == '余' || (nx < n && isHan(c[nx]) && !isPunct(c[nx])) {
+		if c[q] == '余' || (nx < n && IsHan(c[nx]) && !isPunct(c[nx])) {
 			st.more = true
 			q++
 			end = q
@@ -834,7 +834,7 @@ func (s *scanner) scaleLed(i int) (numeral, bool) {
 			end++
 		}
 		after := s.at(end)
-		if !isHan(after) || isChineseNumeral(after) || after == '分' {
+		if !IsHan(after) || isChineseNumeral(after) || after == '分' {
 			return numeral{}, false
 		}
 		return numeral{end: end, lo: v, hi: v, more: true, chinese: true, integer: true, hasUnit: true, scale: v}, true
@@ -848,7 +848,7 @@ func (s *scanner) scaleLed(i int) (numeral, bool) {
 		after == '余' || after == '多' || after == '几' || after == '分' || after == '成' || after == '折' {
 		return numeral{}, false
 	}
-	if isHan(after) && !s.amountFollows(i+2) {
+	if IsHan(after) && !s.amountFollows(i+2) {
 		return numeral{}, false
 	}
 	v := u + d*u/10
@@ -868,7 +868,7 @@ func (s *scanner) several(i int) (numeral, bool) {
 		k++
 	}
 	after := s.at(k)
-	if k == i+1 || !isHan(after) || isPunct(after) || isChineseNumeral(after) || after == '分' || after == '余' || after == '多' {
+	if k == i+1 || !IsHan(after) || isPunct(after) || isChineseNumeral(after) || after == '分' || after == '余' || after == '多' {
 		return numeral{}, false
 	}
 	return numeral{end: k, lo: v, hi: v, more: true, chinese: true, integer: true, hasUnit: true, scale: v}, true

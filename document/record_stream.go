@@ -106,11 +106,11 @@ func (rr *RecordReader) startLong(head []byte) (Record, error) {
 	}
 	var doc string
 	for first := true; ; first = false {
-		key, err := lt.key(first)
+		key, end, err := lt.key(first)
 		if err != nil {
 			return fail(err)
 		}
-		if key == "" {
+		if end {
 			return fail(errors.New(`no "text" key`))
 		}
 		c, err := src.skipSpace()
@@ -143,35 +143,34 @@ func (rr *RecordReader) startLong(head []byte) (Record, error) {
 	}
 }
 
-// key reads `, "key":` (or `"key":` first); it returns "" at the end of
-// the object.
-func (lt *LongText) key(first bool) (string, error) {
+// key reads `, "key":` (or `"key":` first); end reports the end of the
+// object instead (a key may be "").
+func (lt *LongText) key(first bool) (key string, end bool, err error) {
 	c, err := lt.src.skipSpace()
 	if err != nil {
-		return "", lt.syntax(err)
+		return "", false, lt.syntax(err)
 	}
 	if c == '}' {
-		return "", nil
+		return "", true, nil
 	}
 	if !first {
 		if c != ',' {
-			return "", lt.syntax(fmt.Errorf("invalid character %q after a value", c))
+			return "", false, lt.syntax(fmt.Errorf("invalid character %q after a value", c))
 		}
 		if c, err = lt.src.skipSpace(); err != nil {
-			return "", lt.syntax(err)
+			return "", false, lt.syntax(err)
 		}
 	}
 	if c != '"' {
-		return "", lt.syntax(fmt.Errorf("invalid character %q before a key", c))
+		return "", false, lt.syntax(fmt.Errorf("invalid character %q before a key", c))
 	}
-	key, err := lt.shortString(maxKey)
-	if err != nil {
-		return "", err
+	if key, err = lt.shortString(maxKey); err != nil {
+		return "", false, err
 	}
 	if c, err = lt.src.skipSpace(); err != nil || c != ':' {
-		return "", lt.syntax(errors.New("no ':' after a key"))
+		return "", false, lt.syntax(errors.New("no ':' after a key"))
 	}
-	return key, nil
+	return key, false, nil
 }
 
 func (lt *LongText) syntax(err error) error {
@@ -438,11 +437,11 @@ func (lt *LongText) finish() error {
 		return &RecordError{Line: lt.line, Err: err}
 	}
 	for {
-		key, err := lt.key(false)
+		key, end, err := lt.key(false)
 		if err != nil {
 			return fail(err)
 		}
-		if key == "" {
+		if end {
 			break
 		}
 		switch key {

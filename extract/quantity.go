@@ -55,7 +55,7 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 	if !m.Masked {
 		f.Value, f.HasValue, f.Exact = m.Value, true, m.Exact
 	}
-	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m.Start, m.End) && number.LatinUnitAt(rs, m.End) == 0 {
+	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m) && number.LatinUnitAt(rs, m.End) == 0 {
 		return Fact{}, false
 	}
 	switch m.Kind {
@@ -85,7 +85,7 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 			f.Value, f.Exact = f.Value+0.5, "" // 8天半
 			f.End++
 		}
-		if onlySmallChinese(m.Text) || isRanking(rs, m.Start, unit) || isSessionName(rs, f.End, unit) {
+		if onlySmallChinese(m.Text) || isRanking(rs, m.Start, unit) || isSessionName(rs, f.End, unit) || isPairing(rs, f.End, unit) {
 			return Fact{}, false
 		}
 	}
@@ -203,6 +203,9 @@ func halfAfter(rs []rune, end int) bool {
 // isDate reports whether a number before 年 is a year (2020年, 20xx年,
 // 一九五七年) rather than a number of years.
 func isDate(rs []rune, m number.Match, unit string) bool {
+	if unit == "日" {
+		return !isNumberOfDays(rs, m)
+	}
 	if unit != "年" && unit != "度" {
 		return false
 	}
@@ -229,6 +232,32 @@ func isDate(rs []rune, m number.Match, unit string) bool {
 		}
 	}
 	return true
+}
+
+// isNumberOfDays reports a number before 日 that counts days (平均逗留1.2日,
+// 为期3日, 3日内) rather than naming a day of the month (5月20日, 于15日召开):
+// a decimal, a number followed by 内, or one after a word of duration.
+func isNumberOfDays(rs []rune, m number.Match) bool {
+	if m.Masked {
+		return false
+	}
+	_, at := qualifierBefore(rs, m.Start)
+	for at > 0 && rs[at-1] == ' ' {
+		at--
+	}
+	if at > 0 && rs[at-1] == '月' {
+		return false
+	}
+	if m.Value != float64(int64(m.Value)) || strings.HasPrefix(prefix(rs, m.End+1, 2), "内") {
+		return true
+	}
+	before := string(rs[max(0, at-2):at])
+	for _, w := range durationCues {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isZeroLedYear reports a year of two digits that starts with 0 (05年):
@@ -314,16 +343,27 @@ func isSessionName(rs []rune, end int, unit string) bool {
 	return strings.ContainsRune("0123456789xX*一二三四五六七八九十中全", rs[end])
 }
 
+// isPairing reports 对 between two numbers (1对1帮扶, 以3对2胜出): a pairing
+// or a score, not a count of pairs.
+func isPairing(rs []rune, end int, unit string) bool {
+	return unit == "对" && end < len(rs) && (isDigit(rs[end]) || strings.ContainsRune(chineseSmall, rs[end]))
+}
+
 func isOrdinal(rs []rune, start int) bool {
 	return start > 0 && rs[start-1] == '第'
 }
 
 // partOfCode reports numbers glued to Latin letters or plus signs, as in
-// 5G, 1+X or 3+x: labels, not amounts.
-func partOfCode(rs []rune, start, end int) bool {
+// 5G, 1+X or 3+x: labels, not amounts. An amount of money, a percent or a
+// number with a scale word after a Latin word (GDP3万美元, CPI2.1%) is the
+// indicator's figure, as the number grammar reads it.
+func partOfCode(rs []rune, m number.Match) bool {
+	start, end := m.Start, m.End
 	if start > 0 {
 		p := rs[start-1]
-		if p == '+' || isLatin(p) {
+		afterWord := start > 1 && isLatin(p) && isLatin(rs[start-2]) &&
+			(m.Kind != number.KindNumber || strings.ContainsAny(m.Text, "万亿萬億兆"))
+		if p == '+' || isLatin(p) && !afterWord {
 			return true
 		}
 	}

@@ -21,7 +21,7 @@ func runQuantityCases(t *testing.T, cases []struct {
 	t.Helper()
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tc := range cases {
-		rs := []rune(tc.in)
+		rs := clean(t, tc.in) // traditional script is read as the pipeline reads it
 		var got []Fact
 		for _, f := range ex.Extract(rs) {
 			if f.Kind != KindProgram {
@@ -176,5 +176,24 @@ func TestCurrencyNotes(t *testing.T) {
 		{"(澳门元,下同)另有5亿元人民币", []quantityWant{{"5亿元人民币", KindMoney, 5e8, "元", ""}}},
 		// A bracket that only names a currency sets nothing.
 		{"兑换(港元)后共8万元", []quantityWant{{"8万元", KindMoney, 8e4, "元", ""}}},
+	})
+}
+
+func TestDaysPairsAndLatinIndicators(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		// 日 counts days after a decimal, before 内 or after a word of
+		// duration; otherwise it is a day of the month.
+		{"游客平均停留2.4日，", []quantityWant{{"2.4日", KindMeasure, 2.4, "日", ""}}},
+		{"會展期較去年縮短1日。", []quantityWant{{"1日", KindMeasure, 1, "日", ""}}},
+		{"申請須於7日內辦結。", []quantityWant{{"7日", KindMeasure, 7, "日", ""}}},
+		{"大会于18日开幕，9月30日闭幕。", nil},
+		// 对 counts pairs, unless a second number follows (1对1).
+		{"组建帮扶对子36对，", []quantityWant{{"36对", KindCount, 36, "对", ""}}},
+		{"開展1對1輔導", nil},
+		// An amount after an indicator's Latin name.
+		{"人均GDP２５，４００美元。", []quantityWant{{"25，400美元", KindMoney, 25400, "美元", ""}}},
 	})
 }

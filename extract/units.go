@@ -23,6 +23,8 @@ var (
 	calendarWordsFile string
 	//go:embed data/currency_notes.txt
 	currencyNotesFile string
+	//go:embed data/duration_cues.txt
+	durationCuesFile string
 )
 
 // unitInfo is one unit after a number: the unit reported and its kind.
@@ -36,6 +38,7 @@ var (
 	unitBlockers   = wordlist.Lines(unitBlockersFile)
 	halfWords      = wordlist.Lines(halfWordsFile)
 	calendarWords  = wordlist.Lines(calendarWordsFile)
+	durationCues   = wordlist.Lines(durationCuesFile)
 	currencyNotes  = loadPairs(currencyNotesFile, "data/currency_notes.txt")
 	maxUnitLen     = longestUnit(units)
 	qualifierWords = loadQualifiers(qualifiersFile)

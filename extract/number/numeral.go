@@ -516,7 +516,7 @@ loop:
 				}
 				break
 			}
-			if isMidDot(r) && sc == 1 && !s.amountFollows(end) {
+			if isMidDot(r) && sc == 1 && !s.inFraction && !s.amountFollows(end) {
 				break loop // 九·一八事变: a date, not 9.18
 			}
 			st.lo, st.hi = loV*sc, hiV*sc
@@ -843,6 +843,9 @@ func (s *scanner) scaleLed(i int) (numeral, bool) {
 	if !ok || isZero(nx) || nx == '一' || nx == '两' || isFinancial(nx) {
 		return numeral{}, false
 	}
+	if np, ok := s.scaleLedGroup(i, u); ok {
+		return np, true
+	}
 	after := s.at(i + 2)
 	if isChineseNumeral(after) || isASCIIDigit(after) || after == '点' || isMidDot(after) || after == 'O' ||
 		after == '余' || after == '多' || after == '几' || after == '分' || after == '成' || after == '折' {
@@ -853,6 +856,21 @@ func (s *scanner) scaleLed(i int) (numeral, bool) {
 	}
 	v := u + d*u/10
 	return numeral{end: i + 2, lo: v, hi: v, chinese: true, integer: true, hasUnit: true, scale: 1}, true
+}
+
+// scaleLedGroup reads a bare scale word that stands for one of it before
+// a full group of the scales below it: 万五千 (15000), 万二千三百余
+// (12300, more than), 亿五千万 (150000000).
+func (s *scanner) scaleLedGroup(i int, u float64) (numeral, bool) {
+	if u < 1000 || smallUnit(s.at(i+2)) == 0 && bigUnit(s.at(i+2)) == 0 {
+		return numeral{}, false
+	}
+	rest, ok := s.numeral(i+1, false)
+	if !ok || rest.arabic || rest.isRange || rest.masked || !rest.integer || rest.lo >= u {
+		return numeral{}, false
+	}
+	v := u + rest.lo
+	return numeral{end: rest.end, lo: v, hi: v, more: rest.more, chinese: true, integer: true, hasUnit: true, scale: 1}, true
 }
 
 // several reads 数 followed by scale words (数十, 数百, 数千万) before a

@@ -440,58 +440,139 @@ func prefix(rs []rune, at, n int) string {
 	return string(rs[at:end])
 }
 
-// applyCurrencyNotes gives the bare 元 amounts after a note such as
-// (港元,下同) or （单位：新台币） the currency the note names, up to the next
-// such note. Facts are in order of their start.
+// currencyScope is what the text has said so far about the currency of a
+// bare 元: a note in brackets, an amount of a local currency in the
+// current paragraph, and the document's own currency.
+type currencyScope struct {
+	note, paragraph, document string
+	seenMoney                 bool // a money amount came before
+}
+
+// bare returns the currency a bare 元 amount is in, or "".
+func (c *currencyScope) bare() string {
+	switch {
+	case c.paragraph != "":
+		return c.paragraph
+	case c.note != "":
+		return c.note
+	}
+	return c.document
+}
+
+// applyCurrencyNotes gives the bare 元 amounts the currency the text names
+// for them. Writers name a currency once: right before the amount
+// (新台币5,808元, 折合新台币约107万元); in a note in brackets that sets the
+// currency of what follows ((港元,下同), （单位：新台币）, （金额除另注明外，均以
+// 新台币计算）), which also covers an amount right before it; or, for 港元,
+// 澳门元 and 新台币 (data/local_currencies.txt), in an amount earlier in the
+// same paragraph, or in the document's first amount of money, which then
+// holds for the whole document. A foreign currency (美元) never carries
+// over. Facts are in order of their start.
 func applyCurrencyNotes(rs []rune, facts []Fact) {
-	unit, from := "", 0
+	var scope currencyScope
+	from, last := 0, -1 // last: the previous money fact
 	for i := range facts {
 		f := &facts[i]
-		for from < f.Start {
-			if u, end, ok := currencyNoteAt(rs, from); ok && end <= f.Start {
-				unit, from = u, end
+		for k := from; k < f.Start; k++ {
+			if rs[k] == '\n' {
+				scope.paragraph = ""
 				continue
 			}
-			from++
+			u, end, ok := currencyNoteAt(rs, k)
+			if !ok || end > f.Start {
+				continue
+			}
+			scope.note = u
+			if last >= 0 && strings.TrimSpace(string(rs[facts[last].End:k])) == "" && isBareYuan(rs, facts[last]) {
+				facts[last].Unit = u // 5,216亿元(港元,下同)
+			}
+			k = end - 1
 		}
-		if unit != "" && f.Kind == KindMoney && f.Unit == "元" && f.End > 0 && rs[f.End-1] == '元' &&
-			!strings.Contains(string(rs[f.Start:f.End]), "人民币") {
-			f.Unit = unit
+		from = max(from, f.End)
+		if f.Kind != KindMoney {
+			continue
 		}
+		last = i
+		if isBareYuan(rs, *f) {
+			if u := currencyBefore(rs, f.Start); u != "" {
+				f.Unit = u
+			} else if u := scope.bare(); u != "" {
+				f.Unit = u
+			}
+		}
+		if localCurrencies[f.Unit] && (!isBareYuan(rs, *f) || currencyBefore(rs, f.Start) != "") {
+			scope.paragraph = f.Unit
+			if !scope.seenMoney {
+				scope.document = f.Unit
+			}
+		}
+		scope.seenMoney = true
 	}
 }
 
-// currencyNoteAt reads a note in brackets at k: an opening bracket, perhaps
-// 单位 and a colon, a currency of data/currency_notes.txt, perhaps 下同, and
-// the closing bracket.
+// isBareYuan reports an amount in 元 that names no currency itself.
+func isBareYuan(rs []rune, f Fact) bool {
+	return f.Kind == KindMoney && f.Unit == "元" && f.End > 0 && rs[f.End-1] == '元' &&
+		!strings.Contains(string(rs[f.Start:f.End]), "人民币")
+}
+
+// currencyBefore returns the unit of a currency named right before an
+// amount starting at start, over a qualifier word (新台币约107万元), or "".
+func currencyBefore(rs []rune, start int) string {
+	_, at := qualifierBefore(rs, start)
+	for at > 0 && rs[at-1] == ' ' {
+		at--
+	}
+	before := string(rs[max(0, at-4):at])
+	for _, c := range currencyNotes {
+		if strings.HasSuffix(before, c.word) {
+			return c.value
+		}
+	}
+	return ""
+}
+
+// maxCurrencyNote bounds the characters inside a currency note's brackets.
+const maxCurrencyNote = 40
+
+// currencyNoteAt reads a note in brackets at k that names the currency of
+// the amounts after it: a currency of data/currency_notes.txt, and a word
+// of data/currency_scope_words.txt (下同, 单位, 计算) or 计 right after the
+// currency (以港元计). A note holds no digits; a bracket that only names a
+// currency sets nothing.
 func currencyNoteAt(rs []rune, k int) (unit string, end int, ok bool) {
-	if k >= len(rs) || rs[k] != '(' && rs[k] != '（' {
+	if rs[k] != '(' && rs[k] != '（' {
 		return "", 0, false
 	}
-	j := k + 1
-	rest := prefix(rs, j, 16)
-	for _, lead := range []string{"单位:", "单位：", "单位"} {
-		if strings.HasPrefix(rest, lead) {
-			j += len([]rune(lead))
-			rest = prefix(rs, j, 16)
+	closing := -1
+	for j := k + 1; j < len(rs) && j <= k+maxCurrencyNote; j++ {
+		r := rs[j]
+		if r == ')' || r == '）' {
+			closing = j
 			break
 		}
+		if r == '\n' || r == '(' || r == '（' || isDigit(r) {
+			return "", 0, false
+		}
 	}
+	if closing < 0 {
+		return "", 0, false
+	}
+	note := string(rs[k+1 : closing])
 	for _, c := range currencyNotes {
-		name, u := c.word, c.value
-		if !strings.HasPrefix(rest, name) {
+		at := strings.Index(note, c.word)
+		if at < 0 {
 			continue
 		}
-		e := j + len([]rune(name))
-		after := prefix(rs, e, 4)
-		for _, tail := range []string{",下同", "，下同", "、下同", "下同", ""} {
-			if strings.HasPrefix(after, tail) {
-				q := e + len([]rune(tail))
-				if q < len(rs) && (rs[q] == ')' || rs[q] == '）') && (tail != "" || strings.HasPrefix(string(rs[k+1:j]), "单位")) {
-					return u, q + 1, true
-				}
+		if strings.HasPrefix(note[at+len(c.word):], "计") {
+			return c.value, closing + 1, true
+		}
+		for _, w := range currencyScopeWords {
+			if strings.Contains(note, w) {
+				return c.value, closing + 1, true
 			}
 		}
+		return "", 0, false
 	}
 	return "", 0, false
 }

@@ -176,6 +176,26 @@ func TestCurrencyNotes(t *testing.T) {
 		{"(澳门元,下同)另有5亿元人民币", []quantityWant{{"5亿元人民币", KindMoney, 5e8, "元", ""}}},
 		// A bracket that only names a currency sets nothing.
 		{"兑换(港元)后共8万元", []quantityWant{{"8万元", KindMoney, 8e4, "元", ""}}},
+		// A note that says what all amounts are counted in, in any wording.
+		{"（本報告金額除特別說明外，均以新臺幣計算）\n全年營收3,200億元，較上年增加120億元。", []quantityWant{
+			{"3,200亿元", KindMoney, 3.2e11, "新台币", ""}, {"120亿元", KindMoney, 1.2e10, "新台币", ""}}},
+		{"(以港元计)保费收入45亿元", []quantityWant{{"45亿元", KindMoney, 4.5e9, "港元", ""}}},
+		// A 下同 note right after an amount covers that amount too.
+		{"本年度盈余为86亿元(澳门元,下同)，其中博彩税3亿元。", []quantityWant{
+			{"86亿元", KindMoney, 8.6e9, "澳门元", ""}, {"3亿元", KindMoney, 3e8, "澳门元", ""}}},
+		// A currency named right before the amount, over a qualifier.
+		{"家庭平均收入為新臺幣約98萬元，較上年增加。", []quantityWant{{"98万元", KindMoney, 9.8e5, "新台币", "approx"}}},
+		// A local currency named once holds for the paragraph's bare 元.
+		{"财政收入50亿元。\n零售总额120亿港元，按年上升；人均消费3,150元。\n利税5亿元。", []quantityWant{
+			{"50亿元", KindMoney, 5e9, "元", ""}, {"120亿港元", KindMoney, 1.2e10, "港元", ""},
+			{"3,150元", KindMoney, 3150, "港元", ""}, {"5亿元", KindMoney, 5e8, "元", ""}}},
+		// When the document's first amount names it, for the whole document.
+		{"旅客总消费85亿澳门元。\n人均消费1,980元。", []quantityWant{
+			{"85亿澳门元", KindMoney, 8.5e9, "澳门元", ""}, {"1,980元", KindMoney, 1980, "澳门元", ""}}},
+		// A foreign currency does not carry over, and a first bare 元 makes
+		// the document's own currency 元.
+		{"出口额3.5亿美元，其中加工费2000万元。", []quantityWant{
+			{"3.5亿美元", KindMoney, 3.5e8, "美元", ""}, {"2000万元", KindMoney, 2e7, "元", ""}}},
 	})
 }
 

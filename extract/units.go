@@ -25,6 +25,10 @@ var (
 	currencyNotesFile string
 	//go:embed data/duration_cues.txt
 	durationCuesFile string
+	//go:embed data/currency_scope_words.txt
+	currencyScopeWordsFile string
+	//go:embed data/local_currencies.txt
+	localCurrenciesFile string
 )
 
 // unitInfo is one unit after a number: the unit reported and its kind.
@@ -39,6 +43,9 @@ var (
 	halfWords      = wordlist.Lines(halfWordsFile)
 	calendarWords  = wordlist.Lines(calendarWordsFile)
 	durationCues   = wordlist.Lines(durationCuesFile)
+
+	currencyScopeWords = wordlist.Lines(currencyScopeWordsFile)
+	localCurrencies    = wordSet(wordlist.Lines(localCurrenciesFile)...)
 	currencyNotes  = loadPairs(currencyNotesFile, "data/currency_notes.txt")
 	maxUnitLen     = longestUnit(units)
 	qualifierWords = loadQualifiers(qualifiersFile)

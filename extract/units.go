@@ -38,17 +38,17 @@ type unitInfo struct {
 }
 
 var (
-	units          = loadUnits(unitsFile)
-	unitBlockers   = wordlist.Lines(unitBlockersFile)
-	halfWords      = wordlist.Lines(halfWordsFile)
-	calendarWords  = wordlist.Lines(calendarWordsFile)
-	durationCues   = wordlist.Lines(durationCuesFile)
+	units         = loadUnits(unitsFile)
+	unitBlockers  = wordlist.Lines(unitBlockersFile)
+	halfWords     = wordlist.Lines(halfWordsFile)
+	calendarWords = wordlist.Lines(calendarWordsFile)
+	durationCues  = wordlist.Lines(durationCuesFile)
 
 	currencyScopeWords = wordlist.Lines(currencyScopeWordsFile)
 	localCurrencies    = wordSet(wordlist.Lines(localCurrenciesFile)...)
-	currencyNotes  = loadPairs(currencyNotesFile, "data/currency_notes.txt")
-	maxUnitLen     = longestUnit(units)
-	qualifierWords = loadQualifiers(qualifiersFile)
+	currencyNotes      = loadPairs(currencyNotesFile, "data/currency_notes.txt")
+	maxUnitLen         = longestUnit(units)
+	qualifierWords     = loadQualifiers(qualifiersFile)
 
 	// countUnits and measureUnits map each surface of the kind to its unit.
 	countUnits, measureUnits = unitsOfKind(units, KindCount), unitsOfKind(units, KindMeasure)

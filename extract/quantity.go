@@ -1,15 +1,12 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/zhmetrics/zhmetrics/extract/number"
 )
-
-// categoryAfterBound are words that, right after 以上 or 以下, show that the
-// quantity defines a category ("600分以上人数") rather than reports an amount.
-var categoryAfterBound = []string{"人数", "比例", "学生", "的学生", "考生", "的考生", "年级", "分数段"}
 
 // kindImplicit marks a quantity whose unit is implied by its indicator.
 const kindImplicit = "implicit"
@@ -89,8 +86,8 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 			return Fact{}, false
 		}
 	}
-	q, category := qualifierAfter(rs, f.End)
-	if category {
+	q, category := qualifierAfter(rs, f.End, f.Kind == KindPercent)
+	if category || isAgeBand(rs, m, f, q) || isLabelledNumber(rs, m.Start) || isPhoneNumber(rs, m.Start) {
 		return Fact{}, false
 	}
 	if f.Qualifier == "" {
@@ -213,7 +210,7 @@ func isDate(rs []rune, m number.Match, unit string) bool {
 	if m.Masked && len(text) >= 2 && unit == "年" {
 		return true // 20xx年, __年: a redacted year
 	}
-	if unit == "年" && (isZeroLedYear(text) || isYearPair(text) || isROCYear(rs, m)) {
+	if unit == "年" && (isZeroLedYear(text) || isYearPair(text) || isMarkedYear(text) || isROCYear(rs, m)) {
 		return true
 	}
 	if len(text) != 4 {
@@ -264,6 +261,27 @@ func isNumberOfDays(rs []rune, m number.Match) bool {
 // a number of years is never written so.
 func isZeroLedYear(text []rune) bool {
 	return len(text) == 2 && text[0] == '0' && text[1] >= '0' && text[1] <= '9'
+}
+
+// isMarkedYear reports a list marker glued to a year (1.2024年 for item 1,
+// 2024年): four decimals that make a year. No number of years is written
+// with four decimals.
+func isMarkedYear(text []rune) bool {
+	dot := slices.Index(text, '.')
+	if dot < 1 || dot > 2 || len(text)-dot-1 != 4 {
+		return false
+	}
+	year := string(text[dot+1:])
+	return (strings.HasPrefix(year, "19") || strings.HasPrefix(year, "20")) && allDigits(text[:dot]) && allDigits(text[dot+1:])
+}
+
+func allDigits(rs []rune) bool {
+	for _, r := range rs {
+		if !isDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isYearPair reports a fiscal or school year whose slash was lost: 202223
@@ -404,31 +422,107 @@ func qualifierBefore(rs []rune, start int) (qualifier string, at int) {
 		if !ok || q.onlyScale && (!bareScale || end != start) {
 			continue
 		}
+		if endsWithAny(string(rs[max(0, end-4):end]), notQualifiers) {
+			return "", start // 出超80亿美元
+		}
 		return q.qualifier, end - n
 	}
 	return "", start
 }
 
 // qualifierAfter finds a qualifier word right after end. category reports
-// a bound that defines a category ("600分以上人数"), which makes the number
-// no amount at all.
-func qualifierAfter(rs []rune, end int) (qualifier string, category bool) {
-	rest := prefix(rs, end, 6)
+// a bound that defines a category, which makes the number no amount at
+// all: a bound before the noun of a group (500万元以上项目, 600分以上的考生,
+// data/group_nouns.txt), or before the figure counted in it (总分600分以上
+// 186人, 以上有186人). A share before such a noun is a share of the group
+// (九成以上人口), so a percent defines a group only before a figure.
+func qualifierAfter(rs []rune, end int, share bool) (qualifier string, category bool) {
+	rest := prefix(rs, end, 8)
 	for _, q := range qualifierWords.after {
 		if !strings.HasPrefix(rest, q.word) {
 			continue
 		}
 		if q.qualifier == QualAtLeast || q.qualifier == QualAtMost {
-			after := strings.TrimPrefix(rest, q.word)
-			for _, c := range categoryAfterBound {
-				if strings.HasPrefix(after, c) {
-					return "", true
-				}
+			after := []rune(strings.TrimPrefix(rest, q.word))
+			if len(after) > 1 && (after[0] == '的' || after[0] == '有' || after[0] == '者') {
+				after = after[1:]
+			}
+			if len(after) > 0 && isDigit(after[0]) || !share && startsWithAny(string(after), groupNouns) {
+				return "", true
 			}
 		}
 		return q.qualifier, false
 	}
 	return "", false
+}
+
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAgeBand reports an age that defines who is counted: an age with a
+// bound (65岁以上, 5岁以下儿童) or a range of ages before a noun
+// (15-24岁青年失业率, 15至59岁人口), not an age reported (平均年龄38岁).
+func isAgeBand(rs []rune, m number.Match, f Fact, qualifierAfter string) bool {
+	if f.Unit != "岁" {
+		return false
+	}
+	if qualifierAfter == QualAtLeast || qualifierAfter == QualAtMost {
+		return true
+	}
+	return m.IsRange && f.End < len(rs) && number.IsHan(rs[f.End])
+}
+
+// isLabelledNumber reports a number after a label and a colon that makes
+// it no amount (data/number_labels.txt): the hosting site's counters of a
+// page (阅读:2,418次, 浏览次数：35) and identifiers (电话：8399 5311).
+func isLabelledNumber(rs []rune, start int) bool {
+	k := start
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || rs[k-1] != ':' && rs[k-1] != '：' {
+		return false
+	}
+	before := strings.TrimRight(string(rs[max(0, k-6):k-1]), " ")
+	for _, w := range numberLabels {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPhoneNumber reports a number after an area code in brackets
+// ((02)2380-3512, （0755）8312 6600): an identifier.
+func isPhoneNumber(rs []rune, start int) bool {
+	k := start
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	if k < 4 || rs[k-1] != ')' && rs[k-1] != '）' {
+		return false
+	}
+	j := k - 2
+	for j >= 0 && isDigit(rs[j]) {
+		j--
+	}
+	digits := k - 2 - j
+	return j >= 0 && (rs[j] == '(' || rs[j] == '（') && digits >= 2 && digits <= 4 && rs[j+1] == '0'
 }
 
 // prefix returns up to n characters of rs starting at at.

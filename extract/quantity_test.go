@@ -135,6 +135,54 @@ func TestBandsDefineAGroup(t *testing.T) {
 		{"人均收入不足2800元/年的家庭全部纳入", nil},
 		{"人均收入高于全省", nil},
 		{"销售收入超过100亿元，", []quantityWant{{"100亿元", KindMoney, 1e10, "元", QualMoreThan}}},
+		// A bound before the noun of a group, or before the figure counted.
+		{"新开工1000万元以上项目38个。", []quantityWant{{"38个", KindCount, 38, "个", ""}}},
+		{"引進投資超過二十億元的產業項目6個。", []quantityWant{{"6个", KindCount, 6, "个", ""}}},
+		{"数学成绩120分以上的考生达95人", []quantityWant{{"95人", KindCount, 95, "人", ""}}},
+		{"全科成绩700分以上52人", []quantityWant{{"52人", KindCount, 52, "人", ""}}},
+		// A share of the group is an amount.
+		{"宽带覆盖全县八成以上人口", []quantityWant{{"八成", KindPercent, 80, "%", QualAtLeast}}},
+		{"培训教师1200人以上，", []quantityWant{{"1200人", KindCount, 1200, "人", QualAtLeast}}},
+		// Ages that define who is counted.
+		{"为3200名70岁以上长者体检", []quantityWant{{"3200名", KindCount, 3200, "名", ""}}},
+		{"3歲以下嬰幼兒照護服務覆蓋率達45%", []quantityWant{{"45%", KindPercent, 45, "%", ""}}},
+		{"18-35岁青年就业率92.5%", []quantityWant{{"92.5%", KindPercent, 92.5, "%", ""}}},
+		{"教师平均年龄38.6岁。", []quantityWant{{"38.6岁", KindMeasure, 38.6, "岁", ""}}},
+	})
+}
+
+func TestNumbersThatAreNoAmount(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		// The hosting site's page counters and labelled identifiers.
+		{"发布时间：2023-05-06  阅读：3,571次", nil},
+		{"瀏覽次數：1208次", nil},
+		{"咨询电话：6328 1100", nil},
+		// A phone number after an area code, even when a line break glues
+		// a year on.
+		{"聯絡電話(03)3456-7788\n113年施政計畫", nil},
+		// A list marker glued to a year.
+		{"2.2023年全县新建校舍5栋", []quantityWant{{"5栋", KindCount, 5, "栋", ""}}},
+		{"年均增长1.5年", []quantityWant{{"1.5年", KindMeasure, 1.5, "年", ""}}},
+	})
+}
+
+func TestQualifierWordsAroundAmounts(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		// 约 before a verb still qualifies the amount after it.
+		{"其中民营企业约占62%，", []quantityWant{{"62%", KindPercent, 62, "%", QualApprox}}},
+		{"總投資約達3.5億元", []quantityWant{{"3.5亿元", KindMoney, 3.5e8, "元", QualApprox}}},
+		{"增速5%左右", []quantityWant{{"5%", KindPercent, 5, "%", QualApprox}}},
+		{"合格率近98%", []quantityWant{{"98%", KindPercent, 98, "%", QualApprox}}},
+		{"较上年增长两成以上", []quantityWant{{"两成", KindPercent, 20, "%", QualAtLeast}}},
+		// Words that only end in a qualifier word.
+		{"全年對外貿易出超640億美元", []quantityWant{{"640亿美元", KindMoney, 6.4e10, "美元", ""}}},
+		{"最近5年新建校舍12栋", []quantityWant{{"5年", KindMeasure, 5, "年", ""}, {"12栋", KindCount, 12, "栋", ""}}},
 	})
 }
 

@@ -29,6 +29,12 @@ var (
 	currencyScopeWordsFile string
 	//go:embed data/local_currencies.txt
 	localCurrenciesFile string
+	//go:embed data/group_nouns.txt
+	groupNounsFile string
+	//go:embed data/number_labels.txt
+	numberLabelsFile string
+	//go:embed data/not_qualifiers.txt
+	notQualifiersFile string
 )
 
 // unitInfo is one unit after a number: the unit reported and its kind.
@@ -46,6 +52,9 @@ var (
 
 	currencyScopeWords = wordlist.Lines(currencyScopeWordsFile)
 	localCurrencies    = wordSet(wordlist.Lines(localCurrenciesFile)...)
+	groupNouns         = wordlist.Lines(groupNounsFile)
+	numberLabels       = wordlist.Lines(numberLabelsFile)
+	notQualifiers      = wordlist.Lines(notQualifiersFile)
 	currencyNotes      = loadPairs(currencyNotesFile, "data/currency_notes.txt")
 	maxUnitLen         = longestUnit(units)
 	qualifierWords     = loadQualifiers(qualifiersFile)

@@ -183,6 +183,9 @@ func isMaskRune(r rune) bool {
 	return false
 }
 
+// IsHan reports a CJK ideograph.
+func IsHan(r rune) bool { return isHan(r) }
+
 // isHan reports a CJK ideograph.
 func isHan(r rune) bool {
 	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0xF900 && r <= 0xFAFF

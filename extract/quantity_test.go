@@ -261,6 +261,9 @@ func TestDaysPairsAndLatinIndicators(t *testing.T) {
 		// 对 counts pairs, unless a second number follows (1对1).
 		{"组建帮扶对子36对，", []quantityWant{{"36对", KindCount, 36, "对", ""}}},
 		{"開展1對1輔導", nil},
+		// A unit in traditional script inside simplified text.
+		{"水产品产量2.6萬噸，比上年增长", []quantityWant{{"2.6萬噸", KindMeasure, 26000, "吨", ""}}},
+		{"空气中PM2.5浓度28微克/立方米", []quantityWant{{"28微克/立方米", KindMeasure, 28, "微克/立方米", ""}}},
 		// An amount after an indicator's Latin name.
 		{"人均GDP２５，４００美元。", []quantityWant{{"25，400美元", KindMoney, 25400, "美元", ""}}},
 	})

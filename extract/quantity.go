@@ -587,14 +587,18 @@ func applyCurrencyNotes(rs []rune, facts []Fact) {
 			continue
 		}
 		last = i
+		named := currencyBefore(rs, f.Start)
 		if isBareYuan(rs, *f) {
-			if u := currencyBefore(rs, f.Start); u != "" {
-				f.Unit = u
+			if named != "" {
+				f.Unit = named
 			} else if u := scope.bare(); u != "" {
 				f.Unit = u
 			}
 		}
-		if localCurrencies[f.Unit] && (!isBareYuan(rs, *f) || currencyBefore(rs, f.Start) != "") {
+		if named == "元" || strings.Contains(string(rs[f.Start:f.End]), "人民币") {
+			scope.paragraph, scope.document = "", "" // 人民币 named: 元 is yuan again
+		}
+		if localCurrencies[f.Unit] && (!isBareYuan(rs, *f) || named != "") {
 			scope.paragraph = f.Unit
 			if !scope.seenMoney {
 				scope.document = f.Unit

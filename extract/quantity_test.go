@@ -240,6 +240,9 @@ func TestCurrencyNotes(t *testing.T) {
 		// When the document's first amount names it, for the whole document.
 		{"旅客总消费85亿澳门元。\n人均消费1,980元。", []quantityWant{
 			{"85亿澳门元", KindMoney, 8.5e9, "澳门元", ""}, {"1,980元", KindMoney, 1980, "澳门元", ""}}},
+		// An amount in 人民币 makes 元 yuan again.
+		{"旅客总消费85亿澳门元。\n内地投资人民币3亿元。\n其中设备1.2亿元。", []quantityWant{
+			{"85亿澳门元", KindMoney, 8.5e9, "澳门元", ""}, {"人民币3亿元", KindMoney, 3e8, "元", ""}, {"1.2亿元", KindMoney, 1.2e8, "元", ""}}},
 		// A foreign currency does not carry over, and a first bare 元 makes
 		// the document's own currency 元.
 		{"出口额3.5亿美元，其中加工费2000万元。", []quantityWant{

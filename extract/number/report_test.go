@@ -193,3 +193,14 @@ func TestBareScaleBeforeAGroup(t *testing.T) {
 		{"千万人", nil},
 	})
 }
+
+func TestTrillionGroups(t *testing.T) {
+	runCases(t, []findCase{
+		// 兆 counts 10^12 in Taiwan writing; the 億 group after it may be
+		// written with separators in either width.
+		{"歲入3兆1,250億元", []want{money("3兆1,250億元", 3.125e12, "元")}},
+		{"總額１兆９，０４０億元", []want{money("１兆９，０４０億元", 1.904e12, "元")}},
+		{"國內生產毛額２１兆６千億元", []want{money("２１兆６千億元", 21.6e12, "元")}},
+		{"約十二兆元", []want{money("十二兆元", 12e12, "元")}},
+	})
+}

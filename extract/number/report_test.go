@@ -204,3 +204,15 @@ func TestTrillionGroups(t *testing.T) {
 		{"約十二兆元", []want{money("十二兆元", 12e12, "元")}},
 	})
 }
+
+func TestWidelySpacedDigits(t *testing.T) {
+	runCases(t, []findCase{
+		// Spacing text that had spaced digits already widens every gap
+		// alike; the number reads the same.
+		{"人 数 4   0   5   2 名", []want{num("4   0   5   2", 4052)}},
+		{"总 额 3   0   7   .   5 万 元", []want{money("3   0   7   .   5 万 元", 3075000, "元")}},
+		{"增 长 1  2  .  5  %", []want{pct("1  2  .  5  %", 12.5)}},
+		// Gaps of different widths are separate numbers.
+		{"编号 1 2  3", []want{num("1 2", 12), num("3", 3)}},
+	})
+}

@@ -10,7 +10,7 @@ VERSION ?= $(shell git describe --tags --dirty 2>/dev/null || echo v0.0.0-devel)
 COMMIT  ?= $(shell git describe --always --dirty --abbrev=12 --match=no-tag-matches 2>/dev/null)
 LDFLAGS ?= -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all build run test vet fmt-check fuzz clean
+.PHONY: all build run test test-deps vet fmt-check fuzz clean
 
 all: build
 
@@ -23,9 +23,13 @@ run: build
 	$(BIN) extract $(CORPUS) -o $(OUT)
 	@echo "wrote $(OUT)"
 
-# Everything CI checks.
-test: vet fmt-check
+# Everything CI checks. test-deps installs, as root, the browser and the
+# document converters some tests drive; without them those tests skip.
+test: test-deps vet fmt-check
 	$(GO) test ./...
+
+test-deps:
+	@./scripts/test-deps.sh
 
 vet:
 	$(GO) vet ./...
@@ -43,6 +47,13 @@ fuzz:
 	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./review -run '^$$' -fuzz '^FuzzMarks$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzCheckedReader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document -run '^$$' -fuzz '^FuzzRecordReader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document -run '^$$' -fuzz '^FuzzMarkupSplitter$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document -run '^$$' -fuzz '^FuzzHTMLReader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document/word -run '^$$' -fuzz '^FuzzDocText$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document/word -run '^$$' -fuzz '^FuzzRTFText$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./document -run '^$$' -fuzz '^FuzzPDFText$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin out

@@ -19,37 +19,21 @@ const (
 	nsMarkup     = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 )
 
-// maxDocumentXML bounds the uncompressed size of the main document part, so
-// that a zip bomb cannot keep a worker busy for ever.
-const maxDocumentXML = 1 << 30
-
-var errTooLarge = errors.New("larger than 1 GiB uncompressed")
-
-// limitReader reads at most n bytes from r and fails with errTooLarge
-// beyond them (the zip header's size can lie).
-type limitReader struct {
-	r io.Reader
-	n int64
-}
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		return 0, errTooLarge
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	return n, err
-}
+// maxDocumentXML bounds the uncompressed size of the main document part,
+// as its zip entry states it (archive/zip fails a part that inflates to
+// more), so that a zip bomb is refused before it is inflated. The text is
+// streamed, so this bounds time, not memory.
+const maxDocumentXML = 256 << 20
 
 // isDOCX reports whether data is a zip archive holding a Word document.
 func isDOCX(data []byte) bool {
-	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return false
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return bytes.HasPrefix(data, []byte("PK\x03\x04")) && isDOCXAt(bytes.NewReader(data), int64(len(data)))
+}
+
+// isDOCXAt reports whether the size bytes at r are a zip archive holding
+// a Word document. Only the zip's directory, at its end, is read.
+func isDOCXAt(r io.ReaderAt, size int64) bool {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return false
 	}
@@ -57,35 +41,42 @@ func isDOCX(data []byte) bool {
 	return err == nil && strings.HasPrefix(part.Name, "word/")
 }
 
-// docxText returns a Word document's text: one line per paragraph (table
-// cells hold paragraphs, so each cell's paragraphs are lines too), the runs
-// of a paragraph joined as they are, tabs and breaks kept, deleted text left
-// out and inserted text kept.
+// docxText returns a Word document's text, read whole: see openDOCX.
 func docxText(data []byte) (string, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		if bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-			return "", errors.New("docx: not a zip file (a Word 97-2003 .doc, or a password-protected document?)")
-		}
-		return "", fmt.Errorf("docx: %w", err)
-	}
-	part, err := mainPart(zr)
+	r, err := openDOCX(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "", err
 	}
+	text, err := io.ReadAll(r)
+	return string(text), err
+}
+
+// openDOCX returns a reader of a Word document's text: one line per
+// paragraph (table cells hold paragraphs, so each cell's paragraphs are
+// lines too), the runs of a paragraph joined as they are, tabs and breaks
+// kept, deleted text left out and inserted text kept.
+func openDOCX(at io.ReaderAt, size int64) (io.Reader, error) {
+	zr, err := zip.NewReader(at, size)
+	if err != nil {
+		head := make([]byte, 8)
+		if n, _ := at.ReadAt(head, 0); n == 8 && string(head) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" {
+			return nil, errors.New("docx: not a zip file (a Word 97-2003 .doc, or a password-protected document?)")
+		}
+		return nil, fmt.Errorf("docx: %w", err)
+	}
+	part, err := mainPart(zr)
+	if err != nil {
+		return nil, err
+	}
 	if part.UncompressedSize64 > maxDocumentXML {
-		return "", fmt.Errorf("docx: %s: %w", part.Name, errTooLarge)
+		return nil, fmt.Errorf("docx: %s: %d MiB uncompressed, over the limit of %d MiB",
+			part.Name, part.UncompressedSize64>>20, maxDocumentXML>>20)
 	}
 	rc, err := part.Open()
 	if err != nil {
-		return "", fmt.Errorf("docx: %s: %w", part.Name, err)
+		return nil, fmt.Errorf("docx: %s: %w", part.Name, err)
 	}
-	defer rc.Close()
-	text, err := wordText(&limitReader{r: rc, n: maxDocumentXML})
-	if err != nil {
-		return "", fmt.Errorf("docx: %s: %w", part.Name, err)
-	}
-	return text, nil
+	return &wordReader{part: part.Name, closer: rc, d: xml.NewDecoder(newMarkupSplitter(rc))}, nil
 }
 
 // mainPart finds the document part: the target of the package's
@@ -141,107 +132,136 @@ var skippedWord = map[string]bool{
 	"instrText": true, "delInstrText": true,
 }
 
-// wordText streams the document XML, keeping only the text.
-func wordText(r io.Reader) (string, error) {
-	d := xml.NewDecoder(r)
-	var w docxWriter
-	inText, runDepth := false, 0
-	for {
-		tok, err := d.Token()
+// wordReader reads the text of a document part's XML, a token at a time.
+type wordReader struct {
+	part   string
+	closer io.Closer
+	d      *xml.Decoder
+	out    []byte // text not yet returned
+	err    error  // what ends the text, io.EOF at its end
+
+	depth     int // open elements
+	skipUntil int // while skipping an element's content, its depth; else 0
+	inText    bool
+	runDepth  int
+	started   bool // some text was written
+	newlines  int  // line breaks owed before the next text, at most 2
+}
+
+func (w *wordReader) Read(p []byte) (int, error) {
+	for len(w.out) == 0 && w.err == nil {
+		w.token()
+	}
+	if len(w.out) == 0 {
+		return 0, w.err
+	}
+	n := copy(p, w.out)
+	w.out = w.out[n:]
+	return n, nil
+}
+
+// token reads the next token and writes its text.
+func (w *wordReader) token() {
+	w.out = w.out[:0]
+	tok, err := w.d.Token()
+	if err != nil {
 		if err == io.EOF {
-			break
+			if w.started {
+				w.out = append(w.out, '\n')
+			}
+		} else {
+			err = fmt.Errorf("docx: %s: %w", w.part, err)
 		}
-		if err != nil {
-			return "", err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Space == nsMarkup && t.Name.Local == "Fallback" {
-				// The fallback repeats the chosen alternative's text.
-				if err := d.Skip(); err != nil {
-					return "", err
-				}
-				continue
-			}
-			if t.Name.Space != nsWord && t.Name.Space != nsWordStrict {
-				continue
-			}
-			if skippedWord[t.Name.Local] {
-				if err := d.Skip(); err != nil {
-					return "", err
-				}
-				continue
-			}
-			switch t.Name.Local {
-			case "t":
-				inText = true
-			case "r":
-				runDepth++
-			case "tab", "ptab":
-				if runDepth > 0 {
-					w.write("\t")
-				}
-			case "br", "cr":
-				if runDepth > 0 {
-					w.write("\n")
-				}
-			case "noBreakHyphen":
-				w.write("-")
-			}
-		case xml.EndElement:
-			if t.Name.Space != nsWord && t.Name.Space != nsWordStrict {
-				continue
-			}
-			switch t.Name.Local {
-			case "t":
-				inText = false
-			case "r":
-				runDepth--
-			case "p":
-				w.endParagraph()
-			}
-		case xml.CharData:
-			if inText {
-				w.write(string(t))
-			}
-		}
-	}
-	return w.finish(), nil
-}
-
-// docxWriter collects paragraphs as lines, with at most one blank line in
-// a row and none at the start or end.
-type docxWriter struct {
-	b        strings.Builder
-	newlines int // line breaks at the end of b
-}
-
-func (w *docxWriter) write(s string) {
-	if s == "" {
+		w.err = err
+		w.closer.Close()
 		return
 	}
-	if s == "\n" {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if w.depth++; w.depth > maxDepth {
+			w.err = fmt.Errorf("docx: %s: %w", w.part, errNestedTooDeep)
+			w.closer.Close()
+			return
+		}
+		if w.skipUntil == 0 {
+			w.start(t)
+		}
+	case xml.EndElement:
+		if w.skipUntil == w.depth {
+			w.skipUntil = 0
+		} else if w.skipUntil == 0 {
+			w.end(t)
+		}
+		w.depth--
+	case xml.CharData:
+		if w.inText && w.skipUntil == 0 {
+			w.write(t)
+		}
+	}
+}
+
+func isWordML(n xml.Name) bool { return n.Space == nsWord || n.Space == nsWordStrict }
+
+func (w *wordReader) start(t xml.StartElement) {
+	if t.Name.Space == nsMarkup && t.Name.Local == "Fallback" {
+		// The fallback repeats the chosen alternative's text.
+		w.skipUntil = w.depth
+		return
+	}
+	if !isWordML(t.Name) {
+		return
+	}
+	if skippedWord[t.Name.Local] {
+		w.skipUntil = w.depth
+		return
+	}
+	switch t.Name.Local {
+	case "t":
+		w.inText = true
+	case "r":
+		w.runDepth++
+	case "tab", "ptab":
+		if w.runDepth > 0 {
+			w.write([]byte("\t"))
+		}
+	case "br", "cr":
+		if w.runDepth > 0 {
+			w.newline()
+		}
+	case "noBreakHyphen":
+		w.write([]byte("-"))
+	}
+}
+
+func (w *wordReader) end(t xml.EndElement) {
+	if !isWordML(t.Name) {
+		return
+	}
+	switch t.Name.Local {
+	case "t":
+		w.inText = false
+	case "r":
+		w.runDepth--
+	case "p":
 		w.newline()
-		return
 	}
-	w.b.WriteString(s)
-	w.newlines = 0
 }
 
-func (w *docxWriter) endParagraph() { w.newline() }
-
-func (w *docxWriter) newline() {
-	if w.b.Len() == 0 || w.newlines >= 2 {
+// write writes text after the line breaks owed: paragraphs become lines,
+// with at most one blank line in a row and none at the start or end.
+func (w *wordReader) write(text []byte) {
+	if len(text) == 0 {
 		return
 	}
-	w.b.WriteByte('\n')
-	w.newlines++
+	if w.started {
+		w.out = append(w.out, "\n\n"[:w.newlines]...)
+	}
+	w.out = append(w.out, text...)
+	w.started, w.newlines = true, 0
 }
 
-func (w *docxWriter) finish() string {
-	s := strings.TrimRight(w.b.String(), "\n")
-	if s == "" {
-		return ""
+func (w *wordReader) newline() {
+	if w.started && w.newlines < 2 {
+		w.newlines++
 	}
-	return s + "\n"
 }

@@ -3,6 +3,7 @@ package document_test
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -126,7 +127,7 @@ func TestDOCXErrors(t *testing.T) {
 		wantErr string
 	}{
 		{"not a zip", []byte("plain text, not a zip"), "docx: zip: not a valid zip file"},
-		{"old Word format", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + strings.Repeat("\x00", 600)), "docx: not a zip file (a Word 97-2003 .doc"},
+		{"old Word format", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + strings.Repeat("\x00", 600)), "doc: "},
 		{"zip without a document", buildZip(t, map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}),
 			"docx: no word/document.xml"},
 		{"broken XML", buildZip(t, map[string]string{"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document><w:body>"}),
@@ -187,26 +188,42 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-func TestReadsAsText(t *testing.T) {
-	docx := buildDOCX(t, `<w:p><w:r><w:t>x</w:t></w:r></w:p>`)
+func TestOpenJudgesByFirstBytes(t *testing.T) {
+	docx := buildDOCX(t, `<w:p><w:r><w:t>招生12人</w:t></w:r></w:p>`)
+	notZip := append([]byte("PK\x03\x04"), make([]byte, 5000)...)
+	file := func(data []byte) document.Source {
+		return document.Source{Head: data[:min(len(data), 16)], Rest: bytes.NewReader(data[min(len(data), 16):]),
+			At: bytes.NewReader(data), Size: int64(len(data))}
+	}
+	pipe := func(data []byte) document.Source {
+		return document.Source{Head: data[:min(len(data), 16)], Rest: bytes.NewReader(data[min(len(data), 16):])}
+	}
 	tests := []struct {
-		name   string
-		prefix []byte
-		format string
-		want   bool
+		label, name string
+		src         document.Source
+		format      string
+		want        string // the format, or the error
+		text        string
 	}{
-		{"a.txt", []byte("招生"), "auto", true},
-		{"-", []byte("招生"), "", true},
-		{"a.html", []byte("招生"), "auto", false},
-		{"a.txt", []byte("<!DOCTYPE html>"), "auto", false},
-		{"a.txt", docx[:40], "auto", false}, // the start of a zip: read whole to find out
-		{"a.docx", []byte("招生"), "text", true},
-		{"a.txt", []byte("招生"), "html", false},
-		{"a.txt", []byte("招生"), "docx", false},
+		{"text", "a.txt", file([]byte("招生12人")), "auto", "text", "招生12人"},
+		{"a page under a text name", "a.txt", pipe([]byte("<!DOCTYPE html><p>招生12人</p>")), "auto", "html", "招生12人\n"},
+		{"a Word file under a text name", "a.txt", file(docx), "auto", "docx", "招生12人\n"},
+		{"a Word document from a pipe", "-", pipe(docx), "", "docx", "招生12人\n"},
+		{"a zip that is not Word", "a.txt", file(notZip), "auto", "binary content", ""},
+		{"a zip forced as text", "a.docx", file([]byte("招生12人")), "text", "text", "招生12人"},
+		{"not a zip forced as Word", "a.txt", file([]byte("招生12人")), "docx", "docx: zip: not a valid zip file", ""},
 	}
 	for _, tt := range tests {
-		if got := document.ReadsAsText(tt.name, tt.prefix, tt.format); got != tt.want {
-			t.Errorf("ReadsAsText(%q, %.15q, %q) = %v, want %v", tt.name, tt.prefix, tt.format, got, tt.want)
+		r, info, err := document.Open(tt.name, tt.src, tt.format, "auto")
+		if err != nil {
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%s: %v, want %s", tt.label, err, tt.want)
+			}
+			continue
+		}
+		text, err := io.ReadAll(r)
+		if err != nil || info.Format != tt.want || string(text) != tt.text {
+			t.Errorf("%s: %s %q %v, want %s %q", tt.label, info.Format, text, err, tt.want, tt.text)
 		}
 	}
 }
@@ -231,5 +248,30 @@ func TestTextFormats(t *testing.T) {
 	if _, _, err := document.Text("a.zip", buildZip(t, map[string]string{"a": "b"}), "auto", "auto"); err == nil ||
 		!strings.Contains(err.Error(), "binary content") {
 		t.Fatalf("zip read as text: err=%v, want binary content", err)
+	}
+}
+
+func TestDOCXBounds(t *testing.T) {
+	long := strings.Repeat("教师&amp;学生", 20000) // one run of 360 KB, entities across every cut
+	tests := []struct {
+		label, body, text, err string
+	}{
+		{"a long run is the same text", `<w:p><w:r><w:t>` + long + `</w:t></w:r></w:p>`,
+			strings.ReplaceAll(long, "&amp;", "&") + "\n", ""},
+		{"a long CDATA run", `<w:p><w:r><w:t><![CDATA[` + strings.Repeat("增长5%]", 20000) + `]]></w:t></w:r></w:p>`,
+			strings.Repeat("增长5%]", 20000) + "\n", ""},
+		{"a long comment", `<w:p><!--` + strings.Repeat("注释", 40000) + `--><w:r><w:t>招生</w:t></w:r></w:p>`, "招生\n", ""},
+		{"deep nesting", strings.Repeat("<w:p>", 2000) + strings.Repeat("</w:p>", 2000), "", "nested more than 1,000 deep"},
+		{"a skipped element nesting deep", "<w:del>" + strings.Repeat("<w:p>", 2000), "", "nested more than 1,000 deep"},
+		{"a long element name", "<w:p></w:" + strings.Repeat("x", 100<<10) + ">", "", "a tag longer than 64 KiB"},
+	}
+	for _, tt := range tests {
+		text, _, err := document.Text("a.docx", buildDOCX(t, tt.body), "auto", "auto")
+		switch {
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%s: error %v, want %q", tt.label, err, tt.err)
+		case tt.err == "" && (err != nil || text != tt.text):
+			t.Errorf("%s: %.60q %v, want %.60q", tt.label, text, err, tt.text)
+		}
 	}
 }

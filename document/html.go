@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -14,52 +15,75 @@ import (
 	"github.com/zhmetrics/zhmetrics/normalize"
 )
 
-// htmlText decodes an HTML page and returns the text a reader sees: no
-// scripts, styles or navigation, one line per block, white space collapsed
-// the way a browser does.
+// htmlText decodes an HTML page and returns the text a reader sees: see
+// htmlReader.
 func htmlText(data []byte, encoding string) (string, string, error) {
 	text, enc, err := decodeHTML(data, encoding)
 	if err != nil {
 		return "", enc, err
 	}
-	root, err := html.Parse(strings.NewReader(text))
-	if err != nil {
-		return "", enc, fmt.Errorf("html: %w", err)
-	}
-	var w htmlWriter
-	w.node(root)
-	return w.finish(), enc, nil
+	out, err := io.ReadAll(newHTMLReader(strings.NewReader(text)))
+	return string(out), enc, err
 }
 
-// decodeHTML decodes a page with the encoding asked for; with "auto", a BOM
-// decides, then a meta charset naming UTF-8, GBK (GB2312, GB18030) or Big5,
-// and otherwise the page is detected like plain text. A page that is valid
-// UTF-8 is read as UTF-8 whatever its meta says: pages are often saved as
-// UTF-8 by scrapers that keep the original declaration.
+// decodeHTML decodes a page with the encoding htmlEncoding picks.
 func decodeHTML(data []byte, encoding string) (string, string, error) {
-	auto := encoding == "" || strings.EqualFold(encoding, "auto")
-	if !auto || hasBOM(data) {
+	if encoding != "" && !strings.EqualFold(encoding, "auto") || hasBOM(data) {
 		return normalize.Decode(data, encoding)
 	}
-	if label := metaCharset(data[:min(len(data), sniffLen)]); label != "" {
+	enc, err := htmlEncoding(data, encoding)
+	if err != nil {
+		return "", enc, err
+	}
+	return normalize.Decode(data, enc)
+}
+
+// htmlEncoding picks a page's encoding from its first bytes head: the one
+// asked for; with "auto", a BOM decides, then a meta charset naming UTF-8,
+// GBK (GB2312, GB18030) or Big5 as far as the bytes bear it out (see
+// normalize.Confirm), and otherwise the page is detected like plain text.
+func htmlEncoding(head []byte, encoding string) (string, error) {
+	auto := encoding == "" || strings.EqualFold(encoding, "auto")
+	sample := detectionSample(head)
+	if !auto || hasBOM(head) {
+		_, enc, err := normalize.Decode(sample[:min(len(sample), sniffLen)], encoding)
+		return enc, err
+	}
+	if label := metaCharset(head[:min(len(head), sniffLen)]); label != "" {
 		declared := ""
 		if e, err := htmlindex.Get(label); err == nil {
 			declared, _ = htmlindex.Name(e)
 		}
 		switch declared {
 		case "utf-8", "utf-16le", "utf-16be": // a meta can only declare an ASCII-compatible encoding
-			return normalize.Decode(data, "utf-8")
-		case "gbk", "gb18030", "big5":
-			if utf8.Valid(data) {
-				return normalize.Decode(data, "utf-8")
-			}
-			if declared == "big5" {
-				return normalize.Decode(data, "big5")
-			}
-			return normalize.Decode(data, "gb18030")
+			return normalize.Confirm(sample, normalize.EncUTF8), nil
+		case "gbk", "gb18030":
+			return normalize.Confirm(sample, normalize.EncGB18030), nil
+		case "big5":
+			return normalize.Confirm(sample, normalize.EncBig5), nil
 		}
 	}
-	return normalize.Decode(data, "auto")
+	_, enc, err := normalize.Decode(sample, "auto")
+	return enc, err
+}
+
+// openHTML streams a page's text; head is its first bytes, all reads
+// every byte.
+func openHTML(head []byte, all io.Reader, encoding string) (io.Reader, string, error) {
+	enc, err := htmlEncoding(head, encoding)
+	if err != nil {
+		return nil, enc, err
+	}
+	var decoded io.Reader
+	if encoding == "" || strings.EqualFold(encoding, "auto") {
+		decoded, err = normalize.NewCheckedReader(all, enc)
+	} else {
+		decoded, err = normalize.NewDecodingReader(all, enc)
+	}
+	if err != nil {
+		return nil, enc, err
+	}
+	return newHTMLReader(decoded), enc, nil
 }
 
 func hasBOM(data []byte) bool {
@@ -146,56 +170,160 @@ var blocks = map[atom.Atom]bool{
 	atom.Tfoot: true, atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Textarea: true,
 }
 
-// htmlWriter renders a parsed page as lines of text.
+// maxHTMLToken bounds one tag, script or style; text is cut into pieces
+// before it reaches the tokenizer (see markupSplitter).
+const maxHTMLToken = 16 << 20
+
+// htmlReader reads the text a reader sees in a page, a token at a time:
+// no scripts, styles or navigation, one line per block, white space
+// collapsed the way a browser does. It keeps no tree, so it reads pages of
+// any length and any depth of unclosed elements.
+type htmlReader struct {
+	z   *html.Tokenizer
+	w   htmlWriter
+	err error
+	// skip is the element whose content is left out, and how many of the
+	// same name are open inside it; "" when none.
+	skip      string
+	skipDepth int
+	cells     int  // table cells so far in the current row
+	afterPre  bool // a line break right after <pre> is not content
+}
+
+func newHTMLReader(r io.Reader) *htmlReader {
+	z := html.NewTokenizer(newMarkupSplitter(r).lenientMode())
+	z.SetMaxBuf(maxHTMLToken)
+	return &htmlReader{z: z}
+}
+
+func (h *htmlReader) Read(p []byte) (int, error) {
+	for len(h.w.out) == 0 && h.err == nil {
+		h.token()
+	}
+	if len(h.w.out) == 0 {
+		return 0, h.err
+	}
+	n := copy(p, h.w.out)
+	h.w.out = h.w.out[n:]
+	return n, nil
+}
+
+// token reads the next token and writes its text.
+func (h *htmlReader) token() {
+	h.w.out = h.w.out[:0]
+	tt := h.z.Next()
+	if tt == html.ErrorToken {
+		h.err = h.z.Err()
+		if h.err == io.EOF {
+			h.w.finish()
+		} else {
+			h.err = fmt.Errorf("html: %w", h.err)
+		}
+		return
+	}
+	tok := h.z.Token()
+	if h.skip != "" {
+		h.skipped(tt, tok)
+		return
+	}
+	switch tt {
+	case html.TextToken:
+		text := tok.Data
+		if h.afterPre {
+			text = strings.TrimPrefix(text, "\n")
+		}
+		h.afterPre = false
+		h.w.text(text)
+	case html.StartTagToken, html.SelfClosingTagToken:
+		h.afterPre = false
+		h.start(tok, tt == html.SelfClosingTagToken)
+	case html.EndTagToken:
+		h.afterPre = false
+		h.end(tok)
+	}
+}
+
+// skipped follows the tags inside a left-out element to its end. A body
+// ends a head that was never closed.
+func (h *htmlReader) skipped(tt html.TokenType, tok html.Token) {
+	switch {
+	case tt == html.StartTagToken && tok.Data == h.skip:
+		h.skipDepth++
+	case tt == html.EndTagToken && tok.Data == h.skip:
+		if h.skipDepth--; h.skipDepth == 0 {
+			h.skip = ""
+		}
+	case tt == html.StartTagToken && h.skip == "head" && tok.DataAtom == atom.Body:
+		h.skip, h.skipDepth = "", 0
+	}
+}
+
+// voids are elements that have no end tag and no content.
+var voids = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
+}
+
+func (h *htmlReader) start(tok html.Token, selfClosing bool) {
+	a := tok.DataAtom
+	void := voids[a] || selfClosing
+	if dropped[a] || hidden(tok.Attr) {
+		if !void {
+			h.skip, h.skipDepth = tok.Data, 1
+		}
+		return
+	}
+	switch a {
+	case atom.Br:
+		h.w.breaks++
+		return
+	case atom.Tr:
+		h.cells = 0
+	case atom.Td, atom.Th:
+		if h.cells > 0 {
+			h.w.raw("\t")
+		}
+		h.cells++
+	case atom.Pre, atom.Textarea:
+		if !void {
+			h.w.pre++
+			h.afterPre = true
+		}
+	}
+	if blocks[a] {
+		h.w.lineBreak()
+	}
+}
+
+func (h *htmlReader) end(tok html.Token) {
+	switch tok.DataAtom {
+	case atom.Pre, atom.Textarea:
+		h.w.pre = max(0, h.w.pre-1)
+	case atom.Br:
+		h.w.breaks++ // </br> is read as <br>
+		return
+	}
+	if blocks[tok.DataAtom] {
+		h.w.lineBreak()
+	}
+}
+
+// htmlWriter writes a page's text as lines.
 type htmlWriter struct {
-	b        strings.Builder
+	out      []byte
+	started  bool // some text was written
 	breaks   int  // line breaks owed before the next character
+	newlines int  // line breaks that ended preformatted text, owed likewise
 	space    bool // collapsed white space owed before the next character
 	segBreak bool // that white space held a line break
 	last     rune // the last character written, 0 at a line start
 	pre      int  // depth of <pre> and <textarea>, where white space is kept
 }
 
-func (w *htmlWriter) node(n *html.Node) {
-	switch n.Type {
-	case html.TextNode:
-		w.text(n.Data)
-		return
-	case html.ElementNode:
-		if dropped[n.DataAtom] || hidden(n) {
-			return
-		}
-	case html.DocumentNode:
-	default:
-		return // comments and doctypes
-	}
-	switch n.DataAtom {
-	case atom.Br:
-		w.breaks++
-		return
-	case atom.Td, atom.Th:
-		if cellIndex(n) > 0 {
-			w.raw("\t")
-		}
-	case atom.Pre, atom.Textarea:
-		w.pre++
-		defer func() { w.pre-- }()
-	}
-	block := blocks[n.DataAtom]
-	if block {
-		w.lineBreak()
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.node(c)
-	}
-	if block {
-		w.lineBreak()
-	}
-}
-
-// hidden reports whether an element is hidden from readers.
-func hidden(n *html.Node) bool {
-	for _, a := range n.Attr {
+// hidden reports whether an element with attrs is hidden from readers.
+func hidden(attrs []html.Attribute) bool {
+	for _, a := range attrs {
 		switch a.Key {
 		case "hidden":
 			return true
@@ -213,17 +341,6 @@ func hidden(n *html.Node) bool {
 	return false
 }
 
-// cellIndex counts the table cells before n in its row.
-func cellIndex(n *html.Node) int {
-	i := 0
-	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
-			i++
-		}
-	}
-	return i
-}
-
 // lineBreak ends the current line, if anything is on it.
 func (w *htmlWriter) lineBreak() {
 	if w.breaks == 0 && w.last != 0 {
@@ -232,13 +349,28 @@ func (w *htmlWriter) lineBreak() {
 }
 
 // raw writes s after the line breaks owed, in place of owed white space.
+// Line breaks that end it are owed rather than written, so that none ends
+// the text.
 func (w *htmlWriter) raw(s string) {
+	if !w.started {
+		s = strings.TrimLeft(s, "\n") // no line break starts the text
+	}
+	trimmed := strings.TrimRight(s, "\n")
+	if trimmed == "" {
+		if w.started {
+			w.newlines += len(s)
+			w.last = 0
+		}
+		return
+	}
 	w.flushBreaks()
 	w.space, w.segBreak = false, false
-	w.b.WriteString(s)
-	r, _ := utf8.DecodeLastRuneInString(s)
+	w.out = append(w.out, trimmed...)
+	w.started = true
+	w.newlines = len(s) - len(trimmed)
+	r, _ := utf8.DecodeLastRuneInString(trimmed)
 	w.last = r
-	if r == '\n' {
+	if w.newlines > 0 {
 		w.last = 0
 	}
 }
@@ -246,14 +378,15 @@ func (w *htmlWriter) raw(s string) {
 // flushBreaks writes the line breaks owed, at most one blank line and none
 // at the start of the text.
 func (w *htmlWriter) flushBreaks() {
-	if w.breaks == 0 {
+	if w.breaks == 0 && w.newlines == 0 {
 		return
 	}
-	if w.b.Len() > 0 {
-		w.b.WriteString("\n\n"[:min(w.breaks, 2)])
+	if w.started {
+		w.out = append(w.out, strings.Repeat("\n", w.newlines)...)
+		w.out = append(w.out, "\n\n"[:min(w.breaks, 2)]...)
 		w.last = 0
 	}
-	w.breaks = 0
+	w.breaks, w.newlines = 0, 0
 	w.space, w.segBreak = false, false
 }
 
@@ -276,10 +409,11 @@ func (w *htmlWriter) text(s string) {
 		}
 		w.flushBreaks()
 		if w.space && w.last != 0 && !(w.segBreak && isWide(w.last) && isWide(r)) {
-			w.b.WriteByte(' ')
+			w.out = append(w.out, ' ')
 		}
 		w.space, w.segBreak = false, false
-		w.b.WriteRune(r)
+		w.out = utf8.AppendRune(w.out, r)
+		w.started = true
 		w.last = r
 	}
 }
@@ -292,11 +426,9 @@ func isWide(r rune) bool {
 	return false
 }
 
-// finish returns the text, ending in one line break unless it is empty.
-func (w *htmlWriter) finish() string {
-	s := strings.TrimRight(w.b.String(), "\n")
-	if s == "" {
-		return ""
+// finish ends the text with one line break, unless it is empty.
+func (w *htmlWriter) finish() {
+	if w.started {
+		w.out = append(w.out, '\n')
 	}
-	return s + "\n"
 }

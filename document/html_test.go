@@ -2,7 +2,10 @@ package document_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/zhmetrics/zhmetrics/document"
 	"github.com/zhmetrics/zhmetrics/normalize"
@@ -33,6 +36,9 @@ func TestHTMLText(t *testing.T) {
 			"项目\t数量\n学校\t12所\n"},
 		{"pre keeps white space", "<pre>a  b\n  c</pre><p>d</p>", "a  b\n  c\nd\n"},
 		{"headings", `<h1>报告</h1>正文`, "报告\n正文\n"},
+		{"600 unclosed elements, as browsers render them", strings.Repeat("<span>", 600) + "<p>招生1200人</p>", "招生1200人\n"},
+		{"an unclosed head ends at the body", "<head><title>t 1</title><body><p>招生1200人</p>", "招生1200人\n"},
+		{"a long text run with entities", "<p>" + strings.Repeat("增长&amp;5%", 20000) + "</p>", strings.Repeat("增长&5%", 20000) + "\n"},
 		{"empty", ``, ""},
 		{"only markup", `<html><body><script>1</script></body></html>`, ""},
 	}
@@ -77,6 +83,10 @@ func TestHTMLEncoding(t *testing.T) {
 		{"no declaration: detected like text", append([]byte(`<p>`), gb("全年招生1200人，增长百分之五。")...),
 			"auto", "全年招生1200人，增长百分之五。\n", "gb18030"},
 		{"UTF-8 page with a stale gb2312 meta", []byte(`<meta charset="gb2312"><p>增长5%</p>`), "auto", "增长5%\n", "utf-8"},
+		{"utf-8 declared, GBK bytes", append([]byte(`<meta charset="utf-8"><p>`), gb("今年全市新建学校十二所，在校学生人数比上年增长百分之五。")...),
+			"auto", "今年全市新建学校十二所，在校学生人数比上年增长百分之五。\n", "gb18030"},
+		{"gbk declared, Big5 bytes", append([]byte(`<meta charset="gbk"><p>`), big5(t, "今年全市新建學校十二所，在校學生人數比上年增長百分之五。")...),
+			"auto", "今年全市新建學校十二所，在校學生人數比上年增長百分之五。\n", "big5"},
 		{"BOM", append([]byte("\xEF\xBB\xBF"), `<p>增长5%</p>`...), "auto", "增长5%\n", "utf-8-bom"},
 		{"forced encoding", append([]byte(`<p>`), gb("增长5%")...), "gb18030", "增长5%\n", "gb18030"},
 	}
@@ -98,4 +108,12 @@ func TestHTMLBinaryIsReported(t *testing.T) {
 	if !errors.Is(err, normalize.ErrBinary) {
 		t.Fatalf("err=%v, want ErrBinary", err)
 	}
+}
+
+func big5(t *testing.T, s string) []byte {
+	b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -11,10 +11,18 @@ import (
 
 // Record is one document of a JSON Lines stream: {"doc": "...", "text": "..."}.
 type Record struct {
-	Doc  string // "" when the record has no "doc"
+	Doc  string // "" when the record has no "doc" (before its "text", for a long one)
 	Text string
 	Line int // 1-based line of the record in the stream
+	// Long is set, and Text left empty, for a record longer than
+	// ShortRecord: its text is read from Long as the stream goes, and must
+	// be read to its end before Next is called again.
+	Long *LongText
 }
+
+// ShortRecord is the longest line read whole as one record; a longer one
+// streams, so that memory is bounded by windows of text, not by records.
+const ShortRecord = 1 << 20
 
 // RecordError is a line that is not a valid record. The stream can go on
 // after it.
@@ -29,14 +37,16 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // RecordReader reads records one line at a time, so that memory is bounded
 // by the longest line, whatever the length of the stream.
 type RecordReader struct {
-	r    *bufio.Reader
-	line int
-	buf  []byte
+	r     *bufio.Reader
+	line  int
+	buf   []byte
+	long  *LongText // the long record being read, if any
+	short int       // ShortRecord, or less in tests
 }
 
 // NewRecordReader reads JSON Lines records from r.
 func NewRecordReader(r io.Reader) *RecordReader {
-	return &RecordReader{r: bufio.NewReaderSize(r, 64*1024)}
+	return &RecordReader{r: bufio.NewReaderSize(r, 64*1024), short: ShortRecord}
 }
 
 // keepBuffer is the largest line buffer kept for the next line; a buffer
@@ -48,14 +58,24 @@ const keepBuffer = 1 << 20
 // *RecordError, after which Next may be called again; any other error is
 // a failure to read and ends the stream.
 func (rr *RecordReader) Next() (Record, error) {
+	if rr.long != nil {
+		// The caller stopped reading: skip the rest of the record.
+		if _, err := io.Copy(io.Discard, rr.long); err != nil && !errors.As(err, new(*RecordError)) {
+			return Record{}, err
+		}
+		rr.long = nil
+	}
 	for {
-		line, err := rr.readLine()
+		line, complete, err := rr.readLine()
 		if err != nil {
 			return Record{}, err
 		}
 		rr.line++
 		if rr.line == 1 {
 			line = bytes.TrimPrefix(line, []byte("\xEF\xBB\xBF"))
+		}
+		if !complete {
+			return rr.startLong(line)
 		}
 		line = bytes.TrimRight(line, "\r\n")
 		if len(bytes.TrimSpace(line)) == 0 {
@@ -71,8 +91,10 @@ func (rr *RecordReader) Next() (Record, error) {
 }
 
 // readLine returns the next line without its line break, or io.EOF when
-// there is none. A last line without a line break is still a line.
-func (rr *RecordReader) readLine() ([]byte, error) {
+// there is none. A last line without a line break is still a line. A line
+// longer than ShortRecord is returned incomplete: its first bytes, the rest
+// left in rr.r.
+func (rr *RecordReader) readLine() (line []byte, complete bool, err error) {
 	if cap(rr.buf) > keepBuffer {
 		rr.buf = nil
 	}
@@ -82,13 +104,16 @@ func (rr *RecordReader) readLine() ([]byte, error) {
 		rr.buf = append(rr.buf, chunk...)
 		switch {
 		case err == nil:
-			return rr.buf, nil
+			return rr.buf, true, nil
 		case errors.Is(err, bufio.ErrBufferFull):
+			if len(rr.buf) > rr.short {
+				return rr.buf, false, nil
+			}
 			continue
 		case err == io.EOF && len(rr.buf) > 0:
-			return rr.buf, nil
+			return rr.buf, true, nil
 		default:
-			return nil, err
+			return nil, false, err
 		}
 	}
 }
@@ -99,11 +124,11 @@ func parseRecord(line []byte) (Record, error) {
 	if bytes.TrimLeft(line, " \t")[0] != '{' {
 		return Record{}, errors.New("not a JSON object")
 	}
-	var fields struct {
-		Doc  json.RawMessage `json:"doc"`
-		Text json.RawMessage `json:"text"`
-	}
-	if err := json.Unmarshal(line, &fields); err != nil {
+	// A map, not a struct: keys are matched exactly ("TEXT" is no "text").
+	var keys map[string]json.RawMessage
+	err := json.Unmarshal(line, &keys)
+	fields := struct{ Doc, Text json.RawMessage }{keys["doc"], keys["text"]}
+	if err != nil {
 		var syntax *json.SyntaxError
 		if errors.As(err, &syntax) {
 			return Record{}, fmt.Errorf("invalid JSON at byte %d: %v", syntax.Offset, err)

@@ -14,8 +14,12 @@ import (
 // readAll returns the records and the per-line errors of a stream, in order,
 // one string each.
 func readAll(t *testing.T, r io.Reader) ([]string, error) {
+	return readRecords(t, document.NewRecordReader(r))
+}
+
+// readRecords is readAll, reading the text of a long record as it streams.
+func readRecords(t *testing.T, rr *document.RecordReader) ([]string, error) {
 	t.Helper()
-	rr := document.NewRecordReader(r)
 	var got []string
 	for {
 		rec, err := rr.Next()
@@ -29,6 +33,20 @@ func readAll(t *testing.T, r io.Reader) ([]string, error) {
 		}
 		if err != nil {
 			return got, err
+		}
+		if rec.Long != nil {
+			text, err := io.ReadAll(rec.Long)
+			if errors.As(err, &recErr) {
+				got = append(got, "error "+recErr.Error())
+				continue
+			}
+			if err != nil {
+				return got, err
+			}
+			if rec.Doc == "" {
+				rec.Doc = rec.Long.DocAfter()
+			}
+			rec.Text = string(text)
 		}
 		got = append(got, fmt.Sprintf("%d %q %q", rec.Line, rec.Doc, rec.Text))
 	}
@@ -66,6 +84,12 @@ func TestRecordReader(t *testing.T) {
 				`error line 8: invalid JSON at byte 24: invalid character 't' after top-level value`,
 				`9 "g" "3"`,
 			}},
+		{"keys are matched exactly", `{"doc": "a", "TEXT": "增长5%"}` + "\n" + `{"Doc": "b", "text": "x"}`,
+			[]string{`error line 1: no "text" key`, `2 "" "x"`}},
+		{"invalid UTF-8 and surrogate pairs", "{\"text\": \"a\xe4\xb8b\xff\\ud83d\\ude00\"}",
+			[]string{"1 \"\" \"a\ufffd\ufffdb\ufffd😀\""}},
+		{"nested values skipped", `{"meta": {"a": [1, {"b": null}], "c": "}"}, "text": "x", "n": -1.5e3}`,
+			[]string{`1 "" "x"`}},
 		{"empty stream", "", nil},
 	}
 	for _, tt := range tests {
@@ -80,6 +104,14 @@ func TestRecordReader(t *testing.T) {
 					t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 				}
 			}
+			// Every record long enough to stream gives the same.
+			got, err := readRecords(t, document.NewRecordReaderShort(strings.NewReader(tt.in), 16))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("streamed: got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
 		})
 	}
 }
@@ -89,8 +121,11 @@ func TestRecordReaderLongLine(t *testing.T) {
 	in := `{"text":"` + long + `"}` + "\n" + `{"text":"short"}` + "\n"
 	rr := document.NewRecordReader(strings.NewReader(in))
 	rec, err := rr.Next()
-	if err != nil || rec.Text != long {
-		t.Fatalf("long record: err=%v, %d bytes", err, len(rec.Text))
+	if err != nil || rec.Long == nil {
+		t.Fatalf("long record: err=%v, long %v", err, rec.Long != nil)
+	}
+	if text, err := io.ReadAll(rec.Long); err != nil || string(text) != long {
+		t.Fatalf("long record: err=%v, %d bytes", err, len(text))
 	}
 	rec, err = rr.Next()
 	if err != nil || rec.Text != "short" || rec.Line != 2 {

@@ -81,7 +81,7 @@ func TestExtractPrograms(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"扎实开展“不忘初心,牢记使命”学习", []string{"不忘初心,牢记使命"}},
+		{"扎实开展“不忘初心,牢记使命”学习", []string{"不忘初心，牢记使命"}},
 		{"贯彻落实《新时代爱国主义教育实施纲要》,", []string{"新时代爱国主义教育实施纲要"}},
 		{"彰显“文态“的重要内容", []string{"文态"}},
 		{"“321”素质提升工程", []string{"321"}},
@@ -247,7 +247,7 @@ func TestMetricNames(t *testing.T) {
 		{"bare verbs", "稳步提升2.5个百分点。", []string{""}},
 		{"adverbs", "教育经费投入大力增长,总计约5.6亿,", []string{"教育经费投入"}},
 		{"latin case", "全年GDP增长5.2%,CPI上涨2.1%。", []string{"GDP增长", "CPI上涨"}},
-		{"no number", "农机总动力190861千瓦,增长2.1%。", []string{"农机总动力增长"}}, // 千瓦 is no unit yet
+		{"no number", "全省农机总动力三千二百万千瓦,增长1.5%。", []string{"农机总动力", "农机总动力增长"}},
 		{"no number", "水泥五千二百万吨。", []string{"水泥产量"}},
 		{"output of a product", "汽车260万辆,增加12万辆;化肥1.2亿吨。", []string{"汽车产量", "汽车产量增加", "化肥产量"}},
 		{"not time words", "老年人口12.3万人,青年教师86名。", []string{"老年人口", "青年教师"}},

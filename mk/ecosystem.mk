@@ -35,8 +35,8 @@ regress: build
 	echo "$(BIN) diff testdata/golden/corpus.csv $(REGRESS_OUT)/corpus.csv"; \
 	$(BIN) diff testdata/golden/corpus.csv $(REGRESS_OUT)/corpus.csv || { status=1; \
 		echo "regress: rows differ from testdata/golden/corpus.csv; after an intended change run: go test ./cmd/zhmetrics -update"; }; \
-	echo "$(BIN) eval --gold testdata/corpus/gold.jsonl --docs testdata/corpus/docs --min-f1 0.90 $(REGRESS_OUT)/corpus.csv"; \
-	$(BIN) eval --gold testdata/corpus/gold.jsonl --docs testdata/corpus/docs --min-f1 0.90 $(REGRESS_OUT)/corpus.csv || status=1; \
+	echo "$(BIN) eval --gold testdata/corpus/gold.jsonl --docs testdata/corpus/docs --min-f1 0.99 $(REGRESS_OUT)/corpus.csv"; \
+	$(BIN) eval --gold testdata/corpus/gold.jsonl --docs testdata/corpus/docs --min-f1 0.99 $(REGRESS_OUT)/corpus.csv || status=1; \
 	exit $$status
 
 # XLSX → CSV with LibreOffice headless, sheet by sheet, against the CSV output.

@@ -557,3 +557,34 @@ func doubleBytes(lead0, lead1, a0, a1, b0, b1 int) []byte {
 	}
 	return out
 }
+
+// Confirm returns the encoding to decode b with when the document declares
+// declared (an HTML meta charset: utf-8, gb18030 or big5): the declared one
+// when the bytes bear it out, otherwise the one they read as. Valid UTF-8
+// is UTF-8 whatever is declared (pages are often saved as UTF-8 by
+// scrapers that keep the original declaration); bytes that are not UTF-8
+// are detected; GB18030 and Big5 decode each other's bytes without error,
+// so the one whose decoding reads more plausibly wins.
+func Confirm(b []byte, declared string) string {
+	sample := b[:min(len(b), scoreSampleSize)]
+	switch {
+	case utf8.Valid(sample):
+		return EncUTF8
+	case declared == EncUTF8 && mostlyUTF8(sample):
+		return EncUTF8
+	case declared == EncUTF8:
+		if _, enc, err := decodeAuto(sample); err == nil {
+			return enc
+		}
+		return declared
+	}
+	other := map[string]string{EncGB18030: EncBig5, EncBig5: EncGB18030}[declared]
+	if other == "" {
+		return declared
+	}
+	decoders := map[string]func([]byte) string{EncGB18030: decodeGB18030, EncBig5: decodeBig5}
+	if scoreText(decoders[other](sample)).points > scoreText(decoders[declared](sample)).points {
+		return other
+	}
+	return declared
+}

@@ -3,6 +3,7 @@ package normalize
 import (
 	"bytes"
 	"errors"
+	"io"
 	"testing"
 	"unicode/utf8"
 
@@ -70,6 +71,32 @@ func FuzzDecode(f *testing.F) {
 			default:
 				t.Fatalf("Decode(%q, auto) took valid UTF-8 for %s", b, enc)
 			}
+		}
+	})
+}
+
+// FuzzCheckedReader: checked decoding never yields invalid UTF-8, fails
+// only with a *DecodeError, and reads valid UTF-8 as it is.
+func FuzzCheckedReader(f *testing.F) {
+	f.Add([]byte("annual report\n全年招生1200人"), 0)
+	f.Add([]byte("\xb9\xab\xb1\xa8 \xff\xfe"), 1)
+	f.Fuzz(func(t *testing.T, b []byte, which int) {
+		encs := []string{EncUTF8, EncGB18030, EncBig5, EncUTF16LE}
+		enc := encs[(which%len(encs)+len(encs))%len(encs)]
+		r, err := NewCheckedReader(bytes.NewReader(b), enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := io.ReadAll(r)
+		var de *DecodeError
+		if err != nil && !errors.As(err, &de) {
+			t.Fatalf("error %v", err)
+		}
+		if !utf8.Valid(out) {
+			t.Fatalf("%q decoded to invalid UTF-8 %q", b, out)
+		}
+		if err == nil && enc == EncUTF8 && utf8.Valid(b) && !bytes.Equal(out, b) {
+			t.Fatalf("valid UTF-8 %q read as %q", b, out)
 		}
 	})
 }

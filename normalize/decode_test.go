@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -442,5 +444,48 @@ func BenchmarkDecode(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestCheckedReader(t *testing.T) {
+	gbk := func(s string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	report := strings.Repeat("全年招生1200人，比上年增长百分之五。\n", 5000)
+	ascii := strings.Repeat("annual report, summary in English\n", 8000)
+	tests := []struct {
+		name, in, enc, want, err string
+		good                     int // bytes that decode, before the error
+	}{
+		{"ASCII, then GBK: detected again", ascii + gbk(report), EncUTF8, ascii + report, "", 0},
+		{"UTF-8 with a stray byte", report + "\xff" + report, EncUTF8, report + "\uFFFD" + report, "", 0},
+		{"UTF-8, then GBK", report + gbk(report), EncUTF8, "", "not valid UTF-8 after byte", len(report)},
+		{"GBK throughout", gbk(report + report), EncGB18030, report + report, "", 0},
+		{"UTF-8 cut inside its last character", report + "总结"[:5], EncUTF8, report + "总\uFFFD\uFFFD", "", 0},
+		{"UTF-8 of a short tail cut inside its last character", report + strings.Repeat("x", checkChunk-2) + "报告"[:5], EncUTF8,
+			report + strings.Repeat("x", checkChunk-2) + "报\uFFFD\uFFFD", "", 0},
+		{"GBK, then UTF-16", gbk(report) + string(utf16Bytes(report, false)), EncGB18030, "", "not valid GBK/GB18030 after byte", len(gbk(report))},
+	}
+	for _, tt := range tests {
+		r, err := NewCheckedReader(iotest.HalfReader(strings.NewReader(tt.in)), tt.enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(r)
+		switch {
+		case tt.err != "":
+			var de *DecodeError
+			if !errors.As(err, &de) || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s: error %v, want %q", tt.name, err, tt.err)
+			} else if de.Offset < int64(tt.good-checkChunk) || de.Offset > int64(tt.good+checkChunk) {
+				t.Errorf("%s: failed at byte %d, want within a chunk of %d", tt.name, de.Offset, tt.good)
+			}
+		case err != nil || string(got) != tt.want:
+			t.Errorf("%s: %d bytes, %v; want %d bytes", tt.name, len(got), err, len(tt.want))
+		}
 	}
 }

@@ -45,7 +45,13 @@ var errCommitted = errors.New("output file already committed")
 // CreateAtomic starts writing path. The file gets the mode of the file it
 // replaces, or 0644 for a new file. When path is a symbolic link, the file
 // it points to is replaced and the link kept.
+//
+// A link that the kernel's protected-symlinks rule would not follow (see
+// UnsafeLinkError) is refused.
 func CreateAtomic(path string) (*AtomicFile, error) {
+	if err := checkLinks(path); err != nil {
+		return nil, err
+	}
 	target := path
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
 		target = resolved

@@ -3,6 +3,7 @@
 package output
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -42,5 +43,48 @@ func TestAtomicWritesPipesDirectly(t *testing.T) {
 	}
 	if err := a.Abort(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestAtomicRefusesPlantedLinks follows the kernel's protected-symlinks
+// rule: in a sticky world-writable folder, a link is followed only when
+// it belongs to the caller or to the folder's owner.
+func TestAtomicRefusesPlantedLinks(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("making links owned by other users needs root")
+	}
+	tests := []struct {
+		name             string
+		dirOwner, linkBy int
+		mode             os.FileMode
+		refused          bool
+	}{
+		{"another user's link in a sticky world-writable folder", 0, 65534, 0o777 | os.ModeSticky, true},
+		{"the caller's own link", 0, 0, 0o777 | os.ModeSticky, false},
+		{"the folder owner's link", 65534, 65534, 0o777 | os.ModeSticky, false},
+		{"a folder that is not sticky", 0, 65534, 0o777, false},
+		{"a sticky folder that is not world-writable", 0, 65534, 0o775 | os.ModeSticky, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			victim := filepath.Join(dir, "victim.txt")
+			os.WriteFile(victim, []byte("precious"), 0o644)
+			shared := filepath.Join(dir, "shared")
+			os.Mkdir(shared, 0o755)
+			os.Chmod(shared, tt.mode)
+			os.Chown(shared, tt.dirOwner, tt.dirOwner)
+			link := filepath.Join(shared, "out.csv")
+			os.Symlink(victim, link)
+			os.Lchown(link, tt.linkBy, tt.linkBy)
+			a, err := CreateAtomic(link)
+			var unsafe *UnsafeLinkError
+			if tt.refused != errors.As(err, &unsafe) {
+				t.Fatalf("CreateAtomic: %v, want refused %v", err, tt.refused)
+			}
+			if a != nil {
+				a.Abort()
+			}
+		})
 	}
 }

@@ -38,6 +38,7 @@ func rowFields(dst []string, r Row, escape bool) []string {
 		strconv.FormatBool(r.Masked),
 		text(r.Raw),
 		text(r.Sentence),
+		pageField(r.Page),
 	)
 }
 
@@ -92,6 +93,10 @@ func (cw *csvWriter) WriteRow(r Row) error {
 	b = strconv.AppendBool(append(b, ','), r.Masked)
 	b = cw.appendText(append(b, ','), r.Raw)
 	b = cw.appendText(append(b, ','), r.Sentence)
+	b = append(b, ',')
+	if r.Page > 0 {
+		b = strconv.AppendInt(b, int64(r.Page), 10)
+	}
 	b = append(b, '\n')
 	cw.record = b
 	_, err := cw.out.Write(b)
@@ -219,3 +224,11 @@ func (tw *tsvWriter) Close() error { return tw.out.Flush() }
 
 // Flush writes the buffered rows, so that a stream's rows leave at once.
 func (tw *tsvWriter) Flush() error { return tw.out.Flush() }
+
+// pageField is the page column: empty for documents without pages.
+func pageField(page int) string {
+	if page <= 0 {
+		return ""
+	}
+	return strconv.Itoa(page)
+}

@@ -142,6 +142,7 @@ var chineseNames = map[string]string{
 	"masked":    "脱敏",
 	"raw":       "原文",
 	"sentence":  "句子",
+	"page":      "页码",
 	// documents
 	"bytes":     "字节数",
 	"encoding":  "编码",

@@ -22,6 +22,7 @@ type jsonRow struct {
 	Masked    bool         `json:"masked"`
 	Raw       string       `json:"raw"`
 	Sentence  string       `json:"sentence"`
+	Page      *int         `json:"page"` // null for documents without pages
 }
 
 // jsonlWriter writes JSON Lines: one object per row, typed (integers,
@@ -54,6 +55,10 @@ func (r Row) jsonRow() *jsonRow {
 		Kind: r.Kind, Metric: r.Metric, Canonical: r.Canonical,
 		Unit: r.Unit, Qualifier: r.Qualifier, Masked: r.Masked,
 		Raw: r.Raw, Sentence: r.Sentence,
+	}
+	if r.Page > 0 {
+		page := r.Page
+		jr.Page = &page
 	}
 	if r.Value != nil {
 		// A plain decimal, as in CSV, rather than Go's 1e+21 for big values.

@@ -106,10 +106,10 @@ func TestBOMAndHeader(t *testing.T) {
 		opts       Options
 		wantPrefix string
 	}{
-		{"csv", Options{}, "doc,line,start,end,kind,metric,canonical,value,unit,qualifier,masked,raw,sentence\n"},
+		{"csv", Options{}, "doc,line,start,end,kind,metric,canonical,value,unit,qualifier,masked,raw,sentence,page\n"},
 		{"csv", Options{BOM: true}, "\uFEFFdoc,line,"},
-		{"csv", Options{Header: "zh"}, "文档,行号,起始,结束,类型,指标,标准指标,数值,单位,限定词,脱敏,原文,句子\n"},
-		{"tsv", Options{}, "doc\tline\tstart\tend\tkind\tmetric\tcanonical\tvalue\tunit\tqualifier\tmasked\traw\tsentence\n"},
+		{"csv", Options{Header: "zh"}, "文档,行号,起始,结束,类型,指标,标准指标,数值,单位,限定词,脱敏,原文,句子,页码\n"},
+		{"tsv", Options{}, "doc\tline\tstart\tend\tkind\tmetric\tcanonical\tvalue\tunit\tqualifier\tmasked\traw\tsentence\tpage\n"},
 		{"tsv", Options{BOM: true, Header: "zh"}, "\uFEFF文档\t行号\t"},
 		{"jsonl", Options{BOM: true, Header: "zh"}, `{"doc":"reports/2023 年报.txt","line":3,`},
 	}

@@ -15,7 +15,7 @@ var parquetRowGroupRows int64 = 64 * 1024
 const parquetBatch = 256
 
 // parquetRow is a Row as a Parquet record: line, start and end are INT64,
-// value an optional DOUBLE (null when nil), masked a BOOLEAN and the rest
+// value an optional DOUBLE (null when nil), page an optional INT64, masked a BOOLEAN and the rest
 // UTF-8 strings. Columns that repeat a few values are dictionary-encoded.
 type parquetRow struct {
 	Doc       string   `parquet:"doc,dict"`
@@ -31,6 +31,7 @@ type parquetRow struct {
 	Masked    bool     `parquet:"masked"`
 	Raw       string   `parquet:"raw"`
 	Sentence  string   `parquet:"sentence"`
+	Page      *int64   `parquet:"page,optional"` // null for documents without pages
 }
 
 // parquetWriter writes an Apache Parquet file, zstd-compressed, with the
@@ -63,6 +64,10 @@ func (pw *parquetWriter) WriteRow(r Row) error {
 		Kind: r.Kind, Metric: r.Metric, Canonical: r.Canonical,
 		Unit: r.Unit, Qualifier: r.Qualifier, Masked: r.Masked,
 		Raw: r.Raw, Sentence: r.Sentence,
+	}
+	if r.Page > 0 {
+		page := int64(r.Page)
+		pr.Page = &page
 	}
 	if r.Value != nil {
 		v := *r.Value // the row is kept until the batch is written

@@ -19,8 +19,8 @@ import (
 // The format is sniffed: JSON Lines when the first non-space byte is "{",
 // else TSV when the header line holds a tab, else CSV. A leading UTF-8 byte
 // order mark is skipped. Headers may use the English or the Chinese column
-// names, in any order; every column must be present, and unknown columns
-// are ignored. Nothing is unescaped: a quote added by formula escaping stays
+// names, in any order; every column must be present but page (absent from
+// files written before it was added), and unknown columns are ignored. Nothing is unescaped: a quote added by formula escaping stays
 // part of the text (read "'-5%" as "'-5%"), so rows read back compare equal
 // only to rows written without EscapeFormulas or not needing it.
 //
@@ -153,7 +153,7 @@ func columnIndex(names []string) ([]int, error) {
 	}
 	var missing []string
 	for c, pos := range index {
-		if pos < 0 {
+		if pos < 0 && c != pageColumn {
 			missing = append(missing, Columns[c])
 		}
 	}
@@ -161,6 +161,20 @@ func columnIndex(names []string) ([]int, error) {
 		return nil, fmt.Errorf("header lacks column(s) %s", strings.Join(missing, ", "))
 	}
 	return index, nil
+}
+
+// pageColumn is the index of page in Columns, the one optional column.
+const pageColumn = 13
+
+// fieldOf returns a function giving column c of a record, "" for an
+// optional column the header lacks.
+func fieldOf(record []string, index []int) func(c int) string {
+	return func(c int) string {
+		if index[c] < 0 {
+			return ""
+		}
+		return record[index[c]]
+	}
 }
 
 // fieldError is a bad value in one column.
@@ -201,6 +215,13 @@ func parseRow(field func(c int) string) (Row, error) {
 	r.Masked = masked
 	r.Doc, r.Kind, r.Metric, r.Canonical = field(0), field(4), field(5), field(6)
 	r.Unit, r.Qualifier, r.Raw, r.Sentence = field(8), field(9), field(11), field(12)
+	if s := strings.TrimSpace(field(pageColumn)); s != "" {
+		page, err := strconv.Atoi(s)
+		if err != nil || page < 1 {
+			return r, &fieldError{pageColumn, fmt.Errorf("want a page number or nothing, got %q", s)}
+		}
+		r.Page = page
+	}
 	return r, nil
 }
 
@@ -212,7 +233,7 @@ func (rd *Reader) readCSV() (Row, error) {
 	if err != nil {
 		return Row{}, fmt.Errorf("csv: %w", err)
 	}
-	row, err := parseRow(func(c int) string { return record[rd.index[c]] })
+	row, err := parseRow(fieldOf(record, rd.index))
 	if err != nil {
 		line, _ := rd.csv.FieldPos(0)
 		var fe *fieldError
@@ -268,7 +289,7 @@ func (rd *Reader) readTSV() (Row, error) {
 		if len(fields) != rd.width {
 			return Row{}, fmt.Errorf("tsv line %d: %d fields, the header has %d", rd.line, len(fields), rd.width)
 		}
-		row, err := parseRow(func(c int) string { return fields[rd.index[c]] })
+		row, err := parseRow(fieldOf(fields, rd.index))
 		if err != nil {
 			return Row{}, fmt.Errorf("tsv line %d: %w", rd.line, err)
 		}
@@ -302,7 +323,7 @@ func parseJSONRow(data []byte) (Row, error) {
 	if err := json.Unmarshal(data, &object); err != nil {
 		return Row{}, err
 	}
-	var fields [13]json.RawMessage
+	var fields [pageColumn + 1]json.RawMessage
 	for key, raw := range object {
 		c, ok := columnByName[key]
 		if !ok {
@@ -318,7 +339,7 @@ func parseJSONRow(data []byte) (Row, error) {
 	}
 	var missing []string
 	for c, raw := range fields {
-		if raw == nil {
+		if raw == nil && c != pageColumn {
 			missing = append(missing, Columns[c])
 		}
 	}
@@ -358,6 +379,11 @@ func parseJSONRow(data []byte) (Row, error) {
 	}
 	if err := json.Unmarshal(fields[10], &r.Masked); err != nil {
 		return r, &fieldError{10, fmt.Errorf("want true or false, got %s", fields[10])}
+	}
+	if raw := fields[pageColumn]; raw != nil && string(raw) != "null" {
+		if err := json.Unmarshal(raw, &r.Page); err != nil || r.Page < 1 {
+			return r, &fieldError{pageColumn, fmt.Errorf("want a page number or null, got %s", raw)}
+		}
 	}
 	return r, nil
 }

@@ -21,6 +21,7 @@ type Row struct {
 	Masked    bool
 	Raw       string // original[Start:End]
 	Sentence  string // the cleaned, simplified sentence holding the fact
+	Page      int    // 1-based page of Start in a PDF; 0 (empty) for other inputs
 }
 
 // appendValue appends the value column as a plain decimal: ValueText when
@@ -37,7 +38,7 @@ func (r Row) appendValue(b []byte) []byte {
 
 // Columns is the header of every tabular output, in order.
 var Columns = []string{"doc", "line", "start", "end", "kind", "metric", "canonical",
-	"value", "unit", "qualifier", "masked", "raw", "sentence"}
+	"value", "unit", "qualifier", "masked", "raw", "sentence", "page"}
 
 // DocInfo describes one input document for the XLSX documents sheet and for
 // reports on stderr.

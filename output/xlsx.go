@@ -33,7 +33,7 @@ const (
 // Column widths, in characters, matching Columns, documentColumns and
 // summaryColumns.
 var (
-	rowWidths      = []float64{28, 7, 8, 8, 9, 24, 18, 16, 8, 10, 8, 18, 80}
+	rowWidths      = []float64{28, 7, 8, 8, 9, 24, 18, 16, 8, 10, 8, 18, 80, 6}
 	documentWidths = []float64{40, 12, 11, 12, 10, 8, 40}
 	summaryWidths  = []float64{40, 9, 9, 9, 9, 9, 9}
 )
@@ -47,7 +47,12 @@ var summaryKinds = []string{"count", "percent", "money", "measure", "program"}
 //	programs   program rows
 //	documents  one row per WriteDocument call
 //	summary    facts per document and kind, as plain numbers (total
-//	           counts every row, whatever its kind)
+//	           counts every row, whatever its kind), in order of first
+//	           appearance; a document named again after summaryWindow
+//	           others gets a row again
+//
+// Every sheet is streamed as its rows come, so that memory does not grow
+// with the number of documents (a JSON Lines stream of millions of records).
 //
 // Each sheet has a bold, frozen header row and an autofilter. line, start,
 // end and value (and bytes and rows) are numeric cells; masked and converted
@@ -68,10 +73,11 @@ type xlsxWriter struct {
 	booleanStyle int // masked: TRUE or FALSE
 
 	metrics, programs *sheetSeries
-
-	docs    []DocInfo
-	summary []*docSummary          // in order of first appearance
-	byDoc   map[string]*docSummary // into summary
+	documents, totals *sheetSeries // the documents and summary sheets
+	// pending are the latest documents seen, not yet on the summary sheet,
+	// in order of first appearance; byDoc indexes them.
+	pending []*docSummary
+	byDoc   map[string]*docSummary
 
 	values []any            // reused for each row
 	zip    *sortedZipWriter // set when the workbook is written
@@ -112,8 +118,8 @@ func newXLSXWriter(w io.Writer, opts Options) (*xlsxWriter, error) {
 		file:   f,
 		lang:   opts.Header,
 		escape: opts.EscapeFormulas,
-		byDoc:  map[string]*docSummary{},
 		values: make([]any, len(Columns)),
+		byDoc:  map[string]*docSummary{},
 	}
 	// excelize hands the zip writer its own buffer; write to w instead.
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
@@ -269,7 +275,11 @@ func (xw *xlsxWriter) WriteRow(r Row) error {
 	if err := checkRow(r); err != nil {
 		return err
 	}
-	xw.count(r.Doc).add(r.Kind)
+	summary, err := xw.count(r.Doc)
+	if err != nil {
+		return err
+	}
+	summary.add(r.Kind)
 	v := xw.values
 	v[0] = xw.text(r.Doc)
 	v[1] = r.Line
@@ -284,6 +294,10 @@ func (xw *xlsxWriter) WriteRow(r Row) error {
 	v[10] = excelize.Cell{StyleID: xw.booleanStyle, Value: r.Masked}
 	v[11] = xw.text(r.Raw)
 	v[12] = xw.text(r.Sentence)
+	v[13] = nil // an empty cell for documents without pages
+	if r.Page > 0 {
+		v[13] = r.Page
+	}
 	series := xw.metrics
 	if r.Kind == "program" {
 		series = xw.programs
@@ -291,25 +305,82 @@ func (xw *xlsxWriter) WriteRow(r Row) error {
 	return xw.appendRow(series, v)
 }
 
-// WriteDocument keeps d for the documents sheet, written by Close.
+// WriteDocument writes d's row on the documents sheet.
 func (xw *xlsxWriter) WriteDocument(d DocInfo) error {
 	if xw.closed {
 		return errors.New("write to closed xlsx writer")
 	}
-	xw.count(d.Doc)
-	xw.docs = append(xw.docs, d)
+	if _, err := xw.count(d.Doc); err != nil {
+		return err
+	}
+	if xw.documents == nil {
+		var err error
+		if xw.documents, err = xw.newSeries("documents", documentColumns, documentWidths); err != nil {
+			return err
+		}
+	}
+	values := []any{xw.text(d.Doc), d.Bytes, xw.text(d.Encoding), xw.text(d.Script),
+		d.Converted, d.Rows, xw.text(d.Error)}
+	return xw.appendRow(xw.documents, values)
+}
+
+// summaryWindow is how many documents wait for more of their rows before
+// their summary row is written. Rows come document by document, so one
+// would do; a few more let a caller write a few documents' rows before
+// their WriteDocument calls.
+const summaryWindow = 64
+
+// count returns doc's summary, adding it on first sight; past
+// summaryWindow pending documents, the earliest goes on the summary sheet.
+func (xw *xlsxWriter) count(doc string) (*docSummary, error) {
+	if s, ok := xw.byDoc[doc]; ok {
+		return s, nil
+	}
+	if len(xw.pending) >= summaryWindow {
+		if err := xw.writeSummaryRows(1); err != nil {
+			return nil, err
+		}
+	}
+	s := &docSummary{doc: doc}
+	xw.byDoc[doc] = s
+	xw.pending = append(xw.pending, s)
+	return s, nil
+}
+
+// writeSummaryRows writes the rows of the n earliest pending documents on
+// the summary sheet.
+func (xw *xlsxWriter) writeSummaryRows(n int) error {
+	if xw.totals == nil {
+		var err error
+		if xw.totals, err = xw.newSeries("summary", summaryColumns, summaryWidths); err != nil {
+			return err
+		}
+	}
+	for _, d := range xw.pending[:n] {
+		delete(xw.byDoc, d.doc)
+		values := []any{xw.text(d.doc)}
+		for _, c := range d.counts {
+			values = append(values, c)
+		}
+		if err := xw.appendRow(xw.totals, append(values, d.total)); err != nil {
+			return err
+		}
+	}
+	xw.pending = append(xw.pending[:0], xw.pending[n:]...)
 	return nil
 }
 
-// count returns doc's summary, adding it on first sight.
-func (xw *xlsxWriter) count(doc string) *docSummary {
-	s, ok := xw.byDoc[doc]
-	if !ok {
-		s = &docSummary{doc: doc}
-		xw.byDoc[doc] = s
-		xw.summary = append(xw.summary, s)
+// newSeries starts a sheet with columns named in the writer's language.
+func (xw *xlsxWriter) newSeries(base string, columns []string, widths []float64) (*sheetSeries, error) {
+	names, err := header(columns, xw.lang)
+	if err != nil {
+		return nil, err
 	}
-	return s
+	s := &sheetSeries{base: base, header: names, widths: widths}
+	if _, err := xw.addSheet(s); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 func (s *docSummary) add(kind string) {
@@ -339,17 +410,17 @@ func (xw *xlsxWriter) Close() (err error) {
 			}
 		}
 	}()
-	documents, err := xw.writeDocuments()
-	if err != nil {
-		return err
+	if xw.documents == nil {
+		if xw.documents, err = xw.newSeries("documents", documentColumns, documentWidths); err != nil {
+			return err
+		}
 	}
-	summary, err := xw.writeSummary()
-	if err != nil {
+	if err := xw.writeSummaryRows(len(xw.pending)); err != nil {
 		return err
 	}
 	var order []*streamSheet
 	var widths []int
-	for _, s := range []*sheetSeries{xw.metrics, xw.programs, documents, summary} {
+	for _, s := range []*sheetSeries{xw.metrics, xw.programs, xw.documents, xw.totals} {
 		for _, sh := range s.sheets {
 			order = append(order, sh)
 			widths = append(widths, len(s.header))
@@ -381,47 +452,6 @@ func (xw *xlsxWriter) Close() (err error) {
 		}
 	}
 	return xw.file.Write(xw.out)
-}
-
-func (xw *xlsxWriter) writeDocuments() (*sheetSeries, error) {
-	names, err := header(documentColumns, xw.lang)
-	if err != nil {
-		return nil, err
-	}
-	s := &sheetSeries{base: "documents", header: names, widths: documentWidths}
-	if _, err := xw.addSheet(s); err != nil {
-		return nil, err
-	}
-	for _, d := range xw.docs {
-		values := []any{xw.text(d.Doc), d.Bytes, xw.text(d.Encoding), xw.text(d.Script),
-			d.Converted, d.Rows, xw.text(d.Error)}
-		if err := xw.appendRow(s, values); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
-}
-
-func (xw *xlsxWriter) writeSummary() (*sheetSeries, error) {
-	names, err := header(summaryColumns, xw.lang)
-	if err != nil {
-		return nil, err
-	}
-	s := &sheetSeries{base: "summary", header: names, widths: summaryWidths}
-	if _, err := xw.addSheet(s); err != nil {
-		return nil, err
-	}
-	for _, d := range xw.summary {
-		values := []any{xw.text(d.doc)}
-		for _, n := range d.counts {
-			values = append(values, n)
-		}
-		values = append(values, d.total)
-		if err := xw.appendRow(s, values); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
 }
 
 // truncateCell cuts s to Excel's cell limit, counted in UTF-16 code units,

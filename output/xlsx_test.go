@@ -72,8 +72,8 @@ func TestXLSXWorkbook(t *testing.T) {
 		}
 	}
 	wantFilters := map[string]string{
-		"metrics":   "'metrics'!$A$1:$M$7",
-		"programs":  "'programs'!$A$1:$M$2",
+		"metrics":   "'metrics'!$A$1:$N$7",
+		"programs":  "'programs'!$A$1:$N$2",
 		"documents": "'documents'!$A$1:$G$4",
 		"summary":   "'summary'!$A$1:$G$4",
 	}
@@ -243,7 +243,7 @@ func TestXLSXSheetSplit(t *testing.T) {
 		if !reflect.DeepEqual(gotLines, lines) {
 			t.Errorf("%s lines %q, want %q", sheet, gotLines, lines)
 		}
-		wantFilter := fmt.Sprintf("'%s'!$A$1:$M$%d", sheet, len(lines)+1)
+		wantFilter := fmt.Sprintf("'%s'!$A$1:$N$%d", sheet, len(lines)+1)
 		if filters[sheet] != wantFilter {
 			t.Errorf("%s autofilter %q, want %q", sheet, filters[sheet], wantFilter)
 		}
@@ -478,5 +478,46 @@ func TestXLSXPrintsReadably(t *testing.T) {
 		if typ, _ := f.GetCellType("metrics", cell); typ != excelize.CellTypeBool {
 			t.Errorf("%s: masked is not a boolean cell", cell)
 		}
+	}
+}
+
+// TestXLSXSummaryStreams: documents go on the summary sheet as they come,
+// rows before or after their document's WriteDocument, each once; one named
+// again long after gets a row again, since the writer does not keep every
+// name it has seen.
+func TestXLSXSummaryStreams(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := New(&buf, "xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := 3 * summaryWindow
+	for i := 0; i < docs; i++ {
+		doc := fmt.Sprintf("r%03d.txt", i)
+		v := 1.0
+		if err := w.WriteRow(Row{Doc: doc, Line: 1, Start: 0, End: 2, Kind: "count", Value: &v, Raw: "1所"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.WriteDocument(DocInfo{Doc: doc, Rows: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.WriteDocument(DocInfo{Doc: "r000.txt"}) // named again
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f := openXLSX(t, buf.Bytes())
+	summary, _ := f.GetRows("summary")
+	documents, _ := f.GetRows("documents")
+	if len(summary) != docs+2 || len(documents) != docs+2 {
+		t.Fatalf("summary has %d rows and documents %d, want %d", len(summary), len(documents), docs+2)
+	}
+	for i, row := range summary[1 : docs+1] {
+		if want := fmt.Sprintf("r%03d.txt", i); row[0] != want || row[6] != "1" {
+			t.Fatalf("summary row %d is %q, want %s with one fact", i+2, row, want)
+		}
+	}
+	if last := summary[docs+1]; last[0] != "r000.txt" || last[6] != "0" {
+		t.Errorf("last summary row %q, want r000.txt again with no facts", last)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -20,7 +21,8 @@ import (
 // Config holds what every document is processed with.
 type Config struct {
 	Encoding    string // --encoding: auto, utf-8, gb18030, big5, utf-16
-	InputFormat string // --input-format: auto (or ""), text, html, docx; see document.Text
+	InputFormat string // --input-format: auto (or ""), text, html, docx, doc, rtf, pdf; see document.Read
+	PDFPassword string // --pdf-password
 	Script      string // --script: auto, t2s, tw2s, hk2s, none
 	Extractor   *extract.Extractor
 	// KeepText keeps each document's original text, the text that rows'
@@ -67,7 +69,7 @@ func Process(name string, data []byte, cfg Config) Result {
 		keep = func(text string) error { pieces = append(pieces, text); return nil }
 	}
 	var res Result
-	if len(data) <= sampleBytes {
+	if len(data) <= sampleBytes && !isZip(data) {
 		// Already in memory and small enough to decode whole: no copy.
 		res, _ = processWhole(name, data, cfg, collect, keep)
 	} else {
@@ -132,79 +134,72 @@ func readWindows(ex *windowExtractor, r io.Reader) (res Result, emitErr error) {
 	res.Info.Doc = name
 	defer recoverInternal(&res)
 	counted := &countingReader{r: r}
-	// Read one byte past the sample size: a document that fits is decoded
-	// whole, a longer one is detected on its sample and streamed.
+	// Read one byte past the sample size: a text or page that fits is
+	// decoded whole; a longer one, or a zip, is judged by its first bytes
+	// and streamed.
 	sample, err := io.ReadAll(io.LimitReader(counted, sampleBytes+1))
-	whole := len(sample) <= sampleBytes
 	if err != nil {
 		res.Info.Bytes = counted.n
 		return failed(res, err), nil
 	}
-	if !whole && !document.ReadsAsText(name, sample, cfg.InputFormat) {
-		// HTML and Word documents are read whole.
-		rest, err := io.ReadAll(counted)
-		if err != nil {
-			res.Info.Bytes = counted.n
-			return failed(res, err), nil
-		}
-		sample, whole = append(sample, rest...), true
-	}
-	if whole {
+	whole := len(sample) <= sampleBytes
+	if whole && !isZip(sample) {
 		return ex.whole(res, sample)
 	}
-
-	_, enc, err := normalize.Decode(detectionSample(sample), cfg.Encoding)
-	res.Info.Encoding = enc
-	if err != nil {
+	if document.ReadWhole(name, sample, cfg.InputFormat) {
+		// A PDF, .doc or RTF file is parsed whole, within a bound.
+		rest, err := io.ReadAll(io.LimitReader(counted, document.MaxWholeBytes+1-int64(len(sample))))
+		data := append(sample, rest...)
 		res.Info.Bytes = counted.n
-		return failed(res, err), nil
+		switch {
+		case err != nil:
+			return failed(res, err), nil
+		case len(data) > document.MaxWholeBytes:
+			return failed(res, fmt.Errorf("larger than %d MiB, the most read of a document that is parsed whole", document.MaxWholeBytes>>20)), nil
+		}
+		return ex.whole(res, data)
 	}
-	decoded, err := normalize.NewDecodingReader(io.MultiReader(bytes.NewReader(sample), counted), enc)
+	at, size := randomAccess(r)
+	src := document.Source{Head: sample, At: at, Size: size}
+	if !whole {
+		src.Rest = counted
+	}
+	decoded, info, err := document.Open(name, src, cfg.InputFormat, cfg.Encoding)
+	res.Info.Encoding = info.Encoding
 	if err != nil {
+		res.Info.Bytes = max(counted.n, size)
 		return failed(res, err), nil
 	}
-	var buf []byte
-	chunk := make([]byte, 256<<10)
-	eof := false
-	for {
-		for len(buf) < windowBytes+windowBytes/4 && !eof {
-			n, err := decoded.Read(chunk)
-			buf = append(buf, chunk[:n]...)
-			if err == io.EOF {
-				eof = true
-			} else if err != nil {
-				res.Info.Bytes = counted.n
-				return ex.finish(failed(res, err)), nil
-			}
-		}
-		if len(buf) == 0 {
-			break
-		}
-		text := string(buf)
-		window := text
-		if !eof || len(text) > windowBytes+windowBytes/4 {
-			window = cutWindow(text, windowBytes)
-		}
-		if err := ex.extract(window); err != nil {
-			res.Info.Bytes = counted.n
-			return ex.finish(failed(res, err)), ex.emitErr
-		}
-		buf = append(buf[:0], buf[len(window):]...)
+	err = ex.stream(decoded)
+	res.Info.Bytes = max(counted.n, size)
+	if err != nil {
+		return ex.finish(failed(res, err)), ex.emitErr
 	}
-	res.Info.Bytes = counted.n
 	return ex.finish(res), nil
 }
 
-// detectionSample trims a sample cut from a longer input to its last line
-// break, so that a character cut in two does not sway detection.
-func detectionSample(sample []byte) []byte {
-	if i := bytes.LastIndexByte(sample, '\n'); i > len(sample)/2 {
-		return sample[:i+1]
+func isZip(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
+
+// randomAccess returns r as an io.ReaderAt with its size, when r is a
+// regular file or an in-memory reader; a pipe gives nil.
+func randomAccess(r io.Reader) (io.ReaderAt, int64) {
+	at, ok := r.(io.ReaderAt)
+	if !ok {
+		return nil, 0
 	}
-	return sample
+	switch v := r.(type) {
+	case interface{ Size() int64 }:
+		return at, v.Size()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if info, err := v.Stat(); err == nil && info.Mode().IsRegular() {
+			return at, info.Size()
+		}
+	}
+	return nil, 0
 }
 
 func failed(res Result, err error) Result {
+	err = safeError(err)
 	res.Err = err
 	res.Info.Error = err.Error()
 	res.Skipped = errors.Is(err, normalize.ErrBinary)
@@ -239,26 +234,54 @@ type windowExtractor struct {
 	// each, when set, is called with every window instead of extracting
 	// it (see EachWindow).
 	each func(window string, base int) error
+	// cut returns the length of the next window of rest, when rest is
+	// longer than longest; margin is how much text either side of a window
+	// is read with it (see extractWindows).
+	cut     func(rest string) int
+	longest int
+	margin  int
+	// pageStarts are the offsets at which a PDF's pages start; nil for
+	// documents without pages.
+	pageStarts []int
 }
 
+// windowMargin is the text read before and after each window, so that a
+// fact cut by the window's edge is found whole in the window where it
+// starts. It is far longer than any fact, and short beside a window.
+const windowMargin = 8 << 10
+
 func newWindowExtractor(name string, cfg Config, emit func([]output.Row) error) *windowExtractor {
-	return &windowExtractor{name: name, cfg: cfg, line: 1, emit: emit, scripts: map[string]bool{}}
+	return &windowExtractor{name: name, cfg: cfg, line: 1, emit: emit, scripts: map[string]bool{},
+		cut:     func(rest string) int { return len(cutWindow(rest, windowBytes)) },
+		longest: windowBytes + windowBytes/4, margin: windowMargin}
 }
 
 // whole extracts a document read whole into data.
 func (w *windowExtractor) whole(res Result, data []byte) (Result, error) {
-	text, info, err := document.Text(w.name, data, w.cfg.InputFormat, w.cfg.Encoding)
-	res.Info.Encoding, res.Info.Bytes = info.Encoding, int64(len(data))
-	if err != nil {
+	doc, err := document.Read(w.name, data, document.Options{
+		Format: w.cfg.InputFormat, Encoding: w.cfg.Encoding, PDFPassword: w.cfg.PDFPassword})
+	res.Info.Encoding, res.Info.Bytes = doc.Info.Encoding, int64(len(data))
+	var partial *document.PartialError
+	if err != nil && !errors.As(err, &partial) {
 		return failed(res, err), nil
 	}
-	if err := w.extractAll(text); err != nil {
+	w.pageStarts = doc.PageStarts
+	if err := w.extractAll(doc.Text); err != nil {
 		return w.finish(failed(res, err)), w.emitErr
+	}
+	if partial != nil {
+		// What could be read is extracted; the document still failed.
+		return w.finish(failed(res, partial)), nil
 	}
 	return w.finish(res), nil
 }
 
-func (w *windowExtractor) extract(window string) error {
+// extract extracts the window text[from:to], reading text[:from] and
+// text[to:] with it as context: a fact is kept only when it starts inside
+// the window, so that the windows before and after, which read this one's
+// text as their margins, do not report it again.
+func (w *windowExtractor) extract(text string, from, to int) error {
+	window := text[from:to]
 	if w.each != nil {
 		if err := w.each(window, w.base); err != nil {
 			w.emitErr = err
@@ -268,9 +291,17 @@ func (w *windowExtractor) extract(window string) error {
 		w.line += countLineBreaks(window)
 		return nil
 	}
-	rows, res, err := extractWindow(w.name, window, w.base, w.line, w.cfg)
+	before := utf8.RuneCountInString(text[:from])
+	owned := utf8.RuneCountInString(text[from:to])
+	base, line := w.base-before, w.line-countLineBreaks(text[:from])
+	rows, res, err := extractWindow(w.name, text, base, line, before, before+owned, w.cfg)
 	if err != nil {
 		return err
+	}
+	if w.pageStarts != nil {
+		for i := range rows {
+			rows[i].Page = 1 + lineIndex(w.pageStarts, rows[i].Start)
+		}
 	}
 	if len(rows) > 0 {
 		if err := w.emit(rows); err != nil {
@@ -287,22 +318,86 @@ func (w *windowExtractor) extract(window string) error {
 	w.rows += len(rows)
 	w.scripts[res.Script] = true
 	w.converted = w.converted || res.Converted
-	w.base += utf8.RuneCountInString(window)
+	w.base += owned
 	w.line += countLineBreaks(window)
 	return nil
 }
 
 // extractAll extracts a whole decoded text, a window at a time.
 func (w *windowExtractor) extractAll(text string) error {
-	for len(text) > 0 {
-		window := text
-		if len(text) > windowBytes+windowBytes/4 {
-			window = cutWindow(text, windowBytes)
+	_, err := w.extractWindows(text, 0, true)
+	return err
+}
+
+// extractWindows extracts text[from:], window by window; text[:from] has
+// been extracted already and is read only as the margin of the first
+// window. Unless final, it stops at the first window whose right margin may
+// not be in text yet, and returns where that window starts.
+func (w *windowExtractor) extractWindows(text string, from int, final bool) (int, error) {
+	for from < len(text) {
+		rest := text[from:]
+		if !final && len(rest) < w.longest {
+			break
 		}
-		text = text[len(window):]
-		if err := w.extract(window); err != nil {
+		n := len(rest)
+		if n > w.longest {
+			n = w.cut(rest)
+		}
+		lo, hi := w.marginStart(text, from), w.marginEnd(text, from+n)
+		if err := w.extract(text[lo:hi], from-lo, from+n-lo); err != nil {
+			return from, err
+		}
+		from += n
+	}
+	return from, nil
+}
+
+// marginStart is where the margin before a window starting at at begins.
+func (w *windowExtractor) marginStart(text string, at int) int {
+	i := max(0, at-w.margin)
+	for i < at && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
+}
+
+// marginEnd is where the margin after a window ending at at ends.
+func (w *windowExtractor) marginEnd(text string, at int) int {
+	i := min(len(text), at+w.margin)
+	for i > at && i < len(text) && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return i
+}
+
+// stream extracts the text read from r, holding a window and its margins
+// at a time.
+func (w *windowExtractor) stream(r io.Reader) error {
+	var buf []byte
+	chunk := make([]byte, 256<<10)
+	from, eof := 0, false
+	for !eof {
+		for len(buf)-from < w.longest && !eof {
+			n, err := r.Read(chunk)
+			buf = append(buf, chunk[:n]...)
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				// What was read is still extracted before the error is told.
+				if _, xerr := w.extractWindows(string(buf), from, true); xerr != nil {
+					return xerr
+				}
+				return err
+			}
+		}
+		text := string(buf)
+		next, err := w.extractWindows(text, from, eof)
+		if err != nil {
 			return err
 		}
+		keep := w.marginStart(text, next)
+		buf = append(buf[:0], buf[keep:]...)
+		from = next - keep
 	}
 	return nil
 }
@@ -337,7 +432,10 @@ func summarizeScripts(seen map[string]bool) string {
 	return normalize.ScriptNone
 }
 
-func extractWindow(name, window string, base, firstLine int, cfg Config) ([]output.Row, *normalize.Result, error) {
+// extractWindow extracts window, whose first character is at offset base
+// of the document and on line firstLine, keeping the facts that start at
+// code point offsets [from, to) of window.
+func extractWindow(name, window string, base, firstLine, from, to int, cfg Config) ([]output.Row, *normalize.Result, error) {
 	res, err := normalize.Normalize(window, base, normalize.Options{Script: cfg.Script})
 	if err != nil {
 		return nil, nil, err
@@ -361,6 +459,9 @@ func extractWindow(name, window string, base, firstLine int, cfg Config) ([]outp
 		ls, le := start-base, end-base
 		if ls < 0 || le > originalLen || ls >= le {
 			continue // a fact that cannot be grounded is never a row
+		}
+		if ls < from || ls >= to {
+			continue // the neighbouring window's
 		}
 		if f.SentenceStart != sentenceStart || f.SentenceEnd != sentenceEnd {
 			sentence = strings.TrimSpace(clean.Slice(f.SentenceStart, f.SentenceEnd))
@@ -482,7 +583,8 @@ func (c *runeCursor) slice(a, b int) string {
 	return strings.Clone(sub)
 }
 
-// lineIndex returns the 0-based line holding offset.
+// lineIndex returns the 0-based index of the line (or page) holding offset,
+// given the offsets at which lines (or pages) start.
 func lineIndex(starts []int, offset int) int {
 	lo, hi := 0, len(starts)-1
 	for lo < hi {

@@ -2,6 +2,9 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -123,5 +126,103 @@ func TestCutWindowKeepsNumbersWhole(t *testing.T) {
 			}
 		}
 		text = text[len(w):]
+	}
+}
+
+// TestWindowCutsKeepEveryFact cuts a text into two windows at every offset
+// and into three at every pair of nearby offsets, with margins shorter
+// than the text between facts, so that each window sees only its
+// neighbours' edges: every fact is found exactly once, as in the whole text.
+func TestWindowCutsKeepEveryFact(t *testing.T) {
+	// Facts of several characters, separated by filler longer than the
+	// margin: units of several characters, 个百分点, title marks and quotes.
+	filler := "本地区在这方面的工作持续推进且成效明显并得到群众普遍认可"
+	facts := []string{
+		"辖区面积2000平方公里",
+		"失业率下降0.4个百分点",
+		"印发《城乡居民健康促进行动实施方案》",
+		"落实“双减”",
+		"投入资金98.7亿元",
+		"新建学校1268所",
+		"覆盖率达到91.2%",
+		"人均住房面积38.5平方米",
+	}
+	text := filler + strings.Join(facts, filler) + filler
+	whole := windowRows(t, text, nil, 0)
+	if len(whole) < len(facts) {
+		t.Fatalf("the whole text gives %d rows, want at least %d: %v", len(whole), len(facts), whole)
+	}
+	margin := len("印发《城乡居民健康促进行动实施方案》")
+	if margin >= len(filler) {
+		t.Fatal("the margin must be shorter than the filler for the test to cut facts")
+	}
+	var offsets []int
+	for i := range text {
+		offsets = append(offsets, i)
+	}
+	for _, at := range offsets[1:] {
+		if got := windowRows(t, text, []int{at}, margin); !sameFacts(got, whole) {
+			t.Fatalf("cut at byte %d (%q|%q): %v, want %v", at, text[max(0, at-12):at], text[at:min(len(text), at+12)], got, whole)
+		}
+	}
+	for k, a := range offsets[1:] {
+		for _, b := range offsets[k+2 : min(len(offsets), k+12)] {
+			if got := windowRows(t, text, []int{a, b}, margin); !sameFacts(got, whole) {
+				t.Fatalf("cuts at bytes %d and %d: %v, want %v", a, b, got, whole)
+			}
+		}
+	}
+}
+
+// windowRows extracts text in windows cut at the byte offsets cuts, each
+// read with margin bytes either side.
+func windowRows(t *testing.T, text string, cuts []int, margin int) []string {
+	t.Helper()
+	var rows []output.Row
+	ex := newWindowExtractor("cut.txt", testConfig(), func(batch []output.Row) error {
+		rows = append(rows, batch...)
+		return nil
+	})
+	done := 0 // bytes of text in windows already cut
+	ex.longest, ex.margin = 0, margin
+	ex.cut = func(rest string) int {
+		for _, c := range cuts {
+			if c > done {
+				n := c - done
+				done = c
+				return n
+			}
+		}
+		done = len(text)
+		return len(rest)
+	}
+	if err := ex.extractAll(text); err != nil {
+		t.Fatal(err)
+	}
+	checkRows(t, "cut.txt", []rune(text), rows)
+	var facts []string
+	for _, r := range rows {
+		facts = append(facts, fmt.Sprintf("%d:%s:%s", r.Start, r.Kind, r.Raw))
+	}
+	return facts
+}
+
+func sameFacts(a, b []string) bool { return strings.Join(a, " ") == strings.Join(b, " ") }
+
+func TestReasonIsBoundedAndPrintable(t *testing.T) {
+	tests := []struct{ name, msg, want string }{
+		{"plain", "docx: no word/document.xml", "docx: no word/document.xml"},
+		{"controls and invisible characters", "element <x\u202Ey\u2028z\n> closed", `element <x\u202ey\u2028z\n> closed`},
+		{"invalid bytes", "bad \xff\xfe name", `bad \xff\xfe name`},
+		{"long", strings.Repeat("长", 1000), strings.Repeat("长", 100) + "… (2700 bytes more)"},
+	}
+	for _, tt := range tests {
+		if got := Reason(errors.New(tt.msg)); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	// The error kept inside still answers errors.Is.
+	if err := safeError(fmt.Errorf("%w: \u202E", io.ErrUnexpectedEOF)); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Error("errors.Is lost the wrapped error")
 	}
 }

@@ -53,6 +53,10 @@ func TestMain(m *testing.M) {
 	zhmetrics = filepath.Join(dir, "zhmetrics")
 	build := exec.Command(goTool(), "build", "-trimpath", "-o", zhmetrics, "../cmd/zhmetrics")
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
+	if prebuilt := os.Getenv("ZHMETRICS_TORTURE_BIN"); prebuilt != "" {
+		// Another build, e.g. an older one to compare figures with.
+		zhmetrics, build = prebuilt, exec.Command("true")
+	}
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building zhmetrics:", err)
 		os.RemoveAll(dir)

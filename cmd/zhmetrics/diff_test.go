@@ -212,8 +212,8 @@ func TestDiffErrors(t *testing.T) {
 		return path
 	}
 	header := strings.Join(output.Columns, ",") + "\n"
-	good := "a.txt,1,0,2,count,学校,,12,所,,false,12所,有学校12所。\n"
-	badCSV := write("bad.csv", header+good+"a.txt,1,x,2,count,学校,,12,所,,false,12所,有学校12所。\n")
+	good := "a.txt,1,0,2,count,学校,,12,所,,false,12所,有学校12所。,\n"
+	badCSV := write("bad.csv", header+good+"a.txt,1,x,2,count,学校,,12,所,,false,12所,有学校12所。,\n")
 	badJSONL := write("bad.jsonl", `{"doc": "a.txt"}`+"\n")
 	noHeader := write("noheader.csv", "doc,start\n")
 	missing := filepath.Join(dir, "missing.csv")

@@ -41,6 +41,7 @@ type ExtractOptions struct {
 	BOM              bool
 	Header           string
 	Quiet            bool
+	PDFPassword      string
 }
 
 func newCmdExtract(streams *IOStreams, runF func(context.Context, *ExtractOptions) error) *cobra.Command {
@@ -76,13 +77,14 @@ whatever --jobs. Without -o, CSV goes to standard output.`,
 	f.SetAnnotation("jobs", manDefault, []string{"N"})
 	f.StringVar(&opts.Script, "script", "auto", "script conversion: auto (convert what is traditional), t2s, tw2s, hk2s or none")
 	f.StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030, big5 or utf-16")
-	f.StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html, docx or jsonl (records {\"doc\": …, \"text\": …}, one per line) (default auto for files, text for standard input)")
+	f.StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html, docx, doc, rtf, pdf or jsonl (records {\"doc\": …, \"text\": …}, one per line) (default auto for files, text for standard input)")
 	f.StringSliceVar(&opts.Globs, "glob", defaultGlobs, "file name patterns read from directories")
 	f.StringVar(&opts.Lexicon, "lexicon", "", "add indicator names from a TSV `FILE` (canonical name, then aliases)")
 	f.BoolVar(&opts.NoEscapeFormulas, "no-escape-formulas", false, "write text cells starting with = + - @ as they are (for machine consumers)")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte order mark (for Excel on Windows)")
 	f.StringVar(&opts.Header, "header", "en", "column names: en or zh")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress display (it shows only when standard error is a terminal)")
+	f.StringVar(&opts.PDFPassword, "pdf-password", "", "open encrypted PDFs with this `PASSWORD`")
 	return cmd
 }
 
@@ -202,7 +204,8 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 
 	// A review page shows each document's text with its rows.
 	textOut, keepText := w.(output.TextWriter)
-	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, Extractor: ex, KeepText: keepText}
+	cfg := pipeline.Config{Encoding: opts.Encoding, Script: opts.Script, Extractor: ex, KeepText: keepText,
+		PDFPassword: opts.PDFPassword}
 	configFor := func(in input) pipeline.Config {
 		c := cfg
 		c.InputFormat = inputFormat(opts.InputFormat, in.stdin)
@@ -225,12 +228,17 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 			budget.take(i, 0)
 			return outcome{res: pipeline.Result{Info: output.DocInfo{Doc: in.doc, Error: err.Error()}, Err: err}}
 		}
-		if in.stdin || size > streamAbove {
+		// A Word document counts by its text's size, not its zip's.
+		cost := size
+		if at, ok := r.(io.ReaderAt); ok && size > 0 {
+			cost = document.UnpackedSize(at, size)
+		}
+		if in.stdin || cost > streamAbove {
 			r.Close()
 			budget.take(i, 0)
 			return outcome{stream: true}
 		}
-		held := budget.take(i, size)
+		held := budget.take(i, cost)
 		data, err := readOpened(r, size)
 		r.Close()
 		if err != nil {

@@ -42,8 +42,15 @@ type streamResult struct {
 // Flush, it is flushed after every record so that rows leave at once.
 func extractRecords(ctx context.Context, r io.Reader, source string, cfg pipeline.Config, jobs int, w output.Writer, errOut io.Writer) (failed int, err error) {
 	rr := document.NewRecordReader(r)
+	// A long record ends a run of the pool: it streams on its own once the
+	// records before it are written, and then the pool starts again.
+	var long *document.Record
 	next := func() (streamItem, bool, error) {
 		rec, err := rr.Next()
+		if err == nil && rec.Long != nil {
+			long = &rec
+			return streamItem{}, false, nil
+		}
 		var bad *document.RecordError
 		switch {
 		case err == io.EOF:
@@ -69,7 +76,7 @@ func extractRecords(ctx context.Context, r io.Reader, source string, cfg pipelin
 	emit := func(r streamResult) error {
 		if r.badErr != nil {
 			failed++
-			fmt.Fprintf(errOut, "zhmetrics: %s:%d: %v\n", source, r.line, r.badErr)
+			fmt.Fprintf(errOut, "zhmetrics: %s:%d: %s\n", source, r.line, pipeline.Reason(r.badErr))
 			return nil
 		}
 		if r.res.Err != nil {
@@ -94,8 +101,49 @@ func extractRecords(ctx context.Context, r io.Reader, source string, cfg pipelin
 		}
 		return nil
 	}
-	err = pipeline.RunStream(ctx, jobs, next, work, emit)
-	return failed, err
+	for {
+		long = nil
+		if err := pipeline.RunStream(ctx, jobs, next, work, emit); err != nil || long == nil {
+			return failed, err
+		}
+		res, err := extractLongRecord(*long, source, cfg, w.WriteRow, errOut)
+		if err != nil {
+			return failed, err
+		}
+		if res.Err != nil {
+			failed++
+			var bad *document.RecordError
+			if errors.As(res.Err, &bad) {
+				fmt.Fprintf(errOut, "zhmetrics: %s:%d: %s\n", source, bad.Line, pipeline.Reason(bad.Err))
+			} else {
+				fmt.Fprintf(errOut, "zhmetrics: %s:%d: %s: %v\n", source, long.Line, res.Info.Doc, res.Err)
+			}
+		}
+		if err := w.WriteDocument(res.Info); err != nil {
+			return failed, err
+		}
+		if flusher != nil {
+			if err := flusher.Flush(); err != nil {
+				return failed, err
+			}
+		}
+	}
+}
+
+// extractLongRecord extracts a record too long to hold, writing its rows
+// as its windows are done. The error is the writer's.
+func extractLongRecord(rec document.Record, source string, cfg pipeline.Config, write func(output.Row) error, errOut io.Writer) (pipeline.Result, error) {
+	name := rec.Doc
+	if name == "" {
+		name = recordName(source, rec.Line)
+	}
+	cfg.InputFormat, cfg.Encoding = document.FormatText, normalize.EncUTF8
+	res, err := pipeline.ProcessReader(name, rec.Long, cfg, write)
+	if err == nil && rec.Doc == "" && rec.Long.DocAfter() != "" {
+		fmt.Fprintf(errOut, "zhmetrics: %s:%d: \"doc\" comes after a \"text\" of more than %d MiB: rows named %s\n",
+			source, rec.Line, document.ShortRecord>>20, name)
+	}
+	return res, err
 }
 
 // recordName names a record that has no "doc" by where it is. Standard

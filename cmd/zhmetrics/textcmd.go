@@ -18,6 +18,7 @@ type TextCmdOptions struct {
 	Path        string
 	InputFormat string
 	Encoding    string
+	PDFPassword string
 }
 
 func newCmdText(streams *IOStreams, runF func(context.Context, *TextCmdOptions) error) *cobra.Command {
@@ -27,7 +28,8 @@ func newCmdText(streams *IOStreams, runF func(context.Context, *TextCmdOptions) 
 		Short: "Print the plain text of a document, the text that row offsets point into",
 		Long: `Print the plain text that extraction reads from FILE ("-" for standard input):
 the decoded text of a text file, the visible text of an HTML page, the
-paragraphs of a Word document. A row's start and end are character offsets
+paragraphs of a Word document, the text layer of a PDF page after page
+(without its running headers, footers and page numbers). A row's start and end are character offsets
 into exactly this text, and its raw is the text between them.`,
 		Example: `  zhmetrics text report.docx > report.txt
   zhmetrics text page.html --encoding gb18030`,
@@ -40,8 +42,9 @@ into exactly this text, and its raw is the text between them.`,
 			return runTextCmd(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html or docx (default auto for files, text for standard input)")
+	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format: auto, text, html, docx, doc, rtf or pdf (default auto for files, text for standard input)")
 	cmd.Flags().StringVar(&opts.Encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030, big5 or utf-16")
+	cmd.Flags().StringVar(&opts.PDFPassword, "pdf-password", "", "open an encrypted PDF with this `PASSWORD`")
 	return cmd
 }
 
@@ -63,7 +66,7 @@ func runTextCmd(ctx context.Context, opts *TextCmdOptions) error {
 	}
 	defer r.Close()
 	w := bufio.NewWriter(opts.IO.Out)
-	cfg := pipeline.Config{Encoding: opts.Encoding, InputFormat: format}
+	cfg := pipeline.Config{Encoding: opts.Encoding, InputFormat: format, PDFPassword: opts.PDFPassword}
 	res, err := pipeline.EachWindow(ctx, in.doc, r, cfg, func(window string, _ int) error {
 		_, err := w.WriteString(window)
 		return err
@@ -75,6 +78,7 @@ func runTextCmd(ctx context.Context, opts *TextCmdOptions) error {
 		return err
 	}
 	if res.Err != nil {
+		// A damaged PDF's pages that could be read are printed before it.
 		return fmt.Errorf("%s: %w", opts.Path, res.Err)
 	}
 	return nil

@@ -92,7 +92,7 @@ func TestTextCommand(t *testing.T) {
 		{"binary", "", []string{"image.png"}, 2, "", "image.png: binary content (PNG image)"},
 		{"corrupt docx", "", []string{"broken.docx"}, 2, "", "broken.docx: docx: zip: not a valid zip file"},
 		{"missing file", "", []string{"missing.txt"}, 2, "", "missing.txt: no such file or directory"},
-		{"unknown format", "", []string{"plain.txt", "--input-format", "pdf"}, 2, "", `unknown input format "pdf"`},
+		{"unknown format", "", []string{"plain.txt", "--input-format", "pptx"}, 2, "", `unknown input format "pptx"`},
 		{"unknown encoding", "", []string{"plain.txt", "--encoding", "latin9"}, 2, "", `unknown encoding "latin9"`},
 	}
 	t.Chdir(dir)

@@ -35,7 +35,8 @@ func TestNormalizeAndSegmentStream(t *testing.T) {
 		t.Run(command, func(t *testing.T) {
 			r, w := io.Pipe()
 			out := &firstWriteWriter{wrote: make(chan struct{})}
-			streams := &IOStreams{In: r, Out: out, ErrOut: io.Discard}
+			var errOut strings.Builder
+			streams := &IOStreams{In: r, Out: out, ErrOut: &errOut}
 			done := make(chan int, 1)
 			go func() { done <- execute(t.Context(), streams, []string{command, "-"}) }()
 			go io.WriteString(w, long) // and the pipe stays open
@@ -48,7 +49,7 @@ func TestNormalizeAndSegmentStream(t *testing.T) {
 			}
 			w.Close()
 			if code := <-done; code != 0 {
-				t.Fatalf("exit status %d", code)
+				t.Fatalf("exit status %d: %s", code, errOut.String())
 			}
 		})
 	}

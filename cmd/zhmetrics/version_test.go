@@ -73,7 +73,7 @@ func TestCompletionOffersFlagValues(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"extract", "--format", ""}, []string{"csv", "tsv", "jsonl", "xlsx", "parquet"}},
+		{[]string{"extract", "--format", ""}, []string{"csv", "tsv", "jsonl", "xlsx", "parquet", "html"}},
 		{[]string{"extract", "--kinds", "count,p"}, []string{"count,percent", "count,program"}},
 		{[]string{"extract", "--script", ""}, scriptValues},
 		{[]string{"extract", "--encoding", ""}, encodingValues},

@@ -1,0 +1,114 @@
+package document
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzRecordReader: a record read whole and the same record streamed give
+// the same text, the same doc and the same errors.
+func FuzzRecordReader(f *testing.F) {
+	for _, s := range []string{
+		`{"doc": "a", "text": "招生1200人"}`, `{"text": "x\u4e07\ud83d\ude00", "meta": [1, {"b": null}]}`,
+		`{"text": "a", "doc": 5}`, `{"text": "a"} x`, "{\"text\": \"\xff\xfe\"}", `{"TEXT": "a"}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		whole, werr := readOne(NewRecordReader(strings.NewReader(line)))
+		streamed, serr := readOne(NewRecordReaderShort(strings.NewReader(line), 16))
+		var wbad, sbad *RecordError
+		if errors.As(werr, &wbad) != errors.As(serr, &sbad) || (werr == nil) != (serr == nil) {
+			t.Fatalf("%q: read whole %v, streamed %v", line, werr, serr)
+		}
+		if werr == nil && whole != streamed {
+			t.Fatalf("%q: read whole %q, streamed %q", line, whole, streamed)
+		}
+	})
+}
+
+func readOne(rr *RecordReader) (string, error) {
+	rec, err := rr.Next()
+	if err != nil {
+		return "", err
+	}
+	if rec.Long != nil {
+		text, err := io.ReadAll(rec.Long)
+		if err != nil {
+			return "", err
+		}
+		rec.Text = string(text)
+		if rec.Doc == "" {
+			rec.Doc = rec.Long.DocAfter()
+		}
+	}
+	return rec.Doc + "\x00" + rec.Text, nil
+}
+
+// FuzzMarkupSplitter: the pieces the splitter cuts XML into hold the same
+// text as the XML itself, and it fails only where the XML reader does or
+// on a tag over its limit.
+func FuzzMarkupSplitter(f *testing.F) {
+	for _, s := range []string{
+		"<a>" + strings.Repeat("招生&amp;", 5000) + "</a>",
+		"<a><![CDATA[" + strings.Repeat("x]", 20000) + "]]></a>",
+		"<a><!--" + strings.Repeat("注", 9000) + "--><b x='>'>1</b></a>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		plain, perr := xmlText(strings.NewReader(doc))
+		split, serr := xmlText(newMarkupSplitter(strings.NewReader(doc)))
+		if errors.Is(serr, errMarkupTooLong) {
+			return
+		}
+		if (perr == nil) != (serr == nil) || perr == nil && plain != split {
+			t.Fatalf("%.80q: plain %.80q %v, split %.80q %v", doc, plain, perr, split, serr)
+		}
+	})
+}
+
+func xmlText(r io.Reader) (string, error) {
+	d := xml.NewDecoder(r)
+	var b strings.Builder
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return b.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if c, ok := tok.(xml.CharData); ok {
+			b.Write(c)
+		}
+	}
+}
+
+// FuzzHTMLReader: any page gives valid text without a line break at its
+// start, read whole or a byte at a time.
+func FuzzHTMLReader(f *testing.F) {
+	for _, s := range []string{
+		"<p>招生1200人</p>", "<pre>\na\n\n</pre><p>b", strings.Repeat("<span>", 600) + "x",
+		"<table><tr><td>a<td>b</table>", "<head><title>t<body>x", "<script>if (a<b) {}</script>y",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, page string) {
+		out, err := io.ReadAll(newHTMLReader(strings.NewReader(page)))
+		if err != nil {
+			return
+		}
+		if !utf8.Valid(out) && utf8.ValidString(page) {
+			t.Fatalf("%q: invalid UTF-8 %q", page, out)
+		}
+		if bytes.HasPrefix(out, []byte("\n")) {
+			t.Fatalf("%q: text starts with a line break: %q", page, out)
+		}
+	})
+}

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs, as root with apt-get, the Debian packages some tests drive:
 # Chromium and CJK fonts (the review page checks), LibreOffice Writer and
-# poppler (PDF and .doc inputs made from the corpus). Never fails: without
+# poppler and qpdf (PDF and .doc inputs made from the corpus). Never fails: without
 # root or apt-get it names what is missing, and those tests skip, saying so.
 # ZHMETRICS_NO_INSTALL=1 turns the install off.
 set -uo pipefail
-pkgs=(chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils)
+pkgs=(chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils qpdf)
 missing=()
 for p in "${pkgs[@]}"; do
 	[ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null)" = installed ] || missing+=("$p")

@@ -1,15 +1,12 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/zhmetrics/zhmetrics/extract/number"
 )
-
-// categoryAfterBound are words that, right after 以上 or 以下, show that the
-// quantity defines a category ("600分以上人数") rather than reports an amount.
-var categoryAfterBound = []string{"人数", "比例", "学生", "的学生", "考生", "的考生", "年级", "分数段"}
 
 // kindImplicit marks a quantity whose unit is implied by its indicator.
 const kindImplicit = "implicit"
@@ -55,7 +52,7 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 	if !m.Masked {
 		f.Value, f.HasValue, f.Exact = m.Value, true, m.Exact
 	}
-	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m.Start, m.End) && number.LatinUnitAt(rs, m.End) == 0 {
+	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m) && number.LatinUnitAt(rs, m.End) == 0 {
 		return Fact{}, false
 	}
 	switch m.Kind {
@@ -85,12 +82,12 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 			f.Value, f.Exact = f.Value+0.5, "" // 8天半
 			f.End++
 		}
-		if onlySmallChinese(m.Text) || isRanking(rs, m.Start, unit) || isSessionName(rs, f.End, unit) {
+		if onlySmallChinese(m.Text) || isRanking(rs, m.Start, unit) || isSessionName(rs, f.End, unit) || isPairing(rs, f.End, unit) {
 			return Fact{}, false
 		}
 	}
-	q, category := qualifierAfter(rs, f.End)
-	if category {
+	q, category := qualifierAfter(rs, f.End, f.Kind == KindPercent)
+	if category || isAgeBand(rs, m, f, q) || isLabelledNumber(rs, m.Start) || isPhoneNumber(rs, m.Start) {
 		return Fact{}, false
 	}
 	if f.Qualifier == "" {
@@ -203,6 +200,9 @@ func halfAfter(rs []rune, end int) bool {
 // isDate reports whether a number before 年 is a year (2020年, 20xx年,
 // 一九五七年) rather than a number of years.
 func isDate(rs []rune, m number.Match, unit string) bool {
+	if unit == "日" {
+		return !isNumberOfDays(rs, m)
+	}
 	if unit != "年" && unit != "度" {
 		return false
 	}
@@ -210,7 +210,7 @@ func isDate(rs []rune, m number.Match, unit string) bool {
 	if m.Masked && len(text) >= 2 && unit == "年" {
 		return true // 20xx年, __年: a redacted year
 	}
-	if unit == "年" && (isZeroLedYear(text) || isYearPair(text) || isROCYear(rs, m)) {
+	if unit == "年" && (isZeroLedYear(text) || isYearPair(text) || isMarkedYear(text) || isROCYear(rs, m)) {
 		return true
 	}
 	if len(text) != 4 {
@@ -231,10 +231,57 @@ func isDate(rs []rune, m number.Match, unit string) bool {
 	return true
 }
 
+// isNumberOfDays reports a number before 日 that counts days (平均逗留1.2日,
+// 为期3日, 3日内) rather than naming a day of the month (5月20日, 于15日召开):
+// a decimal, a number followed by 内, or one after a word of duration.
+func isNumberOfDays(rs []rune, m number.Match) bool {
+	if m.Masked {
+		return false
+	}
+	_, at := qualifierBefore(rs, m.Start)
+	for at > 0 && rs[at-1] == ' ' {
+		at--
+	}
+	if at > 0 && rs[at-1] == '月' {
+		return false
+	}
+	if m.Value != float64(int64(m.Value)) || strings.HasPrefix(prefix(rs, m.End+1, 2), "内") {
+		return true
+	}
+	before := string(rs[max(0, at-2):at])
+	for _, w := range durationCues {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isZeroLedYear reports a year of two digits that starts with 0 (05年):
 // a number of years is never written so.
 func isZeroLedYear(text []rune) bool {
 	return len(text) == 2 && text[0] == '0' && text[1] >= '0' && text[1] <= '9'
+}
+
+// isMarkedYear reports a list marker glued to a year (1.2024年 for item 1,
+// 2024年): four decimals that make a year. No number of years is written
+// with four decimals.
+func isMarkedYear(text []rune) bool {
+	dot := slices.Index(text, '.')
+	if dot < 1 || dot > 2 || len(text)-dot-1 != 4 {
+		return false
+	}
+	year := string(text[dot+1:])
+	return (strings.HasPrefix(year, "19") || strings.HasPrefix(year, "20")) && allDigits(text[:dot]) && allDigits(text[dot+1:])
+}
+
+func allDigits(rs []rune) bool {
+	for _, r := range rs {
+		if !isDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isYearPair reports a fiscal or school year whose slash was lost: 202223
@@ -314,16 +361,27 @@ func isSessionName(rs []rune, end int, unit string) bool {
 	return strings.ContainsRune("0123456789xX*一二三四五六七八九十中全", rs[end])
 }
 
+// isPairing reports 对 between two numbers (1对1帮扶, 以3对2胜出): a pairing
+// or a score, not a count of pairs.
+func isPairing(rs []rune, end int, unit string) bool {
+	return unit == "对" && end < len(rs) && (isDigit(rs[end]) || strings.ContainsRune(chineseSmall, rs[end]))
+}
+
 func isOrdinal(rs []rune, start int) bool {
 	return start > 0 && rs[start-1] == '第'
 }
 
 // partOfCode reports numbers glued to Latin letters or plus signs, as in
-// 5G, 1+X or 3+x: labels, not amounts.
-func partOfCode(rs []rune, start, end int) bool {
+// 5G, 1+X or 3+x: labels, not amounts. An amount of money, a percent or a
+// number with a scale word after a Latin word (GDP3万美元, CPI2.1%) is the
+// indicator's figure, as the number grammar reads it.
+func partOfCode(rs []rune, m number.Match) bool {
+	start, end := m.Start, m.End
 	if start > 0 {
 		p := rs[start-1]
-		if p == '+' || isLatin(p) {
+		afterWord := start > 1 && isLatin(p) && isLatin(rs[start-2]) &&
+			(m.Kind != number.KindNumber || strings.ContainsAny(m.Text, "万亿萬億兆"))
+		if p == '+' || isLatin(p) && !afterWord {
 			return true
 		}
 	}
@@ -364,31 +422,107 @@ func qualifierBefore(rs []rune, start int) (qualifier string, at int) {
 		if !ok || q.onlyScale && (!bareScale || end != start) {
 			continue
 		}
+		if endsWithAny(string(rs[max(0, end-4):end]), notQualifiers) {
+			return "", start // 出超80亿美元
+		}
 		return q.qualifier, end - n
 	}
 	return "", start
 }
 
 // qualifierAfter finds a qualifier word right after end. category reports
-// a bound that defines a category ("600分以上人数"), which makes the number
-// no amount at all.
-func qualifierAfter(rs []rune, end int) (qualifier string, category bool) {
-	rest := prefix(rs, end, 6)
+// a bound that defines a category, which makes the number no amount at
+// all: a bound before the noun of a group (500万元以上项目, 600分以上的考生,
+// data/group_nouns.txt), or before the figure counted in it (总分600分以上
+// 186人, 以上有186人). A share before such a noun is a share of the group
+// (九成以上人口), so a percent defines a group only before a figure.
+func qualifierAfter(rs []rune, end int, share bool) (qualifier string, category bool) {
+	rest := prefix(rs, end, 8)
 	for _, q := range qualifierWords.after {
 		if !strings.HasPrefix(rest, q.word) {
 			continue
 		}
 		if q.qualifier == QualAtLeast || q.qualifier == QualAtMost {
-			after := strings.TrimPrefix(rest, q.word)
-			for _, c := range categoryAfterBound {
-				if strings.HasPrefix(after, c) {
-					return "", true
-				}
+			after := []rune(strings.TrimPrefix(rest, q.word))
+			if len(after) > 1 && (after[0] == '的' || after[0] == '有' || after[0] == '者') {
+				after = after[1:]
+			}
+			if len(after) > 0 && isDigit(after[0]) || !share && startsWithAny(string(after), groupNouns) {
+				return "", true
 			}
 		}
 		return q.qualifier, false
 	}
 	return "", false
+}
+
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAgeBand reports an age that defines who is counted: an age with a
+// bound (65岁以上, 5岁以下儿童) or a range of ages before a noun
+// (15-24岁青年失业率, 15至59岁人口), not an age reported (平均年龄38岁).
+func isAgeBand(rs []rune, m number.Match, f Fact, qualifierAfter string) bool {
+	if f.Unit != "岁" {
+		return false
+	}
+	if qualifierAfter == QualAtLeast || qualifierAfter == QualAtMost {
+		return true
+	}
+	return m.IsRange && f.End < len(rs) && number.IsHan(rs[f.End])
+}
+
+// isLabelledNumber reports a number after a label and a colon that makes
+// it no amount (data/number_labels.txt): the hosting site's counters of a
+// page (阅读:2,418次, 浏览次数：35) and identifiers (电话：8399 5311).
+func isLabelledNumber(rs []rune, start int) bool {
+	k := start
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || rs[k-1] != ':' && rs[k-1] != '：' {
+		return false
+	}
+	before := strings.TrimRight(string(rs[max(0, k-6):k-1]), " ")
+	for _, w := range numberLabels {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPhoneNumber reports a number after an area code in brackets
+// ((02)2380-3512, （0755）8312 6600): an identifier.
+func isPhoneNumber(rs []rune, start int) bool {
+	k := start
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	if k < 4 || rs[k-1] != ')' && rs[k-1] != '）' {
+		return false
+	}
+	j := k - 2
+	for j >= 0 && isDigit(rs[j]) {
+		j--
+	}
+	digits := k - 2 - j
+	return j >= 0 && (rs[j] == '(' || rs[j] == '（') && digits >= 2 && digits <= 4 && rs[j+1] == '0'
 }
 
 // prefix returns up to n characters of rs starting at at.
@@ -400,58 +534,143 @@ func prefix(rs []rune, at, n int) string {
 	return string(rs[at:end])
 }
 
-// applyCurrencyNotes gives the bare 元 amounts after a note such as
-// (港元,下同) or （单位：新台币） the currency the note names, up to the next
-// such note. Facts are in order of their start.
+// currencyScope is what the text has said so far about the currency of a
+// bare 元: a note in brackets, an amount of a local currency in the
+// current paragraph, and the document's own currency.
+type currencyScope struct {
+	note, paragraph, document string
+	seenMoney                 bool // a money amount came before
+}
+
+// bare returns the currency a bare 元 amount is in, or "".
+func (c *currencyScope) bare() string {
+	switch {
+	case c.paragraph != "":
+		return c.paragraph
+	case c.note != "":
+		return c.note
+	}
+	return c.document
+}
+
+// applyCurrencyNotes gives the bare 元 amounts the currency the text names
+// for them. Writers name a currency once: right before the amount
+// (新台币5,808元, 折合新台币约107万元); in a note in brackets that sets the
+// currency of what follows ((港元,下同), （单位：新台币）, （金额除另注明外，均以
+// 新台币计算）), which also covers an amount right before it; or, for 港元,
+// 澳门元 and 新台币 (data/local_currencies.txt), in an amount earlier in the
+// same paragraph, or in the document's first amount of money, which then
+// holds for the whole document. A foreign currency (美元) never carries
+// over. Facts are in order of their start.
 func applyCurrencyNotes(rs []rune, facts []Fact) {
-	unit, from := "", 0
+	var scope currencyScope
+	from, last := 0, -1 // last: the previous money fact
 	for i := range facts {
 		f := &facts[i]
-		for from < f.Start {
-			if u, end, ok := currencyNoteAt(rs, from); ok && end <= f.Start {
-				unit, from = u, end
+		for k := from; k < f.Start; k++ {
+			if rs[k] == '\n' {
+				scope.paragraph = ""
 				continue
 			}
-			from++
+			u, end, ok := currencyNoteAt(rs, k)
+			if !ok || end > f.Start {
+				continue
+			}
+			scope.note = u
+			if last >= 0 && strings.TrimSpace(string(rs[facts[last].End:k])) == "" && isBareYuan(rs, facts[last]) {
+				facts[last].Unit = u // 5,216亿元(港元,下同)
+			}
+			k = end - 1
 		}
-		if unit != "" && f.Kind == KindMoney && f.Unit == "元" && f.End > 0 && rs[f.End-1] == '元' &&
-			!strings.Contains(string(rs[f.Start:f.End]), "人民币") {
-			f.Unit = unit
+		from = max(from, f.End)
+		if f.Kind != KindMoney {
+			continue
 		}
+		last = i
+		named := currencyBefore(rs, f.Start)
+		if isBareYuan(rs, *f) {
+			if named != "" {
+				f.Unit = named
+			} else if u := scope.bare(); u != "" {
+				f.Unit = u
+			}
+		}
+		if named == "元" || strings.Contains(string(rs[f.Start:f.End]), "人民币") {
+			scope.paragraph, scope.document = "", "" // 人民币 named: 元 is yuan again
+		}
+		if localCurrencies[f.Unit] && (!isBareYuan(rs, *f) || named != "") {
+			scope.paragraph = f.Unit
+			if !scope.seenMoney {
+				scope.document = f.Unit
+			}
+		}
+		scope.seenMoney = true
 	}
 }
 
-// currencyNoteAt reads a note in brackets at k: an opening bracket, perhaps
-// 单位 and a colon, a currency of data/currency_notes.txt, perhaps 下同, and
-// the closing bracket.
+// isBareYuan reports an amount in 元 that names no currency itself.
+func isBareYuan(rs []rune, f Fact) bool {
+	return f.Kind == KindMoney && f.Unit == "元" && f.End > 0 && rs[f.End-1] == '元' &&
+		!strings.Contains(string(rs[f.Start:f.End]), "人民币")
+}
+
+// currencyBefore returns the unit of a currency named right before an
+// amount starting at start, over a qualifier word (新台币约107万元), or "".
+func currencyBefore(rs []rune, start int) string {
+	_, at := qualifierBefore(rs, start)
+	for at > 0 && rs[at-1] == ' ' {
+		at--
+	}
+	before := string(rs[max(0, at-4):at])
+	for _, c := range currencyNotes {
+		if strings.HasSuffix(before, c.word) {
+			return c.value
+		}
+	}
+	return ""
+}
+
+// maxCurrencyNote bounds the characters inside a currency note's brackets.
+const maxCurrencyNote = 40
+
+// currencyNoteAt reads a note in brackets at k that names the currency of
+// the amounts after it: a currency of data/currency_notes.txt, and a word
+// of data/currency_scope_words.txt (下同, 单位, 计算) or 计 right after the
+// currency (以港元计). A note holds no digits; a bracket that only names a
+// currency sets nothing.
 func currencyNoteAt(rs []rune, k int) (unit string, end int, ok bool) {
-	if k >= len(rs) || rs[k] != '(' && rs[k] != '（' {
+	if rs[k] != '(' && rs[k] != '（' {
 		return "", 0, false
 	}
-	j := k + 1
-	rest := prefix(rs, j, 16)
-	for _, lead := range []string{"单位:", "单位：", "单位"} {
-		if strings.HasPrefix(rest, lead) {
-			j += len([]rune(lead))
-			rest = prefix(rs, j, 16)
+	closing := -1
+	for j := k + 1; j < len(rs) && j <= k+maxCurrencyNote; j++ {
+		r := rs[j]
+		if r == ')' || r == '）' {
+			closing = j
 			break
 		}
+		if r == '\n' || r == '(' || r == '（' || isDigit(r) {
+			return "", 0, false
+		}
 	}
+	if closing < 0 {
+		return "", 0, false
+	}
+	note := string(rs[k+1 : closing])
 	for _, c := range currencyNotes {
-		name, u := c.word, c.value
-		if !strings.HasPrefix(rest, name) {
+		at := strings.Index(note, c.word)
+		if at < 0 {
 			continue
 		}
-		e := j + len([]rune(name))
-		after := prefix(rs, e, 4)
-		for _, tail := range []string{",下同", "，下同", "、下同", "下同", ""} {
-			if strings.HasPrefix(after, tail) {
-				q := e + len([]rune(tail))
-				if q < len(rs) && (rs[q] == ')' || rs[q] == '）') && (tail != "" || strings.HasPrefix(string(rs[k+1:j]), "单位")) {
-					return u, q + 1, true
-				}
+		if strings.HasPrefix(note[at+len(c.word):], "计") {
+			return c.value, closing + 1, true
+		}
+		for _, w := range currencyScopeWords {
+			if strings.Contains(note, w) {
+				return c.value, closing + 1, true
 			}
 		}
+		return "", 0, false
 	}
 	return "", 0, false
 }

@@ -21,7 +21,7 @@ func runQuantityCases(t *testing.T, cases []struct {
 	t.Helper()
 	ex := New(Options{Lexicon: DefaultLexicon(), Segmenter: segment.Default()})
 	for _, tc := range cases {
-		rs := []rune(tc.in)
+		rs := clean(t, tc.in) // traditional script is read as the pipeline reads it
 		var got []Fact
 		for _, f := range ex.Extract(rs) {
 			if f.Kind != KindProgram {
@@ -135,6 +135,54 @@ func TestBandsDefineAGroup(t *testing.T) {
 		{"人均收入不足2800元/年的家庭全部纳入", nil},
 		{"人均收入高于全省", nil},
 		{"销售收入超过100亿元，", []quantityWant{{"100亿元", KindMoney, 1e10, "元", QualMoreThan}}},
+		// A bound before the noun of a group, or before the figure counted.
+		{"新开工1000万元以上项目38个。", []quantityWant{{"38个", KindCount, 38, "个", ""}}},
+		{"引進投資超過二十億元的產業項目6個。", []quantityWant{{"6个", KindCount, 6, "个", ""}}},
+		{"数学成绩120分以上的考生达95人", []quantityWant{{"95人", KindCount, 95, "人", ""}}},
+		{"全科成绩700分以上52人", []quantityWant{{"52人", KindCount, 52, "人", ""}}},
+		// A share of the group is an amount.
+		{"宽带覆盖全县八成以上人口", []quantityWant{{"八成", KindPercent, 80, "%", QualAtLeast}}},
+		{"培训教师1200人以上，", []quantityWant{{"1200人", KindCount, 1200, "人", QualAtLeast}}},
+		// Ages that define who is counted.
+		{"为3200名70岁以上长者体检", []quantityWant{{"3200名", KindCount, 3200, "名", ""}}},
+		{"3歲以下嬰幼兒照護服務覆蓋率達45%", []quantityWant{{"45%", KindPercent, 45, "%", ""}}},
+		{"18-35岁青年就业率92.5%", []quantityWant{{"92.5%", KindPercent, 92.5, "%", ""}}},
+		{"教师平均年龄38.6岁。", []quantityWant{{"38.6岁", KindMeasure, 38.6, "岁", ""}}},
+	})
+}
+
+func TestNumbersThatAreNoAmount(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		// The hosting site's page counters and labelled identifiers.
+		{"发布时间：2023-05-06  阅读：3,571次", nil},
+		{"瀏覽次數：1208次", nil},
+		{"咨询电话：6328 1100", nil},
+		// A phone number after an area code, even when a line break glues
+		// a year on.
+		{"聯絡電話(03)3456-7788\n113年施政計畫", nil},
+		// A list marker glued to a year.
+		{"2.2023年全县新建校舍5栋", []quantityWant{{"5栋", KindCount, 5, "栋", ""}}},
+		{"年均增长1.5年", []quantityWant{{"1.5年", KindMeasure, 1.5, "年", ""}}},
+	})
+}
+
+func TestQualifierWordsAroundAmounts(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		// 约 before a verb still qualifies the amount after it.
+		{"其中民营企业约占62%，", []quantityWant{{"62%", KindPercent, 62, "%", QualApprox}}},
+		{"總投資約達3.5億元", []quantityWant{{"3.5亿元", KindMoney, 3.5e8, "元", QualApprox}}},
+		{"增速5%左右", []quantityWant{{"5%", KindPercent, 5, "%", QualApprox}}},
+		{"合格率近98%", []quantityWant{{"98%", KindPercent, 98, "%", QualApprox}}},
+		{"较上年增长两成以上", []quantityWant{{"两成", KindPercent, 20, "%", QualAtLeast}}},
+		// Words that only end in a qualifier word.
+		{"全年對外貿易出超640億美元", []quantityWant{{"640亿美元", KindMoney, 6.4e10, "美元", ""}}},
+		{"最近5年新建校舍12栋", []quantityWant{{"5年", KindMeasure, 5, "年", ""}, {"12栋", KindCount, 12, "栋", ""}}},
 	})
 }
 
@@ -176,5 +224,50 @@ func TestCurrencyNotes(t *testing.T) {
 		{"(澳门元,下同)另有5亿元人民币", []quantityWant{{"5亿元人民币", KindMoney, 5e8, "元", ""}}},
 		// A bracket that only names a currency sets nothing.
 		{"兑换(港元)后共8万元", []quantityWant{{"8万元", KindMoney, 8e4, "元", ""}}},
+		// A note that says what all amounts are counted in, in any wording.
+		{"（本報告金額除特別說明外，均以新臺幣計算）\n全年營收3,200億元，較上年增加120億元。", []quantityWant{
+			{"3,200亿元", KindMoney, 3.2e11, "新台币", ""}, {"120亿元", KindMoney, 1.2e10, "新台币", ""}}},
+		{"(以港元计)保费收入45亿元", []quantityWant{{"45亿元", KindMoney, 4.5e9, "港元", ""}}},
+		// A 下同 note right after an amount covers that amount too.
+		{"本年度盈余为86亿元(澳门元,下同)，其中博彩税3亿元。", []quantityWant{
+			{"86亿元", KindMoney, 8.6e9, "澳门元", ""}, {"3亿元", KindMoney, 3e8, "澳门元", ""}}},
+		// A currency named right before the amount, over a qualifier.
+		{"家庭平均收入為新臺幣約98萬元，較上年增加。", []quantityWant{{"98万元", KindMoney, 9.8e5, "新台币", "approx"}}},
+		// A local currency named once holds for the paragraph's bare 元.
+		{"财政收入50亿元。\n零售总额120亿港元，按年上升；人均消费3,150元。\n利税5亿元。", []quantityWant{
+			{"50亿元", KindMoney, 5e9, "元", ""}, {"120亿港元", KindMoney, 1.2e10, "港元", ""},
+			{"3,150元", KindMoney, 3150, "港元", ""}, {"5亿元", KindMoney, 5e8, "元", ""}}},
+		// When the document's first amount names it, for the whole document.
+		{"旅客总消费85亿澳门元。\n人均消费1,980元。", []quantityWant{
+			{"85亿澳门元", KindMoney, 8.5e9, "澳门元", ""}, {"1,980元", KindMoney, 1980, "澳门元", ""}}},
+		// An amount in 人民币 makes 元 yuan again.
+		{"旅客总消费85亿澳门元。\n内地投资人民币3亿元。\n其中设备1.2亿元。", []quantityWant{
+			{"85亿澳门元", KindMoney, 8.5e9, "澳门元", ""}, {"人民币3亿元", KindMoney, 3e8, "元", ""}, {"1.2亿元", KindMoney, 1.2e8, "元", ""}}},
+		// A foreign currency does not carry over, and a first bare 元 makes
+		// the document's own currency 元.
+		{"出口额3.5亿美元，其中加工费2000万元。", []quantityWant{
+			{"3.5亿美元", KindMoney, 3.5e8, "美元", ""}, {"2000万元", KindMoney, 2e7, "元", ""}}},
+	})
+}
+
+func TestDaysPairsAndLatinIndicators(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		// 日 counts days after a decimal, before 内 or after a word of
+		// duration; otherwise it is a day of the month.
+		{"游客平均停留2.4日，", []quantityWant{{"2.4日", KindMeasure, 2.4, "日", ""}}},
+		{"會展期較去年縮短1日。", []quantityWant{{"1日", KindMeasure, 1, "日", ""}}},
+		{"申請須於7日內辦結。", []quantityWant{{"7日", KindMeasure, 7, "日", ""}}},
+		{"大会于18日开幕，9月30日闭幕。", nil},
+		// 对 counts pairs, unless a second number follows (1对1).
+		{"组建帮扶对子36对，", []quantityWant{{"36对", KindCount, 36, "对", ""}}},
+		{"開展1對1輔導", nil},
+		// A unit in traditional script inside simplified text.
+		{"水产品产量2.6萬噸，比上年增长", []quantityWant{{"2.6萬噸", KindMeasure, 26000, "吨", ""}}},
+		{"空气中PM2.5浓度28微克/立方米", []quantityWant{{"28微克/立方米", KindMeasure, 28, "微克/立方米", ""}}},
+		// An amount after an indicator's Latin name.
+		{"人均GDP２５，４００美元。", []quantityWant{{"25，400美元", KindMoney, 25400, "美元", ""}}},
 	})
 }

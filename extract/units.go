@@ -23,6 +23,18 @@ var (
 	calendarWordsFile string
 	//go:embed data/currency_notes.txt
 	currencyNotesFile string
+	//go:embed data/duration_cues.txt
+	durationCuesFile string
+	//go:embed data/currency_scope_words.txt
+	currencyScopeWordsFile string
+	//go:embed data/local_currencies.txt
+	localCurrenciesFile string
+	//go:embed data/group_nouns.txt
+	groupNounsFile string
+	//go:embed data/number_labels.txt
+	numberLabelsFile string
+	//go:embed data/not_qualifiers.txt
+	notQualifiersFile string
 )
 
 // unitInfo is one unit after a number: the unit reported and its kind.
@@ -32,13 +44,20 @@ type unitInfo struct {
 }
 
 var (
-	units          = loadUnits(unitsFile)
-	unitBlockers   = wordlist.Lines(unitBlockersFile)
-	halfWords      = wordlist.Lines(halfWordsFile)
-	calendarWords  = wordlist.Lines(calendarWordsFile)
-	currencyNotes  = loadPairs(currencyNotesFile, "data/currency_notes.txt")
-	maxUnitLen     = longestUnit(units)
-	qualifierWords = loadQualifiers(qualifiersFile)
+	units         = loadUnits(unitsFile)
+	unitBlockers  = wordlist.Lines(unitBlockersFile)
+	halfWords     = wordlist.Lines(halfWordsFile)
+	calendarWords = wordlist.Lines(calendarWordsFile)
+	durationCues  = wordlist.Lines(durationCuesFile)
+
+	currencyScopeWords = wordlist.Lines(currencyScopeWordsFile)
+	localCurrencies    = wordSet(wordlist.Lines(localCurrenciesFile)...)
+	groupNouns         = wordlist.Lines(groupNounsFile)
+	numberLabels       = wordlist.Lines(numberLabelsFile)
+	notQualifiers      = wordlist.Lines(notQualifiersFile)
+	currencyNotes      = loadPairs(currencyNotesFile, "data/currency_notes.txt")
+	maxUnitLen         = longestUnit(units)
+	qualifierWords     = loadQualifiers(qualifiersFile)
 
 	// countUnits and measureUnits map each surface of the kind to its unit.
 	countUnits, measureUnits = unitsOfKind(units, KindCount), unitsOfKind(units, KindMeasure)

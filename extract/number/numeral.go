@@ -516,7 +516,7 @@ loop:
 				}
 				break
 			}
-			if isMidDot(r) && sc == 1 && !s.amountFollows(end) {
+			if isMidDot(r) && sc == 1 && !s.inFraction && !s.amountFollows(end) {
 				break loop // 九·一八事变: a date, not 9.18
 			}
 			st.lo, st.hi = loV*sc, hiV*sc
@@ -711,37 +711,55 @@ func (s *scanner) percentPointAt(k int) bool {
 	return s.at(s.skipSpaces(m+1)) == '点'
 }
 
-// spacedDigits reads a number whose digits stand one space apart, as PDF
-// and OCR text gives them: 3 6 2 1 0, 1 2 . 5, 6 . 5. Every group must be a
-// single digit (12 34 stays two numbers), a spaced point has a space on
-// both sides (1. 5 is a list marker and a number), and a slash must not
-// follow (1 4/3 is a mixed number).
+// maxDigitGap bounds the spaces between the digits of a spaced number.
+const maxDigitGap = 3
+
+// spacedDigits reads a number whose digits stand apart by the same run of
+// spaces, as letter-spaced PDF and OCR text gives them: 3 6 2 1 0, 1 2 . 5,
+// 6 . 5, and, when spacing text that had it already, 1   2   8. Every group
+// must be a single digit (12 34 stays two numbers), every gap as wide as
+// the first, a spaced point has the gap on both sides (1. 5 is a list
+// marker and a number), and a slash must not follow (1 4/3 is a mixed
+// number).
 func (s *scanner) spacedDigits(k int) (arabicNum, bool) {
 	c := s.c
 	single := func(q int) bool { return isASCIIDigit(s.at(q)) && !isASCIIDigit(s.at(q+1)) }
-	if !single(k) || s.at(k+1) != ' ' || !(isASCIIDigit(s.at(k+2)) || s.at(k+2) == '.') {
+	gap := 0
+	for gap < maxDigitGap+1 && s.at(k+1+gap) == ' ' {
+		gap++
+	}
+	// spaced reports exactly gap spaces at q.
+	spaced := func(q int) bool {
+		for g := 0; g < gap; g++ {
+			if s.at(q+g) != ' ' {
+				return false
+			}
+		}
+		return s.at(q+gap) != ' '
+	}
+	if !single(k) || gap == 0 || gap > maxDigitGap || !(isASCIIDigit(s.at(k+1+gap)) || s.at(k+1+gap) == '.') {
 		return arabicNum{}, false
 	}
 	digits := []rune{c[k]}
 	q := k + 1
-	for s.at(q) == ' ' && isASCIIDigit(s.at(q+1)) {
-		if !single(q + 1) {
+	for spaced(q) && isASCIIDigit(s.at(q+gap)) {
+		if !single(q + gap) {
 			return arabicNum{}, false // 1 2 34: not one spaced number
 		}
-		digits = append(digits, c[q+1])
-		q += 2
+		digits = append(digits, c[q+gap])
+		q += gap + 1
 	}
 	res := arabicNum{integer: true}
 	point := len(digits)
 	// A decimal point with its spaces: 1 2 . 5
-	if s.at(q) == ' ' && s.at(q+1) == '.' && s.at(q+2) == ' ' {
-		f := q + 3
+	if spaced(q) && s.at(q+gap) == '.' && spaced(q+gap+1) {
+		f := q + 2*gap + 1
 		if single(f) {
 			digits = append(digits, c[f])
 			q = f + 1
-			for s.at(q) == ' ' && single(q+1) {
-				digits = append(digits, c[q+1])
-				q += 2
+			for spaced(q) && single(q+gap) {
+				digits = append(digits, c[q+gap])
+				q += gap + 1
 			}
 			res.integer = false
 		}
@@ -843,6 +861,9 @@ func (s *scanner) scaleLed(i int) (numeral, bool) {
 	if !ok || isZero(nx) || nx == '一' || nx == '两' || isFinancial(nx) {
 		return numeral{}, false
 	}
+	if np, ok := s.scaleLedGroup(i, u); ok {
+		return np, true
+	}
 	after := s.at(i + 2)
 	if isChineseNumeral(after) || isASCIIDigit(after) || after == '点' || isMidDot(after) || after == 'O' ||
 		after == '余' || after == '多' || after == '几' || after == '分' || after == '成' || after == '折' {
@@ -853,6 +874,21 @@ func (s *scanner) scaleLed(i int) (numeral, bool) {
 	}
 	v := u + d*u/10
 	return numeral{end: i + 2, lo: v, hi: v, chinese: true, integer: true, hasUnit: true, scale: 1}, true
+}
+
+// scaleLedGroup reads a bare scale word that stands for one of it before
+// a full group of the scales below it: 万五千 (15000), 万二千三百余
+// (12300, more than), 亿五千万 (150000000).
+func (s *scanner) scaleLedGroup(i int, u float64) (numeral, bool) {
+	if u < 1000 || smallUnit(s.at(i+2)) == 0 && bigUnit(s.at(i+2)) == 0 {
+		return numeral{}, false
+	}
+	rest, ok := s.numeral(i+1, false)
+	if !ok || rest.arabic || rest.isRange || rest.masked || !rest.integer || rest.lo >= u {
+		return numeral{}, false
+	}
+	v := u + rest.lo
+	return numeral{end: rest.end, lo: v, hi: v, more: rest.more, chinese: true, integer: true, hasUnit: true, scale: 1}, true
 }
 
 // several reads 数 followed by scale words (数十, 数百, 数千万) before a

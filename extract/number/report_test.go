@@ -154,3 +154,65 @@ func TestExactLargeIntegers(t *testing.T) {
 		}
 	}
 }
+
+func TestAmountsAfterLatinIndicators(t *testing.T) {
+	runCases(t, []findCase{
+		// An amount written right after an indicator's Latin name is the
+		// indicator's figure, in any digit width.
+		{"人均GDP９，８７６美元", []want{money("９，８７６美元", 9876, "美元")}},
+		{"全年GDP1.52萬億元", []want{money("1.52萬億元", 1.52e12, "元")}},
+		{"人均GDP５萬６，７８０元", []want{money("５萬６，７８０元", 56780, "元")}},
+		{"今年CPI2.3%左右", []want{pct("2.3%", 2.3)}},
+		{"GDP总量达3万亿", []want{num("3万亿", 3e12)}},
+		// A bare number glued to letters is part of a name or a code.
+		{"PM2.5浓度下降", []want{num("5", 5)}},
+		{"型号AB300", nil},
+		{"H7N9疫情", nil},
+	})
+}
+
+func TestMiddleDotAfterHundredth(t *testing.T) {
+	runCases(t, []findCase{
+		// After 百分之 a middle dot can only be a decimal point, whatever
+		// follows the numeral.
+		{"出口減少百分之六‧七。", []want{pct("百分之六‧七", 6.7)}},
+		{"增幅為百分之十二・五，", []want{pct("百分之十二・五", 12.5)}},
+		{"比重百分之三‧零五", []want{pct("百分之三‧零五", 3.05)}},
+	})
+}
+
+func TestBareScaleBeforeAGroup(t *testing.T) {
+	runCases(t, []findCase{
+		// A bare 万 or 亿 before a full group of lower scales stands for
+		// one of it: 万五千 = 一万五千.
+		{"受惠家庭万二千余户", []want{{Text: "万二千余", Kind: KindNumber, Value: 12000, Qualifier: QualifierMoreThan}}},
+		{"招收学生万三千六百人", []want{num("万三千六百", 13600)}},
+		{"投资亿五千万元", []want{money("亿五千万元", 1.5e8, "元")}},
+		{"惠及萬八千戶", []want{num("萬八千", 18000)}},
+		// The group must be smaller than the scale it follows.
+		{"千万人", nil},
+	})
+}
+
+func TestTrillionGroups(t *testing.T) {
+	runCases(t, []findCase{
+		// 兆 counts 10^12 in Taiwan writing; the 億 group after it may be
+		// written with separators in either width.
+		{"歲入3兆1,250億元", []want{money("3兆1,250億元", 3.125e12, "元")}},
+		{"總額１兆９，０４０億元", []want{money("１兆９，０４０億元", 1.904e12, "元")}},
+		{"國內生產毛額２１兆６千億元", []want{money("２１兆６千億元", 21.6e12, "元")}},
+		{"約十二兆元", []want{money("十二兆元", 12e12, "元")}},
+	})
+}
+
+func TestWidelySpacedDigits(t *testing.T) {
+	runCases(t, []findCase{
+		// Spacing text that had spaced digits already widens every gap
+		// alike; the number reads the same.
+		{"人 数 4   0   5   2 名", []want{num("4   0   5   2", 4052)}},
+		{"总 额 3   0   7   .   5 万 元", []want{money("3   0   7   .   5 万 元", 3075000, "元")}},
+		{"增 长 1  2  .  5  %", []want{pct("1  2  .  5  %", 12.5)}},
+		// Gaps of different widths are separate numbers.
+		{"编号 1 2  3", []want{num("1 2", 12), num("3", 3)}},
+	})
+}

@@ -19,6 +19,9 @@ type scanner struct {
 	// fractions as ratios. It mirrors what a number-only model reports and
 	// is used to compare with one.
 	plain bool
+	// inFraction is set while the numeral after 百分之 is read, where a
+	// middle dot can only be a decimal point.
+	inFraction bool
 }
 
 // hit is a match in folded coordinates.
@@ -196,6 +199,11 @@ func (s *scanner) scan() []hit {
 				j++
 			}
 			if !onlyMask || (i > 0 && (isASCIIDigit(c[i-1]) || c[i-1] == '_')) {
+				if h, ok := s.amountAfterWord(i, j); ok {
+					out = append(out, h)
+					i = h.end
+					continue
+				}
 				i = j
 				continue
 			}
@@ -219,6 +227,29 @@ func (s *scanner) scan() []hit {
 	}
 	s.hits = out
 	return out
+}
+
+// amountAfterWord reads an amount glued to a Latin word of two or more
+// letters (GDP3万美元, CPI2.1%) in the run [i, j) of letters and digits: a
+// sum of money, a percent or a number with a scale word of 万 or more is
+// written after an indicator so, while a bare number there is part of a
+// name or code (PM2.5, MP3, H7N9).
+func (s *scanner) amountAfterWord(i, j int) (hit, bool) {
+	if s.plain || i > 0 && (isASCIIDigit(s.c[i-1]) || s.c[i-1] == '_') {
+		return hit{}, false
+	}
+	k := i
+	for k < j && isASCIILetter(s.c[k]) {
+		k++
+	}
+	if k-i < 2 || k == j || !isASCIIDigit(s.c[k]) {
+		return hit{}, false
+	}
+	h, ok := s.matchAt(k)
+	if !ok || h.end <= k || h.kind == KindNumber && (!h.hasUnit || math.Abs(h.value) < 1e4) {
+		return hit{}, false
+	}
+	return h, true
 }
 
 // skipURL returns the end of a URL starting at i, or i.
@@ -444,7 +475,10 @@ func (s *scanner) unitFraction(i int) (hit, bool) {
 	var v float64
 	var end int
 	var masked, more bool
-	if np, ok := s.numeral(k, false); ok && !np.isRange && !np.halfOnly {
+	s.inFraction = true
+	np, ok := s.numeral(k, false)
+	s.inFraction = false
+	if ok && !np.isRange && !np.halfOnly {
 		v, end, masked, more = np.lo, np.end, np.masked, np.more
 	} else if s.at(k) == '百' && !isChineseNumeral(s.at(k+1)) { // 百分之百
 		v, end = 100, k+1

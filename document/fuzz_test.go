@@ -16,6 +16,7 @@ func FuzzRecordReader(f *testing.F) {
 	for _, s := range []string{
 		`{"doc": "a", "text": "招生1200人"}`, `{"text": "x\u4e07\ud83d\ude00", "meta": [1, {"b": null}]}`,
 		`{"text": "a", "doc": 5}`, `{"text": "a"} x`, "{\"text\": \"\xff\xfe\"}", `{"TEXT": "a"}`,
+		`{"text": "a\ud800b"}`, `{"text": "a\ud800\u0041\udc00\ud83d\ude00"}`, `{"": 1, "text": "a"}`,
 	} {
 		f.Add(s)
 	}

@@ -346,22 +346,63 @@ func (lt *LongText) escape() (rune, error) {
 			return 0, err
 		}
 		if utf16.IsSurrogate(r) {
-			if c, _ := lt.src.next(); c == '\\' {
-				if c, _ := lt.src.next(); c == 'u' {
-					r2, err := lt.hex4()
-					if err != nil {
-						return 0, err
-					}
-					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-						return d, nil
-					}
-				}
-			}
-			return 0, lt.syntax(errors.New("an unpaired surrogate escape"))
+			return lt.lowSurrogate(r), nil
 		}
 		return r, nil
 	}
 	return 0, lt.syntax(fmt.Errorf("invalid escape %q", c))
+}
+
+// lowSurrogate completes the surrogate r with the \u escape after it. As
+// encoding/json does, a surrogate without its pair is U+FFFD, and what
+// follows it is read again as it stands.
+func (lt *LongText) lowSurrogate(r rune) rune {
+	var read []byte
+	giveBack := func() rune {
+		for i := len(read) - 1; i >= 0; i-- {
+			lt.src.unread(read[i])
+		}
+		return utf8.RuneError
+	}
+	for _, want := range []byte{'\\', 'u'} {
+		c, err := lt.src.next()
+		if err != nil {
+			return giveBack()
+		}
+		read = append(read, c)
+		if c != want {
+			return giveBack()
+		}
+	}
+	var r2 rune
+	for range 4 {
+		c, err := lt.src.next()
+		if err != nil {
+			return giveBack()
+		}
+		read = append(read, c)
+		d, ok := hexDigit(c)
+		if !ok {
+			return giveBack()
+		}
+		r2 = r2<<4 | d
+	}
+	if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+		return d
+	}
+	return giveBack()
+}
+
+func hexDigit(c byte) (rune, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return rune(c - '0'), true
+	case c >= 'a' && c <= 'f':
+		return rune(c - 'a' + 10), true
+	case c >= 'A' && c <= 'F':
+		return rune(c - 'A' + 10), true
+	}
+	return 0, false
 }
 
 func (lt *LongText) hex4() (rune, error) {
@@ -371,16 +412,11 @@ func (lt *LongText) hex4() (rune, error) {
 		if err != nil {
 			return 0, lt.syntax(err)
 		}
-		switch {
-		case c >= '0' && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case c >= 'a' && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
+		d, ok := hexDigit(c)
+		if !ok {
 			return 0, lt.syntax(fmt.Errorf("invalid character %q in a \\u escape", c))
 		}
+		r = r<<4 | d
 	}
 	return r, nil
 }

@@ -215,8 +215,11 @@ func (b box) inside(c box) bool {
 func boxOf(t *testing.T, p *chromium.Page, selector string) box {
 	t.Helper()
 	var b box
+	// The first of its boxes: a mark wrapped over a line end has two, and
+	// the middle of their bounding box may be over neither.
 	js := fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) return null;
-		const r = e.getBoundingClientRect(); return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`, selector)
+		const rs = e.getClientRects(), r = rs.length ? rs[0] : e.getBoundingClientRect();
+		return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`, selector)
 	if err := p.Eval(js, &b); err != nil {
 		t.Fatal(err)
 	}
@@ -324,12 +327,29 @@ func TestReviewPageInChromium(t *testing.T) {
 		t.Errorf("after j the next mark is at %+v, outside the text pane %+v", m, main)
 	}
 
-	// Hovering a mark shows what its row says.
-	x, y := boxOf(t, p, next).center()
-	if err := p.Call("Input.dispatchMouseEvent", map[string]any{"type": "mouseMoved", "x": x, "y": y}, nil); err != nil {
-		t.Fatal(err)
+	// Hovering a mark shows what its row says. The mark may still be
+	// scrolling into view, so the pointer follows it until the tip shows.
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		x, y := boxOf(t, p, next).center()
+		if err := p.Call("Input.dispatchMouseEvent", map[string]any{"type": "mouseMoved", "x": x, "y": y}, nil); err != nil {
+			t.Fatal(err)
+		}
+		var shown bool
+		if err := p.Eval(`!document.querySelector("#tip").hidden`, &shown); err != nil {
+			t.Fatal(err)
+		}
+		if shown {
+			break
+		}
+		if time.Now().After(deadline) {
+			var at string
+			p.Eval(fmt.Sprintf(`(() => { const e = document.elementFromPoint(%v, %v); return e ? e.outerHTML.slice(0, 300) : "none"; })()`, x, y), &at)
+			var m string
+			p.Eval(`document.querySelector('`+next+`').outerHTML.slice(0, 300)`, &m)
+			t.Fatalf("hovering the mark at %v,%v shows no tip; there: %s; mark: %s", x, y, at, m)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
-	waitFor(t, p, `!document.querySelector("#tip").hidden`)
 	var tip string
 	if err := p.Eval(`document.querySelector("#tip").textContent`, &tip); err != nil {
 		t.Fatal(err)

@@ -48,7 +48,10 @@ func FuzzNames(f *testing.F) {
 				t.Fatalf("metric %q is not UTF-8", fact.Metric)
 			}
 			raw := string(rs[fact.Start:fact.End])
-			if fact.Kind != KindProgram && strings.ContainsFunc(raw, isHanChar) && strings.Contains(fact.Metric, raw) {
+			// Only an amount written once in the text can be told apart
+			// from another with the same digits that the name may hold.
+			if fact.Kind != KindProgram && strings.ContainsFunc(raw, isHanChar) && strings.Count(text, raw) == 1 &&
+				strings.Contains(fact.Metric, raw) {
 				t.Fatalf("metric %q holds its own amount %q", fact.Metric, string(rs[fact.Start:fact.End]))
 			}
 		}

@@ -89,6 +89,9 @@ func execute(ctx context.Context, streams *IOStreams, args []string) int {
 		return exitIOError
 	}
 	fmt.Fprintln(streams.ErrOut, "zhmetrics:", err)
+	if errors.As(err, new(*output.UnsafeLinkError)) {
+		return exitUsage // a refused -o path, like -o naming an input
+	}
 	if errors.As(err, new(outputError)) {
 		return exitIOError
 	}

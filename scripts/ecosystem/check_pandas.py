@@ -28,12 +28,13 @@ CSV_DTYPES = {
     "masked": "bool",
     "raw": "string",
     "sentence": "string",
+    "page": "Int64",
 }
 
 
 def read_csv(path):
     # Only an empty value is missing; "NA" or "" in a text column is text.
-    return pd.read_csv(path, dtype=CSV_DTYPES, keep_default_na=False, na_values={"value": [""]})
+    return pd.read_csv(path, dtype=CSV_DTYPES, keep_default_na=False, na_values={"value": [""], "page": [""]})
 
 
 def read_jsonl(path):
@@ -58,6 +59,7 @@ def check(name, df, problems):
         "canonical": "string",
         "raw": "string",
         "kind": "category",
+        "page": "Int64",
     }
     for col, want in want_kinds.items():
         got = str(df[col].dtype)
@@ -80,8 +82,9 @@ def same_rows(a_name, a, b_name, b, problems):
         return False
     same = True
     for col in CSV_DTYPES:
-        x = a[col].astype(object).reset_index(drop=True)
-        y = b[col].astype(object).reset_index(drop=True)
+        # Missing cells (NaN, pd.NA) become None, so that they compare alike.
+        x = a[col].astype(object).where(a[col].notna(), None).reset_index(drop=True)
+        y = b[col].astype(object).where(b[col].notna(), None).reset_index(drop=True)
         differs = ~((x == y) | (x.isna() & y.isna()))
         if differs.any():
             i = int(differs.idxmax())

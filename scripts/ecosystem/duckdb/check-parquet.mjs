@@ -22,6 +22,7 @@ const wantTypes = [
   ["masked", "BOOLEAN"],
   ["raw", "VARCHAR"],
   ["sentence", "VARCHAR"],
+  ["page", "BIGINT"],
 ];
 
 const [parquetPath, jsonlPath] = process.argv.slice(2);

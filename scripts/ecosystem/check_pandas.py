@@ -32,9 +32,17 @@ CSV_DTYPES = {
 }
 
 
+TEXT_COLUMNS = [c for c, t in CSV_DTYPES.items() if t == "string"]
+
+
 def read_csv(path):
     # Only an empty value is missing; "NA" or "" in a text column is text.
-    return pd.read_csv(path, dtype=CSV_DTYPES, keep_default_na=False, na_values={"value": [""], "page": [""]})
+    df = pd.read_csv(path, dtype=CSV_DTYPES, keep_default_na=False, na_values={"value": [""], "page": [""]})
+    # A text cell that would start a formula (= + - @ tab CR) is written
+    # with a leading ' (README, Outputs); JSON Lines is never escaped.
+    for col in TEXT_COLUMNS:
+        df[col] = df[col].str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
+    return df
 
 
 def read_jsonl(path):

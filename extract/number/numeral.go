@@ -222,6 +222,16 @@ func (s *scanner) numeral(i int, leadDot bool) (numeral, bool) {
 	)
 	noUnits := func() bool { return lastSmall == 0 && lastBig == 0 && !st.hasUnit }
 	j, end := i, i
+	// tookSmallScale records a 十 百 千 (or 廿, as 十) read at k.
+	tookSmallScale := func(u float64, k int) {
+		lastSmall, afterUnit, trailScale = u, u, u
+		lastUnitTok, lastWasBig, zeroGap = true, false, false
+		st.chinese, st.hasUnit = true, true
+		chineseTokens++
+		run = 0
+		j, end = k+1, k+1
+		tokens++
+	}
 loop:
 	for {
 		k := j
@@ -336,13 +346,7 @@ loop:
 			// 廿 is 二十: the reading goes on as after 十 (廿五).
 			lo.section += tensValue(r)
 			hi.section += tensValue(r)
-			lastSmall, afterUnit, trailScale = 10, 10, 10
-			lastUnitTok, lastWasBig, zeroGap = true, false, false
-			st.chinese, st.hasUnit = true, true
-			chineseTokens++
-			run = 0
-			j, end = k+1, k+1
-			tokens++
+			tookSmallScale(10, k)
 		case smallUnit(r) > 0:
 			u := smallUnit(r)
 			if hasPending && !pendChinese && s.scaleUnitAt(k) {
@@ -369,13 +373,7 @@ loop:
 			}
 			lo.pending, hi.pending = 0, 0
 			hasPending, leadZero, pendDecimal = false, false, false
-			lastSmall, afterUnit, trailScale = u, u, u
-			lastUnitTok, lastWasBig, zeroGap = true, false, false
-			st.chinese, st.hasUnit = true, true
-			chineseTokens++
-			run = 0
-			j, end = k+1, k+1
-			tokens++
+			tookSmallScale(u, k)
 		case bigUnit(r) > 0:
 			u := bigUnit(r)
 			if hasPending && !pendChinese && s.scaleUnitAt(k) {

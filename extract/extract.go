@@ -91,12 +91,12 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 }
 
 // qualifierStart moves start back over a qualifier word before a quantity,
-// so that the metric name is read from before it. The share verb of a
-// qualifier such as 约占 stays with the name: 急诊约占6% is a share.
+// so that the metric name is read from before it. A qualifier word that is
+// also a share verb (约占) stays with the name: 急诊约占6% is a share.
 func qualifierStart(rs []rune, start int) int {
 	_, at := qualifierBefore(rs, start)
-	if at < start && at+1 < len(rs) && rs[at] == '约' && rs[at+1] == '占' {
-		return start // the share reader takes 约占 as its verb
+	if at < start && shareVerbs[strings.TrimRight(string(rs[at:start]), " ")] {
+		return start
 	}
 	return at
 }

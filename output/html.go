@@ -2,7 +2,6 @@ package output
 
 import (
 	"io"
-	"strconv"
 
 	"github.com/zhmetrics/zhmetrics/review"
 )
@@ -39,13 +38,9 @@ func (hw *htmlWriter) WriteRow(r Row) error {
 	if err := checkRow(r); err != nil {
 		return err
 	}
-	value := ""
-	if r.Value != nil {
-		value = strconv.FormatFloat(*r.Value, 'f', -1, 64)
-	}
 	return hw.page.AddRow(review.Row{
-		Doc: r.Doc, Line: r.Line, Start: r.Start, End: r.End, Kind: r.Kind,
-		Metric: r.Metric, Canonical: r.Canonical, Value: value, Unit: r.Unit,
+		Doc: r.Doc, Line: r.Line, Page: r.Page, Start: r.Start, End: r.End, Kind: r.Kind,
+		Metric: r.Metric, Canonical: r.Canonical, Value: string(r.appendValue(nil)), Unit: r.Unit,
 		Qualifier: r.Qualifier, Masked: r.Masked, Raw: r.Raw,
 	})
 }

@@ -42,11 +42,40 @@ func TestHTMLWriterMarksRowsInTheirText(t *testing.T) {
 			t.Fatalf("a second Close: %v", err)
 		}
 		page := buf.String()
-		for _, want := range []string{`<mark data-row="1" class="k-count">1.2万余名</mark>`,
-			`<mark data-row="2" class="k-percent">99.8%</mark>`, `"12000"`, tc.label} {
+		for _, want := range []string{`<mark data-row="1" class="k-count" tabindex="0">1.2万余名</mark>`,
+			`<mark data-row="2" class="k-percent" tabindex="0">99.8%</mark>`, `"12000"`, tc.label} {
 			if !strings.Contains(page, want) {
 				t.Errorf("header %s: page lacks %s", tc.header, want)
 			}
+		}
+	}
+}
+
+func TestHTMLWriterShowsValuesAsTheCSVDoes(t *testing.T) {
+	// A value beyond 2^53 keeps every digit, as in CSV; a page number
+	// reaches the table.
+	text := "全省存款余额12345678901234567元。\n"
+	raw := "12345678901234567元"
+	s := utf8.RuneCountInString(text[:strings.Index(text, raw)])
+	var buf bytes.Buffer
+	w, err := New(&buf, "html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Row{Doc: "a.pdf", Line: 1, Page: 3, Start: s, End: s + utf8.RuneCountInString(raw), Kind: "money", Raw: raw,
+		Value: ptr(12345678901234567), ValueText: "12345678901234567", Unit: "元"}
+	if err := w.WriteRow(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.(TextWriter).WriteText("a.pdf", text); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"12345678901234567","元"`, `data-col="page"`, `"",3]`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("page lacks %s", want)
 		}
 	}
 }

@@ -145,8 +145,9 @@ func (t *textRenderer) closeAt(open []span, pos int) []span {
 	return kept
 }
 
-// open starts a mark of s. A row's first mark is plain; the marks that
-// continue it after a crossing are numbered from 2 in data-part.
+// open starts a mark of s. A row's first mark is a Tab stop (focus shows
+// its fact as hover does); the marks that continue it after a crossing are
+// numbered from 2 in data-part and are not.
 func (t *textRenderer) open(s span) {
 	if t.parts == nil {
 		t.parts = map[int]int{}
@@ -159,8 +160,10 @@ func (t *textRenderer) open(s span) {
 	if part := t.parts[s.n]; part > 1 {
 		t.html.WriteString(`" data-part="`)
 		t.html.WriteString(strconv.Itoa(part))
+		t.html.WriteString(`">`)
+		return
 	}
-	t.html.WriteString(`">`)
+	t.html.WriteString(`" tabindex="0">`)
 }
 
 // addText appends text, cutting chunks at line breaks when no mark is

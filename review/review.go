@@ -23,6 +23,7 @@ import (
 type Row struct {
 	Doc        string
 	Line       int
+	Page       int // 1-based page of a PDF's row; 0 for other inputs
 	Start, End int // code point offsets into the document's text, end exclusive
 	Kind       string
 	Metric     string
@@ -79,6 +80,7 @@ type Page struct {
 
 	rowCount int
 	rowBatch [][]any // row data not yet written to rows
+	hasPages bool    // some row has a page: the table shows the column
 	docs     []docSummary
 
 	cur     *docSummary // the open document, or nil
@@ -132,6 +134,9 @@ func (p *Page) AddRow(r Row) error {
 		return err
 	}
 	p.rowCount++
+	if r.Page > 0 {
+		p.hasPages = true
+	}
 	p.pending = append(p.pending, pendingRow{n: p.rowCount, row: r})
 	p.cur.Rows++
 	p.cur.Kinds[r.Kind]++
@@ -259,7 +264,7 @@ func (p *Page) Close() error {
 		return p.err
 	}
 	out := bufio.NewWriterSize(p.out, 256<<10)
-	head := pageData{Options: p.opts, Docs: p.docs, Rows: p.rowCount, Script: appScript, ScriptHash: appScriptHash, Style: appStyle}
+	head := pageData{Options: p.opts, Docs: p.docs, Rows: p.rowCount, Pages: p.hasPages, Script: appScript, ScriptHash: appScriptHash, Style: appStyle}
 	if head.Summary == "" {
 		head.Summary = plural(p.rowCount, "row") + " in " + plural(len(p.docs), "document")
 	}
@@ -303,7 +308,8 @@ func countProblems(docs []docSummary) (errs, skips int) {
 
 // rowData is a row as the page's script reads it: a compact array, in
 // the order page.js reads it. A marked row's raw is left out (the script
-// takes it from the mark), and so are a diff's op and changes elsewhere.
+// takes it from the mark); page, op and changes are left out at the end
+// when they are empty.
 func rowData(n, doc int, r Row, marked bool) []any {
 	flags, raw := 0, r.Raw
 	if r.Masked {
@@ -315,8 +321,12 @@ func rowData(n, doc int, r Row, marked bool) []any {
 	}
 	a := []any{n, doc, r.Line, r.Kind, r.Metric, r.Canonical, r.Value, r.Unit, r.Qualifier, flags, raw}
 	if r.Op == "" {
+		if r.Page > 0 {
+			a = append(a, r.Page)
+		}
 		return a
 	}
+	a = append(a, r.Page)
 	var changes []string
 	for _, c := range r.Changes {
 		changes = append(changes, c.Field, c.Old, c.New)

@@ -250,3 +250,53 @@ func FuzzMarks(f *testing.F) {
 		}
 	})
 }
+
+func TestEachFactIsOneTabStop(t *testing.T) {
+	// A money span that crosses the end of a measure's is two marks but one
+	// Tab stop: the first part.
+	text := "扩建操场2.4万平方米元，另有看台3座。"
+	row := func(sub, kind string) Row {
+		s, e := spanOf(t, text, sub, 0)
+		return Row{Start: s, End: e, Kind: kind, Raw: sub}
+	}
+	page := pageOf(t, "a.txt", text, []Row{row("2.4万平方米", "measure"), row("平方米元", "money"), row("3座", "count")})
+	marks := regexp.MustCompile(`<mark [^>]*>`).FindAllString(page, -1)
+	if len(marks) != 4 {
+		t.Fatalf("%d marks, want 4: %q", len(marks), marks)
+	}
+	stops := 0
+	for _, m := range marks {
+		switch {
+		case strings.Contains(m, `data-part=`) && strings.Contains(m, "tabindex"):
+			t.Errorf("a continuing part is a Tab stop: %s", m)
+		case strings.Contains(m, `tabindex="0"`):
+			stops++
+		}
+	}
+	if stops != 3 {
+		t.Errorf("%d Tab stops, want one a fact (3)", stops)
+	}
+}
+
+func TestPageColumnOnlyWhenRowsHaveAPage(t *testing.T) {
+	text := "第二页写着新增岗位80个。"
+	s, e := spanOf(t, text, "80个", 0)
+	for _, tc := range []struct {
+		page      int
+		wantCol   bool
+		wantField string
+	}{
+		{page: 0, wantCol: false, wantField: `"80个"]`},
+		{page: 2, wantCol: true, wantField: `"80个",2]`},
+	} {
+		// A raw the page cannot mark keeps its raw in the row data, so the
+		// page number's place after it can be read.
+		page := pageOf(t, "a.pdf", text, []Row{{Start: s, End: e - 1, Kind: "count", Raw: "80个", Page: tc.page}})
+		if got := strings.Contains(page, `data-col="page"`); got != tc.wantCol {
+			t.Errorf("page %d: page column shown %v, want %v", tc.page, got, tc.wantCol)
+		}
+		if !strings.Contains(page, tc.wantField) {
+			t.Errorf("page %d: row data lacks %s", tc.page, tc.wantField)
+		}
+	}
+}

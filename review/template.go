@@ -53,6 +53,7 @@ type pageData struct {
 	Options
 	Docs          []docSummary
 	Rows          int
+	Pages         bool // some row has a PDF page
 	Errors, Skips int
 	Style         template.CSS
 	Script        template.JS
@@ -60,9 +61,12 @@ type pageData struct {
 }
 
 // Columns are the columns of the rows table, in order; a diff page puts
-// op first.
+// op first, and a page with PDF rows has their page after the document.
 func (d pageData) Columns() []string {
 	cols := []string{"doc", "line", "kind", "metric", "value", "unit", "qualifier"}
+	if d.Pages {
+		cols = append([]string{"doc", "page"}, cols[1:]...)
+	}
 	if d.Diff {
 		cols = append([]string{"op"}, cols...)
 	}

@@ -83,7 +83,7 @@ func writeHTMLDocument(page *review.Page, diffs []Difference, c Counts, texts Te
 func reviewRow(doc string, d Difference) review.Row {
 	r := d.row()
 	out := review.Row{
-		Doc: doc, Line: r.Line, Start: r.Start, End: r.End, Kind: r.Kind,
+		Doc: doc, Line: r.Line, Page: r.Page, Start: r.Start, End: r.End, Kind: r.Kind,
 		Metric: r.Metric, Canonical: r.Canonical, Value: FieldText(r, "value"), Unit: r.Unit,
 		Qualifier: r.Qualifier, Masked: r.Masked, Raw: r.Raw, Op: string(d.Op),
 	}

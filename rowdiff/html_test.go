@@ -16,7 +16,7 @@ func countRow(doc string, start int, raw string, v float64) output.Row {
 		Metric: "学校", Value: value(v), Unit: "所", Raw: raw}
 }
 
-var markRE = regexp.MustCompile(`<mark data-row="(\d+)" class="([^"]*)">([^<]*)</mark>`)
+var markRE = regexp.MustCompile(`<mark data-row="(\d+)" class="([^"]*)" tabindex="0">([^<]*)</mark>`)
 
 func TestWriteHTMLMarksDifferencesInTheirText(t *testing.T) {
 	// The new text of a.txt: "新建学校12所，改造15所。" (12所 at 4, 15所 at 10).

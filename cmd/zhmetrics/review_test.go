@@ -249,6 +249,8 @@ func press(t *testing.T, p *chromium.Page, key string) {
 			if typ == "keyDown" {
 				params["text"] = "\r"
 			}
+		} else if key == "Tab" {
+			params["code"], params["windowsVirtualKeyCode"] = "Tab", 9
 		} else if typ == "keyDown" {
 			params["text"] = key
 		}
@@ -369,6 +371,13 @@ func TestReviewPageInChromium(t *testing.T) {
 	press(t, p, "Enter")
 	waitFor(t, p, `document.querySelector('mark[data-row="`+first+`"]').classList.contains("selected")`)
 
+	// Enter focused the mark; Tab goes on to the next fact's mark, and focus
+	// shows its tip as hover does.
+	waitFor(t, p, `document.activeElement.dataset.row === "`+first+`"`)
+	press(t, p, "Tab")
+	waitFor(t, p, `document.activeElement.matches("#texts mark") && document.activeElement.dataset.row !== "`+first+`"`)
+	waitFor(t, p, `!document.querySelector("#tip").hidden`)
+
 	// The value column sorts as numbers.
 	if err := p.Eval(`document.querySelector("#scroller").scrollTop = 0`, nil); err != nil {
 		t.Fatal(err)
@@ -384,6 +393,62 @@ func TestReviewPageInChromium(t *testing.T) {
 		b, _ := strconv.ParseFloat(values[i], 64)
 		if a > b {
 			t.Fatalf("sorted by value, %s comes before %s", values[i-1], values[i])
+		}
+	}
+	checkPrint(t, p, len(rows))
+	checkQuiet(t, p, page)
+}
+
+// checkPrint emulates printing: the table holds every row, after the texts.
+func checkPrint(t *testing.T, p *chromium.Page, rows int) {
+	t.Helper()
+	if err := p.Call("Emulation.setEmulatedMedia", map[string]any{"media": "print"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Eval(`dispatchEvent(new Event("beforeprint"))`, nil); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, fmt.Sprintf(`document.querySelectorAll("tr.row").length === %d`, rows))
+	if table, texts := boxOf(t, p, "#rows"), boxOf(t, p, "#texts"); table.H == 0 || table.Y < texts.Y+texts.H {
+		t.Errorf("printed, the rows table is at %+v, not after the texts at %+v", table, texts)
+	}
+	if err := p.Eval(`dispatchEvent(new Event("afterprint"))`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Call("Emulation.setEmulatedMedia", map[string]any{"media": ""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, fmt.Sprintf(`document.querySelectorAll("tr.row").length < %d`, rows))
+}
+
+func TestReviewPageOfPDFShowsPages(t *testing.T) {
+	toRepoRoot(t)
+	page, rows := extractPage(t, "testdata/pdf/libreoffice.pdf")
+	pages := map[int]bool{}
+	for _, r := range rows {
+		pages[r.Page] = true
+	}
+	if len(rows) == 0 || pages[0] {
+		t.Fatalf("every row of a PDF has a page: %v", pages)
+	}
+	checkMarks(t, rows, parsedMarks(t, page))
+	p := startBrowser(t)
+	openPage(t, p, page)
+	waitFor(t, p, `document.querySelectorAll("tr.row").length > 0`)
+	var got []string
+	js := `(() => { const i = [...document.querySelectorAll("thead th")].findIndex(th => th.dataset.col === "page");
+		return i < 0 ? [] : [...document.querySelectorAll("tr.row")].map(tr => tr.dataset.n + ":" + tr.children[i].textContent); })()`
+	if err := p.Eval(js, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("the table has no page column")
+	}
+	for _, cell := range got {
+		n, page, _ := strings.Cut(cell, ":")
+		i, _ := strconv.Atoi(n)
+		if want := strconv.Itoa(rows[i-1].Page); page != want {
+			t.Errorf("row %s: page %q, want %s", n, page, want)
 		}
 	}
 	checkQuiet(t, p, page)

@@ -14,7 +14,8 @@
       // As review.go's rowData writes them.
       const r = {
         n: a[0], doc: a[1], line: a[2], kind: a[3], metric: a[4], canonical: a[5], value: a[6], unit: a[7],
-        qualifier: a[8], masked: (a[9] & 1) !== 0, marked: (a[9] & 2) !== 0, raw: a[10], op: a[11] ?? "", changes: a[12] ?? [],
+        qualifier: a[8], masked: (a[9] & 1) !== 0, marked: (a[9] & 2) !== 0, raw: a[10], page: a[11] || "",
+        op: a[12] ?? "", changes: a[13] ?? [],
       };
       rows[r.n - 1] = r;
     }
@@ -42,6 +43,7 @@
   const scroller = $("#scroller"), tbody = $("#tbody"), tip = $("#tip");
   const heads = [...document.querySelectorAll("thead th")];
   const cols = heads.map((th) => th.dataset.col);
+  let printing = false; // draw shows every row while the page prints
   const state = { view: [], sortCol: "", sortDir: 0, query: "", kinds: new Set([...KINDS, "other"]), doc: -1, selected: 0, drawn: "" };
 
   const kindOf = (r) => (KINDS.includes(r.kind) ? r.kind : "other");
@@ -67,7 +69,7 @@
   function compare(a, b) {
     const col = state.sortCol;
     let d;
-    if (col === "line" || col === "value") {
+    if (col === "line" || col === "page" || col === "value") {
       const x = a[col] === "" ? -Infinity : Number(a[col]);
       const y = b[col] === "" ? -Infinity : Number(b[col]);
       d = x - y;
@@ -104,8 +106,8 @@
   function draw(force) {
     const view = state.view;
     const top = scroller.scrollTop, height = scroller.clientHeight || 800;
-    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - 15);
-    const last = Math.min(view.length, Math.ceil((top + height) / ROW_HEIGHT) + 15);
+    const first = printing ? 0 : Math.max(0, Math.floor(top / ROW_HEIGHT) - 15);
+    const last = printing ? view.length : Math.min(view.length, Math.ceil((top + height) / ROW_HEIGHT) + 15);
     const key = `${first}:${last}`;
     if (!force && key === state.drawn) return;
     state.drawn = key;
@@ -121,7 +123,7 @@
       for (const col of cols) {
         const td = document.createElement("td");
         td.textContent = cell(r, col);
-        if (col === "line" || col === "value") td.className = "num";
+        if (col === "line" || col === "page" || col === "value") td.className = "num";
         if (col === "op") td.className = "op-" + r.op;
         tr.append(td);
       }
@@ -158,7 +160,6 @@
       m.classList.remove("flash");
       void m.offsetWidth; // restart the animation
       m.classList.add("flash");
-      m.tabIndex = -1;
       m.focus({ preventScroll: true });
     }
     if (toRow) {
@@ -222,7 +223,7 @@
     for (let i = 0; i + 2 < r.changes.length; i += 3) {
       item.append(line(r.changes[i], `${r.changes[i + 1]} → ${r.changes[i + 2]}`));
     }
-    item.append(line("row", `${r.n} · line ${r.line}`));
+    item.append(line("row", `${r.n} · line ${r.line}` + (r.page ? ` · page ${r.page}` : "")));
     return item;
   }
 
@@ -257,6 +258,10 @@
     }
   });
   scroller.addEventListener("scroll", () => requestAnimationFrame(() => draw(false)), { passive: true });
+  // A printed page shows every row of the table as filtered, not just the
+  // ones scrolled to.
+  addEventListener("beforeprint", () => { printing = true; draw(true); });
+  addEventListener("afterprint", () => { printing = false; draw(true); });
   addEventListener("resize", () => draw(true));
 
   for (const th of heads) {

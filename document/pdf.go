@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
@@ -71,7 +73,11 @@ func pdfText(data []byte, password string) (string, []int, error) {
 }
 
 // pdfPages reads the lines of each page. On an error after some pages
-// were read, those pages come back with the error.
+// were read, those pages come back with the error. A document not read
+// within PDFTimeout is abandoned: the pages read by then come back with
+// ErrPDFTimeout, and its instance is dropped whenever PDFium returns
+// (wazero's way of stopping compiled code at once costs every PDF 2.7
+// times its time; see newPDFPool).
 func pdfPages(data []byte, password string) ([][]string, error) {
 	if len(data) > pdfMaxFile {
 		return nil, fmt.Errorf("%w: %d MiB, PDFs of up to %d MiB are read", ErrPDFTooLarge, len(data)>>20, pdfMaxFile>>20)
@@ -80,37 +86,84 @@ func pdfPages(data []byte, password string) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer s.close()
+	r := &pdfReading{}
+	done := make(chan error, 1)
+	go func() { done <- s.read(data, password, r) }()
+	timer := time.NewTimer(PDFTimeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		s.close()
+		return r.pages, err
+	case <-timer.C:
+		go func() {
+			<-done
+			s.failed = true
+			s.close()
+		}()
+		pages, total := r.sofar()
+		if total == 0 {
+			return pages, fmt.Errorf("%w (%v)", ErrPDFTimeout, PDFTimeout)
+		}
+		return pages, fmt.Errorf("%w (%v; %d of %d pages read)", ErrPDFTimeout, PDFTimeout, len(pages), total)
+	}
+}
+
+// pdfReading is what a read has got so far, for a caller that stops
+// waiting for it.
+type pdfReading struct {
+	mu    sync.Mutex
+	pages [][]string
+	total int // the document's page count, once known
+}
+
+func (r *pdfReading) setTotal(n int) {
+	r.mu.Lock()
+	r.total = n
+	r.mu.Unlock()
+}
+
+func (r *pdfReading) add(lines []string) {
+	r.mu.Lock()
+	r.pages = append(r.pages, lines)
+	r.mu.Unlock()
+}
+
+func (r *pdfReading) sofar() ([][]string, int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.pages[:len(r.pages):len(r.pages)], r.total
+}
+
+// read opens the document and adds each page's lines to r.
+func (s *pdfSession) read(data []byte, password string, r *pdfReading) error {
 	req := &requests.OpenDocument{File: &data}
 	if password != "" {
 		req.Password = &password
 	}
 	opened, err := s.inst.OpenDocument(req)
 	if err != nil {
-		return nil, s.openError(err, password)
+		return s.openError(err, password)
 	}
 	doc := opened.Document
 	defer s.inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc})
 	count, err := s.inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc})
 	if err != nil {
-		return nil, s.readError(err)
+		return s.readError(err)
 	}
+	r.setTotal(count.PageCount)
 	n := count.PageCount
 	var tooMany error
 	if n > pdfMaxPages {
 		tooMany = fmt.Errorf("%w: %d pages, only the first %d are read", ErrPDFTooLarge, n, pdfMaxPages)
 		n = pdfMaxPages
 	}
-	pages := make([][]string, 0, n)
 	var firstBad error
 	total := 0
 	for i := 0; i < n; i++ {
 		text, err := s.pageText(doc, i)
 		if err != nil {
 			s.failed = true
-			if s.expired() {
-				return pages, fmt.Errorf("%w (%v; %d of %d pages read)", ErrPDFTimeout, PDFTimeout, i, count.PageCount)
-			}
 			if firstBad == nil {
 				firstBad = fmt.Errorf("%w: page %d cannot be read (%s)", ErrPDFDamaged, i+1, callFailure(err))
 			}
@@ -118,14 +171,14 @@ func pdfPages(data []byte, password string) ([][]string, error) {
 		}
 		total += len(text)
 		if total > pdfMaxText {
-			return pages, fmt.Errorf("%w: more than %d MB of text, read up to page %d", ErrPDFTooLarge, pdfMaxText>>20, i)
+			return fmt.Errorf("%w: more than %d MB of text, read up to page %d", ErrPDFTooLarge, pdfMaxText>>20, i)
 		}
-		pages = append(pages, pageLines(text))
+		r.add(pageLines(text))
 	}
 	if firstBad != nil {
-		return pages, firstBad
+		return firstBad
 	}
-	return pages, tooMany
+	return tooMany
 }
 
 // pageText returns the text layer of page i as PDFium lays it out, lines
@@ -160,8 +213,6 @@ func (s *pdfSession) pageText(doc references.FPDF_DOCUMENT, i int) (string, erro
 
 func (s *pdfSession) openError(err error, password string) error {
 	switch {
-	case s.expired():
-		return fmt.Errorf("%w (%v)", ErrPDFTimeout, PDFTimeout)
 	case errors.Is(err, pdfiumerrors.ErrPassword) && password != "":
 		return errPDFWrongPass
 	case errors.Is(err, pdfiumerrors.ErrPassword):
@@ -178,9 +229,6 @@ func (s *pdfSession) openError(err error, password string) error {
 // instance killed, a trap in PDFium.
 func (s *pdfSession) readError(err error) error {
 	s.failed = true
-	if s.expired() {
-		return fmt.Errorf("%w (%v)", ErrPDFTimeout, PDFTimeout)
-	}
 	return fmt.Errorf("%w: %s", ErrPDFDamaged, callFailure(err))
 }
 

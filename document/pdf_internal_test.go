@@ -143,7 +143,7 @@ func TestPDFTooManyPagesReadsTheFirst(t *testing.T) {
 	}
 }
 
-func TestPDFTimeoutKillsOneDocument(t *testing.T) {
+func TestPDFTimeoutAbandonsOneDocument(t *testing.T) {
 	data := readFixture(t, "pdf/chromium.pdf")
 	if _, err := pdfPool(); err != nil {
 		t.Fatal(err)
@@ -155,7 +155,7 @@ func TestPDFTimeoutKillsOneDocument(t *testing.T) {
 	if !errors.Is(err, ErrPDFTimeout) {
 		t.Fatalf("err = %v, want a timeout", err)
 	}
-	// The instance killed is replaced: the next document reads.
+	// The abandoned instance is not lent again: the next document reads.
 	if _, _, err := pdfText(data, ""); err != nil {
 		t.Fatalf("after a timeout: %v", err)
 	}

@@ -222,6 +222,35 @@ func TestDropPageFurniture(t *testing.T) {
 			[][]string{{"新增学位", "2700"}, {"新增教师", "312"}},
 		},
 		{
+			"a web page printed by a browser, one page",
+			[][]string{
+				{"2025/3/8 09:15 区教育局工作简报", "全区新建幼儿园4所。", "https://edu.example.cn/brief/2025-3.html 1/1"},
+			},
+			[][]string{{"全区新建幼儿园4所。"}},
+		},
+		{
+			"a browser's head and foot on every page, US locale",
+			[][]string{
+				{"3/8/25, 9:15 AM", "Water report", "供水管网延长36公里。", "file:///home/ann/report.html 1/2"},
+				{"3/8/25, 9:15 AM", "Water report", "水质达标率99.6%。", "file:///home/ann/report.html 2/2"},
+			},
+			[][]string{{"供水管网延长36公里。"}, {"水质达标率99.6%。"}},
+		},
+		{
+			"a date and time opening a report that no browser printed stays",
+			[][]string{
+				{"2025-03-08 09:15 发布", "全区新建幼儿园4所。"},
+			},
+			[][]string{{"2025-03-08 09:15 发布", "全区新建幼儿园4所。"}},
+		},
+		{
+			"an address in the text stays",
+			[][]string{
+				{"详见 https://edu.example.cn/brief 或致电。", "全区新建幼儿园4所。", "报名网址：https://edu.example.cn 2/3"},
+			},
+			[][]string{{"详见 https://edu.example.cn/brief 或致电。", "全区新建幼儿园4所。", "报名网址：https://edu.example.cn 2/3"}},
+		},
+		{
 			"a line repeated in the middle of pages stays",
 			[][]string{
 				{"第一部分", "a", "b", "同比增长", "c", "d", "结尾甲"},

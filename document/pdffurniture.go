@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,18 +17,25 @@ import (
 const edgeLines = 2
 
 // dropPageFurniture removes, from the top and bottom edge lines of every
-// page, page-number lines and lines that recur (digits aside) at the edges
-// of at least half of the pages.
+// page, page-number lines, lines that recur (digits aside) at the edges
+// of at least half of the pages, and what a browser prints around a web
+// page: its address with "n/m" at the foot, the date and time (and the
+// page's title) at the head. The browser's lines are known by their form,
+// so they go on a document of one page too.
 func dropPageFurniture(pages [][]string) {
 	edges := make([][]int, len(pages)) // line indexes at the edges of each page
+	printed := false                   // a browser's footer is on some page
 	for i, lines := range pages {
 		edges[i] = edgeIndexes(lines)
+		for _, j := range edges[i] {
+			printed = printed || isPrintedAddressLine(lines[j])
+		}
 	}
 	repeated := repeatedEdgeKeys(pages, edges)
 	pageDelta := numberedPageDelta(pages, edges)
 	for i, lines := range pages {
 		drop := map[int]bool{}
-		for _, j := range edges[i] {
+		for k, j := range edges[i] {
 			line := lines[j]
 			n, marked, ok := pageNumber(line)
 			switch {
@@ -36,6 +44,10 @@ func dropPageFurniture(pages [][]string) {
 			case ok && pageDelta != nil && n-(i+1) == *pageDelta:
 				drop[j] = true
 			case repeated[furnitureKey(line)]:
+				drop[j] = true
+			case isPrintedAddressLine(line):
+				drop[j] = true
+			case printed && k == 0 && printStamp.MatchString(strings.TrimSpace(line)):
 				drop[j] = true
 			}
 		}
@@ -51,6 +63,29 @@ func dropPageFurniture(pages [][]string) {
 		pages[i] = kept
 	}
 }
+
+// isPrintedAddressLine reports whether a line is the footer a browser
+// prints: a web address, alone or followed by the page counter ("3/12").
+func isPrintedAddressLine(line string) bool {
+	fields := strings.Fields(line)
+	if len(fields) == 0 || len(fields) > 3 {
+		return false
+	}
+	address := strings.ToLower(fields[0])
+	if !strings.HasPrefix(address, "http://") && !strings.HasPrefix(address, "https://") && !strings.HasPrefix(address, "file://") {
+		return false
+	}
+	if len(fields) == 1 {
+		return true
+	}
+	_, marked, ok := pageNumber(strings.Join(fields[1:], ""))
+	return ok && marked
+}
+
+// printStamp is the date and time a browser prints at the head of each
+// page, as its locale writes them: "12/1/26, 11:21 PM", "2026/12/1 23:21",
+// "2026-12-01 23:21:05".
+var printStamp = regexp.MustCompile(`^(\d{1,2}/\d{1,2}/\d{2,4},?\s*\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?|\d{4}[/-]\d{1,2}[/-]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?)(\s|$)`)
 
 // edgeIndexes returns the indexes of the first and last edgeLines non-blank
 // lines of a page.

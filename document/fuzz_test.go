@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 )
 
@@ -73,18 +74,24 @@ func readOne(rr *RecordReader) (string, error) {
 
 // FuzzMarkupSplitter: the pieces the splitter cuts XML into hold the same
 // text as the XML itself, and it fails only where the XML reader does or
-// on a tag over its limit.
+// on a tag over its limit. The splitter cuts every 16 bytes and allows
+// tags of 64, and reads a few bytes at a time, so that short inputs reach
+// its cuts and its waits for more input.
 func FuzzMarkupSplitter(f *testing.F) {
 	for _, s := range []string{
-		"<a>" + strings.Repeat("招生&amp;", 5000) + "</a>",
-		"<a><![CDATA[" + strings.Repeat("x]", 20000) + "]]></a>",
-		"<a><!--" + strings.Repeat("注", 9000) + "--><b x='>'>1</b></a>",
+		"<a>" + strings.Repeat("招生&amp;", 8) + "</a>",
+		"<a><![CDATA[" + strings.Repeat("x]", 30) + "]]></a>",
+		"<a><!--" + strings.Repeat("注", 20) + "--><b x='>'>1</b></a>",
+		"<a b='" + strings.Repeat("v", 70) + "'>1</a>",
+		"<?xml version='1.0'?><!DOCTYPE a><a>&#x4e07;<b/>" + strings.Repeat("0", 40) + "</a>",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
 		plain, perr := xmlText(strings.NewReader(doc))
-		split, serr := xmlText(newMarkupSplitter(strings.NewReader(doc)))
+		sp := newMarkupSplitter(iotest.HalfReader(strings.NewReader(doc)))
+		sp.every, sp.limit = 16, 64
+		split, serr := xmlText(sp)
 		if errors.Is(serr, errMarkupTooLong) {
 			return
 		}
@@ -92,6 +99,27 @@ func FuzzMarkupSplitter(f *testing.F) {
 			t.Fatalf("%.80q: plain %.80q %v, split %.80q %v", doc, plain, perr, split, serr)
 		}
 	})
+}
+
+// TestMarkupSplitterCutsNothingAReaderReadsAsOne: with cuts every 16
+// bytes, a line end "\r\n" and a forbidden "]]>" in text stay whole.
+func TestMarkupSplitterCutsNothingAReaderReadsAsOne(t *testing.T) {
+	for _, doc := range []string{
+		"<p>全年新建学校一十二所其中\r\n小学8所</p>",
+		"<p>招生计划共计三千二百人]]>录取</p>",
+		"<p><![CDATA[在校学生一万二千名\r\n教师]]></p>",
+		"<p><!--注释内容写在这里面\r\n--></p>",
+	} {
+		plain, perr := xmlText(strings.NewReader(doc))
+		for at := 10; at <= 24; at++ { // longer than an opening "<![CDATA[", as splitEvery is
+			sp := newMarkupSplitter(strings.NewReader(doc))
+			sp.every, sp.limit = at, 64
+			split, serr := xmlText(sp)
+			if (perr == nil) != (serr == nil) || plain != split {
+				t.Errorf("%q cut every %d: plain %q %v, split %q %v", doc, at, plain, perr, split, serr)
+			}
+		}
+	}
 }
 
 func xmlText(r io.Reader) (string, error) {

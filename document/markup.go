@@ -33,6 +33,9 @@ type markupSplitter struct {
 	// lenient passes long markup on rather than fail: an HTML tokenizer
 	// bounds its tokens itself, and a script's "<" is no tag.
 	lenient bool
+	// every and limit are splitEvery and maxMarkup, smaller in tests so
+	// that fuzzing reaches the cuts with short inputs.
+	every, limit int
 }
 
 type markupMode int
@@ -53,7 +56,9 @@ const (
 
 var errMarkupTooLong = fmt.Errorf("a tag longer than %d KiB", maxMarkup>>10)
 
-func newMarkupSplitter(r io.Reader) *markupSplitter { return &markupSplitter{r: r} }
+func newMarkupSplitter(r io.Reader) *markupSplitter {
+	return &markupSplitter{r: r, every: splitEvery, limit: maxMarkup}
+}
 
 func (s *markupSplitter) lenientMode() *markupSplitter {
 	s.lenient = true
@@ -95,7 +100,7 @@ func (s *markupSplitter) fill() {
 // scan moves what it can of in to out. Near the end of in it stops where
 // a markup start cannot be told without the bytes that follow.
 func (s *markupSplitter) scan() {
-	out := make([]byte, 0, len(s.in)+len(s.in)/splitEvery*16+16)
+	out := make([]byte, 0, len(s.in)+len(s.in)/s.every*16+16)
 	i := 0
 	for ; i < len(s.in); i++ {
 		if n := s.plainRun(s.in[i:]); n > 0 {
@@ -117,7 +122,7 @@ func (s *markupSplitter) scan() {
 				break // "<![CDATA[" may be cut
 			}
 			s.mode, s.run, s.length, s.entity = markupAt(s.in[i:]), 0, 0, false
-		} else if s.run >= splitEvery && s.splittable(c) {
+		} else if s.run >= s.every && s.splittable(c) {
 			out = append(out, s.cut()...)
 			s.run = 0
 		}
@@ -125,7 +130,7 @@ func (s *markupSplitter) scan() {
 		s.run++
 		s.length++
 		s.step(c)
-		if s.length > maxMarkup && !s.lenient && (s.mode == inTag || s.mode == inInstruction || s.mode == inDeclaration) {
+		if s.length > s.limit && !s.lenient && (s.mode == inTag || s.mode == inInstruction || s.mode == inDeclaration) {
 			s.err = errMarkupTooLong
 			s.in = nil
 			s.out = out
@@ -144,13 +149,13 @@ func (s *markupSplitter) plainRun(b []byte) int {
 	switch {
 	case s.mode == inText && !s.entity:
 		n = indexAnyOrLen(b, "<&")
-		n = min(n, splitEvery-s.run)
+		n = min(n, s.every-s.run)
 	case s.mode == inTag && s.quote == 0:
 		n = indexAnyOrLen(b, "\"'>")
-		n = min(n, maxMarkup-s.length)
+		n = min(n, s.limit-s.length)
 	case s.mode == inTag:
 		n = indexAnyOrLen(b, string(s.quote))
-		n = min(n, maxMarkup-s.length)
+		n = min(n, s.limit-s.length)
 	}
 	return max(n, 0)
 }
@@ -228,12 +233,13 @@ func (s *markupSplitter) step(c byte) {
 // start, outside a character reference, and never between the characters
 // of a section's end mark.
 func (s *markupSplitter) splittable(c byte) bool {
-	if !utf8.RuneStart(c) {
-		return false
+	if !utf8.RuneStart(c) || s.prev == '\r' {
+		return false // nor between the "\r\n" that a reader reads as one line end
 	}
 	switch s.mode {
 	case inText:
-		return !s.entity && c != '&'
+		// Not inside "]]>", which text may not hold: a cut would hide it.
+		return !s.entity && c != '&' && s.prev != ']'
 	case inComment:
 		return s.prev != '-' && c != '-'
 	case inCDATA:

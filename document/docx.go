@@ -68,6 +68,25 @@ func openDOCX(at io.ReaderAt, size int64) (io.Reader, error) {
 	if err != nil {
 		return nil, err
 	}
+	body, err := openWordPart(part)
+	if err != nil {
+		return nil, err
+	}
+	// The notes follow the body, after a blank line, as a reader finds them
+	// at the foot of the pages and at the end.
+	readers := []io.Reader{body}
+	for _, notes := range notesParts(zr, part.Name) {
+		r, err := openWordPart(notes)
+		if err != nil {
+			return nil, err
+		}
+		readers = append(readers, &afterBlankLine{r: r})
+	}
+	return io.MultiReader(readers...), nil
+}
+
+// openWordPart returns a reader of one WordprocessingML part's text.
+func openWordPart(part *zip.File) (io.Reader, error) {
 	if part.UncompressedSize64 > maxDocumentXML {
 		return nil, fmt.Errorf("docx: %s: %d MiB uncompressed, over the limit of %d MiB",
 			part.Name, part.UncompressedSize64>>20, maxDocumentXML>>20)
@@ -77,6 +96,50 @@ func openDOCX(at io.ReaderAt, size int64) (io.Reader, error) {
 		return nil, fmt.Errorf("docx: %s: %w", part.Name, err)
 	}
 	return &wordReader{part: part.Name, closer: rc, d: xml.NewDecoder(newMarkupSplitter(rc))}, nil
+}
+
+// notesParts returns the footnotes and endnotes parts beside the main part.
+func notesParts(zr *zip.Reader, main string) []*zip.File {
+	var parts []*zip.File
+	for _, name := range []string{"footnotes.xml", "endnotes.xml"} {
+		want := path.Join(path.Dir(main), name)
+		for _, f := range zr.File {
+			if f.Name == want {
+				parts = append(parts, f)
+				break
+			}
+		}
+	}
+	return parts
+}
+
+// afterBlankLine reads r with a line end before its first byte, if any:
+// after a text that ends its last line, that makes a blank line.
+type afterBlankLine struct {
+	r       io.Reader
+	started bool
+	pending []byte // the line end and r's first bytes, not yet returned
+	err     error  // the error that came with them
+}
+
+func (a *afterBlankLine) Read(p []byte) (int, error) {
+	if a.started && len(a.pending) == 0 {
+		return a.r.Read(p)
+	}
+	if !a.started {
+		buf := make([]byte, 4096)
+		n, err := a.r.Read(buf)
+		if n == 0 {
+			return 0, err
+		}
+		a.started, a.pending, a.err = true, append([]byte{'\n'}, buf[:n]...), err
+	}
+	n := copy(p, a.pending)
+	a.pending = a.pending[n:]
+	if len(a.pending) == 0 {
+		return n, a.err
+	}
+	return n, nil
 }
 
 // mainPart finds the document part: the target of the package's
@@ -146,6 +209,9 @@ type wordReader struct {
 	runDepth  int
 	started   bool // some text was written
 	newlines  int  // line breaks owed before the next text, at most 2
+	// afterBox is set when a text box has ended and no text has followed:
+	// its last paragraph ended the line its paragraph would end.
+	afterBox bool
 }
 
 func (w *wordReader) Read(p []byte) (int, error) {
@@ -230,6 +296,8 @@ func (w *wordReader) start(t xml.StartElement) {
 		}
 	case "noBreakHyphen":
 		w.write([]byte("-"))
+	case "txbxContent":
+		w.newline() // a text box's paragraphs are lines of their own
 	}
 }
 
@@ -243,7 +311,12 @@ func (w *wordReader) end(t xml.EndElement) {
 	case "r":
 		w.runDepth--
 	case "p":
-		w.newline()
+		if !w.afterBox {
+			w.newline()
+		}
+		w.afterBox = false
+	case "txbxContent":
+		w.afterBox = true
 	}
 }
 
@@ -257,7 +330,7 @@ func (w *wordReader) write(text []byte) {
 		w.out = append(w.out, "\n\n"[:w.newlines]...)
 	}
 	w.out = append(w.out, text...)
-	w.started, w.newlines = true, 0
+	w.started, w.newlines, w.afterBox = true, 0, false
 }
 
 func (w *wordReader) newline() {

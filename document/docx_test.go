@@ -120,6 +120,31 @@ func TestDOCXText(t *testing.T) {
 	}
 }
 
+func TestDOCXNotesAndTextBoxes(t *testing.T) {
+	// A text box's paragraph is a line of its own; footnotes and endnotes
+	// follow the body after a blank line; separators have no text.
+	files := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"word/document.xml": `<w:document ` + docxNamespaces + `><w:body>` +
+			`<w:p><w:r><w:t>新建公园7个</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>。</w:t></w:r>` +
+			`<w:r><w:txbxContent><w:p><w:r><w:t>专栏：绿地面积增加12公顷。</w:t></w:r></w:p></w:txbxContent></w:r></w:p>` +
+			`<w:p><w:r><w:t>植树2.4万株。</w:t></w:r></w:p></w:body></w:document>`,
+		"word/footnotes.xml": `<w:footnotes ` + docxNamespaces + `>` +
+			`<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>` +
+			`<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>含社区公园3个。</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+		"word/endnotes.xml": `<w:endnotes ` + docxNamespaces + `>` +
+			`<w:endnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:endnote></w:endnotes>`,
+	}
+	text, _, err := document.Text("notes.docx", buildZip(t, files), "auto", "auto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "新建公园7个。\n专栏：绿地面积增加12公顷。\n植树2.4万株。\n\n含社区公园3个。\n"
+	if text != want {
+		t.Fatalf("text %q\nwant %q", text, want)
+	}
+}
+
 func TestDOCXErrors(t *testing.T) {
 	tests := []struct {
 		name    string

@@ -45,13 +45,20 @@ const (
 	fibFComplex  = 0x0004
 	fibFEncrypt  = 0x0100
 	fibFWhichTbl = 0x0200
-	fibCcpText   = 3  // index of ccpText in FibRgLw97
+	fibCcpText   = 3 // index of ccpText in FibRgLw97; the other stories' counts follow
+	fibCcpFtn    = 4
+	fibCcpHdd    = 5
+	fibCcpAtn    = 7
+	fibCcpEdn    = 8
+	fibCcpTxbx   = 9
 	fibClx       = 33 // index of the fcClx/lcbClx pair in FibRgFcLcb97
 )
 
 // DocText returns the text of a Word 97–2003 document: one line per
 // paragraph and per table cell, field results kept and field codes left
-// out. A .doc that is really a .docx, RTF or HTML never gets here: Detect
+// out; then, each after a blank line, the footnotes, the endnotes and the
+// text boxes. Headers and footers are page furniture and comments are not
+// the document's text: both are left out. A .doc that is really a .docx, RTF or HTML never gets here: Detect
 // tells them apart by content.
 func DocText(data []byte) (string, error) {
 	streams, err := compoundStreams(data, "WordDocument", "0Table", "1Table", "EncryptedPackage")
@@ -80,11 +87,61 @@ func DocText(data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	raw, err := pieceText(word, pieces, fib.ccpText)
-	if err != nil {
-		return "", err
+	var text strings.Builder
+	for i, story := range fib.stories() {
+		if story.end == story.start {
+			continue
+		}
+		raw, err := pieceText(word, pieces, story.start, story.end)
+		if err != nil {
+			return "", err
+		}
+		if i == 0 {
+			text.WriteString(docPlainText(raw))
+			continue
+		}
+		if notes := noteLines(docPlainText(raw)); notes != "" {
+			if text.Len() > 0 {
+				text.WriteByte('\n')
+			}
+			text.WriteString(notes)
+		}
 	}
-	return docPlainText(raw), nil
+	return text.String(), nil
+}
+
+// noteLines tidies the text of notes and text boxes: the tab after a
+// note's number and the empty paragraphs that end each note and box go.
+func noteLines(text string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimLeft(line, " \t"); line != "" {
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// cpRange is the characters [start, end) of one story of a document.
+type cpRange struct{ start, end uint32 }
+
+// stories returns the main text's characters, then the footnotes', the
+// endnotes' and the text boxes', as they follow one another in the
+// document's characters: main text, footnotes, headers, comments,
+// endnotes, text boxes ([MS-DOC] 2.3).
+func (f fib) stories() []cpRange {
+	at := uint64(0)
+	next := func(n uint32) cpRange {
+		r := cpRange{uint32(min(at, docMaxChars)), uint32(min(at+uint64(n), docMaxChars))}
+		at += uint64(n)
+		return r
+	}
+	main, ftn := next(f.ccpText), next(f.ccpFtn)
+	next(f.ccpHdd)
+	next(f.ccpAtn)
+	edn, txbx := next(f.ccpEdn), next(f.ccpTxbx)
+	return []cpRange{main, ftn, edn, txbx}
 }
 
 // compoundStreams returns the named top-level streams of a compound file
@@ -122,9 +179,10 @@ func compoundStreams(data []byte, names ...string) (streams map[string][]byte, e
 }
 
 type fib struct {
-	flags         uint16
-	ccpText       uint32
-	fcClx, lcbClx uint32
+	flags                                   uint16
+	ccpText, ccpFtn, ccpHdd, ccpAtn, ccpEdn uint32
+	ccpTxbx                                 uint32
+	fcClx, lcbClx                           uint32
 }
 
 // readFIB reads the fields of the File Information Block needed for the
@@ -153,6 +211,10 @@ func readFIB(w []byte) (fib, error) {
 		return f, errDOCTruncated
 	}
 	f.ccpText = binary.LittleEndian.Uint32(w[lw+4*fibCcpText:])
+	if cslw > fibCcpTxbx {
+		count := func(i int) uint32 { return binary.LittleEndian.Uint32(w[lw+4*i:]) }
+		f.ccpFtn, f.ccpHdd, f.ccpAtn, f.ccpEdn, f.ccpTxbx = count(fibCcpFtn), count(fibCcpHdd), count(fibCcpAtn), count(fibCcpEdn), count(fibCcpTxbx)
+	}
 	at = lw + 4*cslw
 	cbRgFcLcb := int(binary.LittleEndian.Uint16(w[at:]))
 	blob := at + 2
@@ -221,30 +283,36 @@ func readPieceTable(table []byte, fc, lcb uint32) ([]piece, error) {
 	return pieces, nil
 }
 
-// pieceText returns the main document's characters, CPs [0, ccpText).
-func pieceText(word []byte, pieces []piece, ccpText uint32) ([]rune, error) {
-	if ccpText > docMaxChars {
-		return nil, fmt.Errorf("doc: too large (%d characters)", ccpText)
+// pieceText returns the characters [from, to) of the document.
+func pieceText(word []byte, pieces []piece, from, to uint32) ([]rune, error) {
+	if to > docMaxChars {
+		return nil, fmt.Errorf("doc: too large (%d characters)", to)
 	}
-	out := make([]rune, 0, ccpText)
+	out := make([]rune, 0, to-from)
 	for _, p := range pieces {
-		if p.cpStart >= ccpText {
+		if p.cpStart >= to {
 			break
 		}
-		n := min(p.cpEnd, ccpText) - p.cpStart
-		if p.compressed {
-			if uint64(p.fc)+uint64(n) > uint64(len(word)) {
-				return nil, errors.New("doc: damaged: a piece lies outside the document")
-			}
-			out = appendCP1252(out, word[p.fc:p.fc+n])
+		if p.cpEnd <= from {
 			continue
 		}
-		if uint64(p.fc)+2*uint64(n) > uint64(len(word)) {
+		skip := max(from, p.cpStart) - p.cpStart
+		n := min(p.cpEnd, to) - p.cpStart - skip
+		if p.compressed {
+			fc := uint64(p.fc) + uint64(skip)
+			if fc+uint64(n) > uint64(len(word)) {
+				return nil, errors.New("doc: damaged: a piece lies outside the document")
+			}
+			out = appendCP1252(out, word[fc:fc+uint64(n)])
+			continue
+		}
+		fc := uint64(p.fc) + 2*uint64(skip)
+		if fc+2*uint64(n) > uint64(len(word)) {
 			return nil, errors.New("doc: damaged: a piece lies outside the document")
 		}
 		units := make([]uint16, n)
 		for i := range units {
-			units[i] = binary.LittleEndian.Uint16(word[p.fc+2*uint32(i):])
+			units[i] = binary.LittleEndian.Uint16(word[fc+2*uint64(i):])
 		}
 		out = append(out, utf16.Decode(units)...)
 	}

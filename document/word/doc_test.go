@@ -76,7 +76,7 @@ func TestDocPieces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := pieceText(w, pieces, f.ccpText)
+	raw, err := pieceText(w, pieces, 0, f.ccpText)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestDocPieceTableRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			pieces, err := readPieceTable(tt.table, tt.fc, min(tt.lcb, uint32(len(tt.table))))
 			if err == nil {
-				_, err = pieceText(tt.word, pieces, tt.ccpText)
+				_, err = pieceText(tt.word, pieces, 0, tt.ccpText)
 			}
 			if (err == nil) != tt.wantText {
 				t.Fatalf("err = %v, want text %v", err, tt.wantText)
@@ -184,4 +184,33 @@ func readFixture(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestDocNotesAndTextBoxes reads a LibreOffice .doc (testdata/doc/
+// stories.fodt converted) with a running header, a footnote, an endnote
+// and a text box: the notes and the box follow the body, the header is
+// left out.
+func TestDocNotesAndTextBoxes(t *testing.T) {
+	text, err := DocText(readFixture(t, "doc/stories.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "全县共有幼儿园46所，在园幼儿8200人。\n义务教育巩固率达到97.2%。\n全年招聘教师150名。\n" +
+		"\n其中普惠性幼儿园39所。\n" +
+		"\n按户籍人口计算，较上年提高0.4个百分点。\n" +
+		"\n专栏：全年改造校舍3.6万平方米。\n"
+	if text != want {
+		t.Fatalf("text %q\nwant %q", text, want)
+	}
+}
+
+func TestDocStories(t *testing.T) {
+	f := fib{ccpText: 10, ccpFtn: 4, ccpHdd: 6, ccpAtn: 3, ccpEdn: 5, ccpTxbx: 7}
+	want := []cpRange{{0, 10}, {10, 14}, {23, 28}, {28, 35}}
+	got := f.stories()
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("stories %v, want %v", got, want)
+		}
+	}
 }

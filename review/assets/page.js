@@ -237,7 +237,13 @@
   });
   document.addEventListener("focusin", (e) => { const m = markAt(e); if (m) showTip(m); });
   document.addEventListener("focusout", () => { tip.hidden = true; });
-  document.addEventListener("scroll", (e) => { if (e.target.id === "texts") tip.hidden = true; }, { capture: true, passive: true });
+  // Scrolling the texts moves the focused mark's tip with it (Tab onto a
+  // mark off screen scrolls to it), and hides a tip shown by hover.
+  document.addEventListener("scroll", (e) => {
+    if (e.target.id !== "texts") return;
+    const m = markAt({ target: document.activeElement });
+    if (m) showTip(m); else tip.hidden = true;
+  }, { capture: true, passive: true });
   document.addEventListener("keydown", (e) => {
     const m = markAt(e);
     if (m && e.key === "Enter") {

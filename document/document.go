@@ -27,10 +27,13 @@ const (
 	FormatDOC  = "doc" // Word 97–2003
 	FormatRTF  = "rtf"
 	FormatPDF  = "pdf"
+	// FormatMHTML is a web page archive (.mht), Word's "single file web
+	// page", often named .doc.
+	FormatMHTML = "mhtml"
 )
 
 // Formats lists the formats Text accepts.
-var Formats = []string{FormatAuto, FormatText, FormatHTML, FormatDOCX, FormatDOC, FormatRTF, FormatPDF}
+var Formats = []string{FormatAuto, FormatText, FormatHTML, FormatDOCX, FormatDOC, FormatRTF, FormatPDF, FormatMHTML}
 
 // Info describes how a document was read.
 type Info struct {
@@ -105,6 +108,9 @@ func readUnpaged(name string, data []byte, format, encoding string) (string, Inf
 	case FormatHTML:
 		text, enc, err := htmlText(data, encoding)
 		return text, Info{Format: FormatHTML, Encoding: enc}, err
+	case FormatMHTML:
+		text, enc, err := mhtmlText(data, encoding)
+		return text, Info{Format: FormatMHTML, Encoding: enc}, err
 	case FormatDOCX:
 		text, err := docxText(data)
 		return text, Info{Format: FormatDOCX, Encoding: normalize.EncUTF8}, err
@@ -114,7 +120,7 @@ func readUnpaged(name string, data []byte, format, encoding string) (string, Inf
 
 // Detect picks the format of a document from its content and its name:
 // content that identifies itself wins whatever the name (a PDF, a zip
-// holding a Word document, a Word 97–2003 compound file, RTF); otherwise
+// holding a Word document, a Word 97–2003 compound file, RTF, MHTML); otherwise
 // the extension decides (.docx, .html, .htm, .xhtml), and a document that
 // starts like an HTML page is HTML. Everything else is text, including a
 // .doc or .pdf that is none of these, so that a text file misnamed is read.
@@ -135,6 +141,8 @@ func detect(name string, head []byte, isWord func() bool) string {
 		return FormatDOC
 	case word.IsRTF(head):
 		return FormatRTF
+	case isMHTML(head):
+		return FormatMHTML
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".docx", ".docm":
@@ -150,14 +158,14 @@ func detect(name string, head []byte, isWord func() bool) string {
 
 // ReadWhole reports whether a document whose first bytes are head, read
 // with format, is one that is read whole rather than streamed: a PDF, a
-// Word 97–2003 file or RTF, whose text is known only once the file is
-// parsed. Such a document is bounded by MaxWholeBytes.
+// Word 97–2003 file, RTF or MHTML, whose text is known only once the file
+// is parsed. Such a document is bounded by MaxWholeBytes.
 func ReadWhole(name string, head []byte, format string) bool {
 	if format == "" || format == FormatAuto {
 		format = detect(name, head, func() bool { return false })
 	}
 	switch format {
-	case FormatPDF, FormatDOC, FormatRTF:
+	case FormatPDF, FormatDOC, FormatRTF, FormatMHTML:
 		return true
 	}
 	return false

@@ -161,3 +161,22 @@ func FuzzHTMLReader(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMHTMLText: a web archive's reader never panics, and its text is
+// valid UTF-8.
+func FuzzMHTMLText(f *testing.F) {
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n" +
+		"Content-Type: text/html; charset=gb2312\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
+		"<p>=D0=C2=BD=A812=CB=F9</p>\r\n--b--\r\n"))
+	f.Add([]byte("Content-Type: multipart/related; boundary=\"x\"\n\n--x\nContent-Type: text/html\n" +
+		"Content-Transfer-Encoding: base64\n\nPHA+MTLmiYA8L3A+\n--x--\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !isMHTML(data) {
+			return
+		}
+		text, _, err := mhtmlText(data, "auto")
+		if err == nil && !utf8.ValidString(text) {
+			t.Fatalf("text is not valid UTF-8: %q", text)
+		}
+	})
+}

@@ -48,7 +48,7 @@ func docName(path string) string {
 }
 
 // defaultGlobs pick the files read from a directory.
-var defaultGlobs = []string{"*.txt", "*.md", "*.text", "*.html", "*.htm", "*.docx", "*.doc", "*.pdf"}
+var defaultGlobs = []string{"*.txt", "*.md", "*.text", "*.html", "*.htm", "*.docx", "*.doc", "*.pdf", "*.mht", "*.mhtml"}
 
 // collectInputs expands the arguments into documents: files as given,
 // directories walked recursively in lexical order with files filtered by

@@ -44,7 +44,7 @@ func TestManPageShowsDefaultsLiterally(t *testing.T) {
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "zhmetrics-extract.1"))
 	page := strings.NewReplacer(`\-`, "-", `\&`, "").Replace(string(data))
-	if !strings.Contains(page, "--glob\\fP=[*.txt,*.md,*.text,*.html,*.htm,*.docx,*.doc,*.pdf]") {
+	if !strings.Contains(page, "--glob\\fP=[*.txt,*.md,*.text,*.html,*.htm,*.docx,*.doc,*.pdf,*.mht,*.mhtml]") {
 		t.Errorf("the --glob default is not shown literally:\n%s", page)
 	}
 	if strings.Contains(page, "--jobs\\fP="+strconv.Itoa(runtime.NumCPU())+"\n") {

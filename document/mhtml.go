@@ -1,0 +1,101 @@
+package document
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/textproto"
+	"strings"
+)
+
+// MHTML ("single file web page", .mht) is a web page and its pictures in
+// one MIME message. Word saves documents this way, and Chinese sites often
+// publish such a file named .doc. Its text is the text of its HTML part.
+
+// isMHTML reports whether head starts with the headers of a MIME message
+// whose body is multipart/related.
+func isMHTML(head []byte) bool {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	start := string(bytes.ToLower(trimmed[:min(len(trimmed), 16)]))
+	if !strings.HasPrefix(start, "mime-version:") && !strings.HasPrefix(start, "content-type:") && !strings.HasPrefix(start, "from:") {
+		return false
+	}
+	header, _ := mimeHeader(trimmed) // a header cut at the end of head still has its first fields
+	if header == nil {
+		return false
+	}
+	media, _, err := mime.ParseMediaType(header.Get("Content-Type"))
+	return err == nil && media == "multipart/related"
+}
+
+// mimeHeader reads the header block at the start of data.
+func mimeHeader(data []byte) (textproto.MIMEHeader, error) {
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	return textproto.NewReader(bufio.NewReader(bytes.NewReader(data))).ReadMIMEHeader()
+}
+
+// mhtmlText returns the text of an MHTML file's first HTML part, decoded
+// with encoding, or when that is auto with the part's charset (else as an
+// HTML page is: its BOM, its meta charset, its bytes).
+func mhtmlText(data []byte, encoding string) (string, string, error) {
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	r := textproto.NewReader(bufio.NewReader(bytes.NewReader(data)))
+	header, err := r.ReadMIMEHeader()
+	if err != nil {
+		return "", "", fmt.Errorf("mhtml: %w", err)
+	}
+	_, params, err := mime.ParseMediaType(header.Get("Content-Type"))
+	if err != nil || params["boundary"] == "" {
+		return "", "", errors.New("mhtml: no multipart boundary")
+	}
+	parts := multipart.NewReader(r.R, params["boundary"])
+	for {
+		part, err := parts.NextPart() // undoes quoted-printable
+		if err == io.EOF {
+			return "", "", errors.New("mhtml: no HTML part")
+		}
+		if err != nil {
+			return "", "", fmt.Errorf("mhtml: %w", err)
+		}
+		media, params, err := mime.ParseMediaType(part.Header.Get("Content-Type"))
+		if err != nil || media != "text/html" {
+			continue
+		}
+		body, err := io.ReadAll(transferDecoder(part))
+		if err != nil {
+			return "", "", fmt.Errorf("mhtml: the HTML part: %w", err)
+		}
+		if encoding == "" || strings.EqualFold(encoding, "auto") {
+			encoding = charsetEncoding(params["charset"])
+		}
+		return htmlText(body, encoding)
+	}
+}
+
+// transferDecoder undoes a part's base64 (NextPart has undone
+// quoted-printable; base64's decoder skips line ends).
+func transferDecoder(part *multipart.Part) io.Reader {
+	if strings.EqualFold(strings.TrimSpace(part.Header.Get("Content-Transfer-Encoding")), "base64") {
+		return base64.NewDecoder(base64.StdEncoding, part)
+	}
+	return part
+}
+
+// charsetEncoding names, for normalize.Decode, a MIME charset it reads;
+// "auto" for any other.
+func charsetEncoding(charset string) string {
+	switch strings.ToLower(strings.Trim(charset, `" `)) {
+	case "utf-8", "utf8":
+		return "utf-8"
+	case "gb2312", "gbk", "gb18030", "cp936", "x-gbk", "euc-cn":
+		return "gb18030"
+	case "big5", "big5-hkscs", "cp950", "x-x-big5":
+		return "big5"
+	}
+	return "auto"
+}

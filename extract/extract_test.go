@@ -212,6 +212,17 @@ func TestLexiconAddedNamesAndRoundTrip(t *testing.T) {
 	}
 }
 
+func TestLexiconJoinedFilesKeepNoByteOrderMarks(t *testing.T) {
+	// Two lexicons saved with byte order marks and joined with cat.
+	lex := &Lexicon{}
+	if err := lex.Add(strings.NewReader("\ufeff校舍面积\t校舍建筑面积\n\ufeff师生比\t生师比\n"), "joined.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	if got := lex.Canonical("生师比"); got != "师生比" {
+		t.Errorf("Canonical(生师比) = %q, want 师生比: a mark stayed in the name", got)
+	}
+}
+
 func TestMetricNames(t *testing.T) {
 	tests := []struct {
 		rule, in string

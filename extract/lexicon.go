@@ -55,9 +55,8 @@ func (l *Lexicon) Add(r io.Reader, source string) error {
 			return fmt.Errorf("%s:%d: not a UTF-8 text lexicon (binary data)", source, line)
 		}
 		text := strings.TrimRight(string(raw), "\r")
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
+		// Byte order marks, where files were joined one after another too.
+		text = strings.TrimLeft(text, "\ufeff")
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimSpace(text), "#") {
 			continue
 		}

@@ -34,6 +34,23 @@ func FuzzRecordReader(f *testing.F) {
 	})
 }
 
+func TestBlankRecordLinesAreSkippedHoweverLong(t *testing.T) {
+	for _, blank := range []string{"   ", strings.Repeat(" \t", 40), strings.Repeat(" ", 40) + "\r"} {
+		in := blank + "\n" + `{"text": "新建校舍12所"}` + "\n" + blank
+		for name, rr := range map[string]*RecordReader{
+			"whole": NewRecordReader(strings.NewReader(in)), "streamed": NewRecordReaderShort(strings.NewReader(in), 16),
+		} {
+			text, err := readOne(rr)
+			if err != nil || text != "\x00新建校舍12所" {
+				t.Errorf("%s, %d blanks: %q %v", name, len(blank), text, err)
+			}
+			if _, err := rr.Next(); err != io.EOF {
+				t.Errorf("%s, %d blanks: after the record %v, want EOF", name, len(blank), err)
+			}
+		}
+	}
+}
+
 func TestStreamedRecordRejectsBadValuesItSkips(t *testing.T) {
 	// Values of keys other than doc and text are skipped, not read, by the
 	// streamed reader; they must still be JSON.

@@ -46,6 +46,9 @@ type lineBytes struct {
 
 var errLineEnd = errors.New("unexpected end of JSON input")
 
+// errBlankLine is startLong's answer to a long line of white space.
+var errBlankLine = errors.New("a blank line")
+
 func (b *lineBytes) next() (byte, error) {
 	if n := len(b.back); n > 0 {
 		c := b.back[n-1]
@@ -101,7 +104,11 @@ func (rr *RecordReader) startLong(head []byte) (Record, error) {
 		lt.skipLine()
 		return Record{}, &RecordError{Line: rr.line, Err: err}
 	}
-	if c, err := src.skipSpace(); err != nil || c != '{' {
+	c, err := src.skipSpace()
+	if err == errLineEnd {
+		return Record{}, errBlankLine // white space only, as a short blank line is skipped
+	}
+	if err != nil || c != '{' {
 		return fail(errors.New("not a JSON object"))
 	}
 	var doc string

@@ -53,10 +53,13 @@ func NewRecordReader(r io.Reader) *RecordReader {
 // grown by one huge record is given back to the garbage collector.
 const keepBuffer = 1 << 20
 
-// Next returns the next record. Blank lines are skipped. At the end of the
-// stream it returns io.EOF. A line that is not a valid record yields a
-// *RecordError, after which Next may be called again; any other error is
-// a failure to read and ends the stream.
+// jsonSpace is JSON's white space within a line.
+const jsonSpace = " \t\r"
+
+// Next returns the next record. Blank lines (of JSON's white space) are
+// skipped. At the end of the stream it returns io.EOF. A line that is not
+// a valid record yields a *RecordError, after which Next may be called
+// again; any other error is a failure to read and ends the stream.
 func (rr *RecordReader) Next() (Record, error) {
 	if rr.long != nil {
 		// The caller stopped reading: skip the rest of the record.
@@ -75,11 +78,15 @@ func (rr *RecordReader) Next() (Record, error) {
 			line = bytes.TrimPrefix(line, []byte("\xEF\xBB\xBF"))
 		}
 		if !complete {
-			return rr.startLong(line)
+			rec, err := rr.startLong(line)
+			if err == errBlankLine {
+				continue
+			}
+			return rec, err
 		}
 		line = bytes.TrimRight(line, "\r\n")
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
+		if len(bytes.Trim(line, jsonSpace)) == 0 {
+			continue // a blank line, of JSON's white space as a long one is
 		}
 		rec, err := parseRecord(line)
 		if err != nil {

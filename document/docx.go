@@ -68,7 +68,7 @@ func openDOCX(at io.ReaderAt, size int64) (io.Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, err := openWordPart(part)
+	body, err := openWordPart(part, "")
 	if err != nil {
 		return nil, err
 	}
@@ -76,17 +76,18 @@ func openDOCX(at io.ReaderAt, size int64) (io.Reader, error) {
 	// at the foot of the pages and at the end.
 	readers := []io.Reader{body}
 	for _, notes := range notesParts(zr, part.Name) {
-		r, err := openWordPart(notes)
+		r, err := openWordPart(notes, "\n")
 		if err != nil {
 			return nil, err
 		}
-		readers = append(readers, &afterBlankLine{r: r})
+		readers = append(readers, r)
 	}
 	return io.MultiReader(readers...), nil
 }
 
-// openWordPart returns a reader of one WordprocessingML part's text.
-func openWordPart(part *zip.File) (io.Reader, error) {
+// openWordPart returns a reader of one WordprocessingML part's text, with
+// before written ahead of its first text, if it has any.
+func openWordPart(part *zip.File, before string) (io.Reader, error) {
 	if part.UncompressedSize64 > maxDocumentXML {
 		return nil, fmt.Errorf("docx: %s: %d MiB uncompressed, over the limit of %d MiB",
 			part.Name, part.UncompressedSize64>>20, maxDocumentXML>>20)
@@ -95,7 +96,7 @@ func openWordPart(part *zip.File) (io.Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("docx: %s: %w", part.Name, err)
 	}
-	return &wordReader{part: part.Name, closer: rc, d: xml.NewDecoder(newMarkupSplitter(rc))}, nil
+	return &wordReader{part: part.Name, closer: rc, d: xml.NewDecoder(newMarkupSplitter(rc)), before: before}, nil
 }
 
 // notesParts returns the footnotes and endnotes parts beside the main part.
@@ -111,35 +112,6 @@ func notesParts(zr *zip.Reader, main string) []*zip.File {
 		}
 	}
 	return parts
-}
-
-// afterBlankLine reads r with a line end before its first byte, if any:
-// after a text that ends its last line, that makes a blank line.
-type afterBlankLine struct {
-	r       io.Reader
-	started bool
-	pending []byte // the line end and r's first bytes, not yet returned
-	err     error  // the error that came with them
-}
-
-func (a *afterBlankLine) Read(p []byte) (int, error) {
-	if a.started && len(a.pending) == 0 {
-		return a.r.Read(p)
-	}
-	if !a.started {
-		buf := make([]byte, 4096)
-		n, err := a.r.Read(buf)
-		if n == 0 {
-			return 0, err
-		}
-		a.started, a.pending, a.err = true, append([]byte{'\n'}, buf[:n]...), err
-	}
-	n := copy(p, a.pending)
-	a.pending = a.pending[n:]
-	if len(a.pending) == 0 {
-		return n, a.err
-	}
-	return n, nil
 }
 
 // mainPart finds the document part: the target of the package's
@@ -207,8 +179,9 @@ type wordReader struct {
 	skipUntil int // while skipping an element's content, its depth; else 0
 	inText    bool
 	runDepth  int
-	started   bool // some text was written
-	newlines  int  // line breaks owed before the next text, at most 2
+	started   bool   // some text was written
+	newlines  int    // line breaks owed before the next text, at most 2
+	before    string // written before the first text
 	// afterBox is set when a text box has ended and no text has followed:
 	// its last paragraph ended the line its paragraph would end.
 	afterBox bool
@@ -328,6 +301,8 @@ func (w *wordReader) write(text []byte) {
 	}
 	if w.started {
 		w.out = append(w.out, "\n\n"[:w.newlines]...)
+	} else {
+		w.out = append(w.out, w.before...)
 	}
 	w.out = append(w.out, text...)
 	w.started, w.newlines, w.afterBox = true, 0, false

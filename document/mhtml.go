@@ -20,31 +20,29 @@ import (
 // isMHTML reports whether head starts with the headers of a MIME message
 // whose body is multipart/related.
 func isMHTML(head []byte) bool {
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
-	start := string(bytes.ToLower(trimmed[:min(len(trimmed), 16)]))
-	if !strings.HasPrefix(start, "mime-version:") && !strings.HasPrefix(start, "content-type:") && !strings.HasPrefix(start, "from:") {
+	r := mimeReader(head)
+	start, _ := r.R.Peek(16)
+	lower := strings.ToLower(string(start))
+	if !strings.HasPrefix(lower, "mime-version:") && !strings.HasPrefix(lower, "content-type:") && !strings.HasPrefix(lower, "from:") {
 		return false
 	}
-	header, _ := mimeHeader(trimmed) // a header cut at the end of head still has its first fields
-	if header == nil {
-		return false
-	}
+	header, _ := r.ReadMIMEHeader() // a header cut at the end of head still has its first fields
 	media, _, err := mime.ParseMediaType(header.Get("Content-Type"))
 	return err == nil && media == "multipart/related"
 }
 
-// mimeHeader reads the header block at the start of data.
-func mimeHeader(data []byte) (textproto.MIMEHeader, error) {
+// mimeReader reads a MIME message from data, past a byte order mark and
+// blank lines before its headers.
+func mimeReader(data []byte) *textproto.Reader {
 	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
-	return textproto.NewReader(bufio.NewReader(bytes.NewReader(data))).ReadMIMEHeader()
+	return textproto.NewReader(bufio.NewReader(bytes.NewReader(data)))
 }
 
 // mhtmlText returns the text of an MHTML file's first HTML part, decoded
 // with encoding, or when that is auto with the part's charset (else as an
 // HTML page is: its BOM, its meta charset, its bytes).
 func mhtmlText(data []byte, encoding string) (string, string, error) {
-	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
-	r := textproto.NewReader(bufio.NewReader(bytes.NewReader(data)))
+	r := mimeReader(data)
 	header, err := r.ReadMIMEHeader()
 	if err != nil {
 		return "", "", fmt.Errorf("mhtml: %w", err)

@@ -75,7 +75,7 @@ func newPDFPool(cacheDir string) (pdfium.Pool, error) {
 	// No WithCloseOnContextDone: it makes every loop of PDFium call out to
 	// check for a stop, which took 2.7 times as long (11.2 s against 4.2 s
 	// for 93 pages). A document that takes too long is abandoned instead
-	// (see readPDF).
+	// (see pdfPages).
 	if cacheDir != "" {
 		// A cache that cannot be made only costs time: compile in memory.
 		if cache, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {

@@ -89,7 +89,7 @@ func (b *lineBytes) unread(c byte) {
 func (b *lineBytes) skipSpace() (byte, error) {
 	for {
 		c, err := b.next()
-		if err != nil || (c != ' ' && c != '\t' && c != '\r') {
+		if err != nil || strings.IndexByte(jsonSpace, c) < 0 {
 			return c, err
 		}
 	}

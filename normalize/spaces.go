@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -110,17 +111,8 @@ func separateNumbers(rs []rune, a, c int) bool {
 	for next < len(rs) && rs[next] == ' ' {
 		next++
 	}
-	grouped := before <= 3 && after == 3 && !hasDot(rs[a-before+1:a+1]) && !hasDot(rs[c:end])
+	grouped := before <= 3 && after == 3 && !slices.Contains(rs[a-before+1:a+1], '.') && !slices.Contains(rs[c:end], '.')
 	return !(grouped && next-end <= maxLayoutSpaces && next < len(rs) && isHan(rs[next]))
-}
-
-func hasDot(rs []rune) bool {
-	for _, r := range rs {
-		if r == '.' {
-			return true
-		}
-	}
-	return false
 }
 
 func isNumberChar(r rune) bool { return isDigit(r) || r == '.' }

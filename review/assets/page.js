@@ -5,6 +5,7 @@
   "use strict";
   const ROW_HEIGHT = 28; // px, as tbody tr in page.css
   const KINDS = ["count", "percent", "money", "measure", "program"];
+  const NUMERIC = new Set(["line", "page", "value"]); // columns sorted and aligned as numbers
   const $ = (sel) => document.querySelector(sel);
 
   const docNames = JSON.parse($("#zh-docs").textContent);
@@ -69,7 +70,7 @@
   function compare(a, b) {
     const col = state.sortCol;
     let d;
-    if (col === "line" || col === "page" || col === "value") {
+    if (NUMERIC.has(col)) {
       const x = a[col] === "" ? -Infinity : Number(a[col]);
       const y = b[col] === "" ? -Infinity : Number(b[col]);
       d = x - y;
@@ -123,7 +124,7 @@
       for (const col of cols) {
         const td = document.createElement("td");
         td.textContent = cell(r, col);
-        if (col === "line" || col === "page" || col === "value") td.className = "num";
+        if (NUMERIC.has(col)) td.className = "num";
         if (col === "op") td.className = "op-" + r.op;
         tr.append(td);
       }

@@ -223,6 +223,26 @@ func TestLexiconJoinedFilesKeepNoByteOrderMarks(t *testing.T) {
 	}
 }
 
+func TestLexiconMarkAfterSpaceOrTabIsNotPartOfAName(t *testing.T) {
+	// An editor left marks after the leading space and after the tab.
+	lex := &Lexicon{}
+	if err := lex.Add(strings.NewReader("\ufeff \ufeff图书馆藏书量\t\ufeff藏书量\n"), "marks.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	if got := lex.Canonical("藏书量"); got != "图书馆藏书量" {
+		t.Errorf("Canonical(藏书量) = %q, want 图书馆藏书量", got)
+	}
+	var b strings.Builder
+	lex.WriteTo(&b)
+	if strings.ContainsRune(b.String(), '\ufeff') {
+		t.Errorf("written lexicon keeps a byte order mark: %q", b.String())
+	}
+	// A mark and one character is a one-character name.
+	if err := (&Lexicon{}).Add(strings.NewReader("指标\t\ufeff别\n"), "one.tsv"); err == nil {
+		t.Error("a one-character alias behind a mark was accepted")
+	}
+}
+
 func TestMetricNames(t *testing.T) {
 	tests := []struct {
 		rule, in string

@@ -9,6 +9,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -55,9 +56,8 @@ func (l *Lexicon) Add(r io.Reader, source string) error {
 			return fmt.Errorf("%s:%d: not a UTF-8 text lexicon (binary data)", source, line)
 		}
 		text := strings.TrimRight(string(raw), "\r")
-		// Byte order marks, where files were joined one after another too.
-		text = strings.TrimLeft(text, "\ufeff")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimSpace(text), "#") {
+		// A comment or blank line, after any byte order mark.
+		if trimmed := trimName(text); trimmed == "" || strings.HasPrefix(trimmed, "#") {
 			continue
 		}
 		names, err := lexiconLine(text)
@@ -113,12 +113,19 @@ func (l *Lexicon) lookup(name string) (string, bool) {
 	return l.name(l.lines[line]), true
 }
 
+// trimName cuts white space and byte order marks off both ends of a name:
+// files joined one after another carry a mark at any line's start, and an
+// editor may leave one after a tab; neither is ever part of a name.
+func trimName(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return r == '\ufeff' || unicode.IsSpace(r) })
+}
+
 // lexiconLine splits one TSV line into the canonical name and its aliases.
 func lexiconLine(text string) ([]string, error) {
 	fields := strings.Split(text, "\t")
 	names := make([]string, 0, len(fields))
 	for i, f := range fields {
-		f = strings.TrimSpace(f)
+		f = trimName(f)
 		switch {
 		case f == "" && i == 0:
 			return nil, fmt.Errorf("empty canonical name")

@@ -16,12 +16,13 @@ func TestDataFiles(t *testing.T) {
 		text   string
 		fields int
 	}{
-		"units.tsv":          {unitsFile, 3},
-		"unit_blockers.txt":  {unitBlockersFile, 1},
-		"qualifiers.tsv":     {qualifiersFile, 3},
-		"half_words.txt":     {halfWordsFile, 1},
-		"calendar_words.txt": {calendarWordsFile, 1},
-		"currency_notes.txt": {currencyNotesFile, 2},
+		"units.tsv":             {unitsFile, 3},
+		"unit_blockers.txt":     {unitBlockersFile, 1},
+		"qualifiers.tsv":        {qualifiersFile, 3},
+		"half_words.txt":        {halfWordsFile, 1},
+		"calendar_words.txt":    {calendarWordsFile, 1},
+		"currency_notes.txt":    {currencyNotesFile, 2},
+		"counterpart_words.txt": {wordFile("counterpart_words"), 2},
 	}
 	for name, f := range files {
 		seen := map[string]bool{}

@@ -52,8 +52,8 @@ func metricName(left, after []segment.Word, kind, unit string) string {
 		}
 		name := leftName(left)
 		if verb := verbBefore(left); name == "" && kind == KindMoney && verb != "" {
-			if strings.HasSuffix(verb, "款") || strings.HasSuffix(verb, "资") {
-				return verb // 拨款, 投资 name the money themselves
+			if strings.HasSuffix(verb, "款") || strings.HasSuffix(verb, "资") || counterparts[verb] != "" {
+				return verb // 拨款, 投资, 支出 name the money themselves
 			}
 			return verb + "资金" // "我们会预留50亿元": the funds set aside
 		}
@@ -172,7 +172,7 @@ func previousClauseName(sw *sentenceWords, start, from int) string {
 // leftName strips the words of a clause before a quantity down to the
 // indicator's name.
 func leftName(words []segment.Word) string {
-	words = dropDates(dropAdverbials(words))
+	words = dropGlosses(dropDates(dropAdverbials(words)))
 	if len(words) == 2 && isChangeVerb(words[0].Text+words[1].Text) {
 		return words[0].Text + words[1].Text // 下修, cut in two by the segmenter
 	}
@@ -181,6 +181,10 @@ func leftName(words []segment.Word) string {
 		w := words[len(words)-1]
 		if len(words) >= 2 && reachingWords[words[len(words)-2].Text+w.Text] {
 			words = words[:len(words)-2] // 提高+到
+			continue
+		}
+		if isCurrencyName(w.Text) && len(words) > 1 && !conversionVerbs[words[len(words)-2].Text] {
+			words = words[:len(words)-1] // 为新台币23兆元: the amount's currency, not the name's
 			continue
 		}
 		if reachingWords[w.Text] || isPerUnit(w.Text) && len(words) > 1 || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" ||

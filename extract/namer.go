@@ -75,6 +75,10 @@ func (n *namer) name(i int) Fact {
 		name = p + name // "培训公务员2500人、教师2300人": 培训教师
 	}
 	ofPlan := false // a plan or a completion is no subject for the amounts after it
+	if isConversion(name) && len(n.subjects) > 0 {
+		// "平均每人GDP 3.2万美元，折合新台币107万元": the same amount restated.
+		name, ofPlan = n.subjects[len(n.subjects)-1]+name, true
+	}
 	if plan := planAfter(left); plan != "" && f.Kind == KindMoney && len(n.subjects) > 0 {
 		// "X决算为17万元,完成预算27万元的63%": 27万元 is X's budget.
 		n.plan, n.planEnd, n.planStem = plan, f.End, outcomeStem(n.subjects[len(n.subjects)-1])
@@ -110,6 +114,9 @@ func (n *namer) name(i int) Fact {
 		name = n.entity + name // "卫生院45个,床位3200张" → 卫生院床位
 	}
 	subject, verb := splitChange(name)
+	if len(n.subjects) > 0 {
+		subject = counterpartName(subject, n.subjects[len(n.subjects)-1])
+	}
 	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
 		subject += "产量" // 钢1.1亿吨: the output of steel
 	}

@@ -13,18 +13,23 @@ var wordFiles embed.FS
 
 // wordList reads data/name.txt in file order.
 func wordList(name string) []string {
-	data, err := wordFiles.ReadFile("data/" + name + ".txt")
-	if err != nil {
-		panic(err) // embedded at build time; a missing file is a build error in tests
-	}
 	var out []string
-	for _, line := range strings.Split(string(data), "\n") {
+	for _, line := range strings.Split(wordFile(name), "\n") {
 		line = strings.TrimSpace(line)
 		if line != "" && !strings.HasPrefix(line, "#") {
 			out = append(out, line)
 		}
 	}
 	return out
+}
+
+// wordFile returns the text of data/name.txt.
+func wordFile(name string) string {
+	data, err := wordFiles.ReadFile("data/" + name + ".txt")
+	if err != nil {
+		panic(err) // embedded at build time; a missing file is a build error in tests
+	}
+	return string(data)
 }
 
 // wordSetOf reads data/name.txt as a set.

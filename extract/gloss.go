@@ -1,0 +1,118 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/zhmetrics/zhmetrics/segment"
+)
+
+var (
+	glossCues       = wordList("gloss_cues")        // words opening a gloss in brackets (即, 简称)
+	conversionVerbs = wordSetOf("conversion_verbs") // verbs restating an amount (折合)
+	counterparts    = loadCounterparts()            // words set side by side (收入, 支出)
+)
+
+// loadCounterparts reads data/counterpart_words.txt both ways round.
+func loadCounterparts() map[string]string {
+	m := map[string]string{}
+	for _, p := range loadPairs(wordFile("counterpart_words"), "data/counterpart_words.txt") {
+		m[p.word], m[p.value] = p.value, p.word
+	}
+	return m
+}
+
+// counterpartName names one side of a pair by the subject of the other
+// side: after 中央政府总预算岁入, a bare 岁出 is 中央政府总预算岁出. Any other
+// name comes back as it is.
+func counterpartName(name, previous string) string {
+	other, ok := counterparts[name]
+	if !ok || !strings.HasSuffix(previous, other) || len(previous) == len(other) {
+		return name
+	}
+	return strings.TrimSuffix(previous, other) + name
+}
+
+// dropGlosses leaves out of a name's words a bracket that explains or
+// shortens what stands before it: an abbreviation in Latin letters
+// (国内生产总值(GDP), 成长率(yoy)) or a gloss opened by a word such as 即
+// or 简称. A bracket that qualifies the name (民办学校(幼儿园),
+// 因公出国(境)) stays. A gloss the clause cuts before its closing bracket
+// goes too.
+func dropGlosses(words []segment.Word) []segment.Word {
+	for i := 1; i < len(words); i++ {
+		if !isOpeningBracket(words[i].Text) {
+			continue
+		}
+		end := i + 1
+		for end < len(words) && !isClosingBracket(words[end].Text) && !isOpeningBracket(words[end].Text) {
+			end++
+		}
+		if end < len(words) && isOpeningBracket(words[end].Text) {
+			continue
+		}
+		if !isGloss(joinWords(words[i+1 : end])) {
+			continue
+		}
+		if end < len(words) {
+			end++ // the closing bracket
+		}
+		out := make([]segment.Word, 0, len(words)-(end-i))
+		out = append(out, words[:i]...)
+		return append(out, words[end:]...)
+	}
+	return words
+}
+
+func isOpeningBracket(w string) bool { return w == "（" || w == "(" }
+func isClosingBracket(w string) bool { return w == "）" || w == ")" }
+
+// isGloss reports the text inside a bracket that explains a name rather
+// than qualifying it.
+func isGloss(inner string) bool {
+	if isAbbreviation(inner) {
+		return true
+	}
+	for _, cue := range glossCues {
+		if strings.HasPrefix(inner, cue) && len(inner) > len(cue) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAbbreviation reports an abbreviation in Latin letters (GDP, R&D, yoy).
+func isAbbreviation(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			letters++
+		case r >= '0' && r <= '9' || r == '&' || r == '-' || r == '.':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// isCurrencyName reports a currency a writer puts before an amount
+// (为新台币235亿元, 人民币5亿元): it belongs to the amount, not the name.
+func isCurrencyName(w string) bool {
+	for _, c := range currencyNotes {
+		if w == c.word {
+			return true
+		}
+	}
+	return false
+}
+
+// isConversion reports a name that is a conversion alone (折合新台币): it
+// restates the amount of the subject before it.
+func isConversion(name string) bool {
+	for v := range conversionVerbs {
+		if strings.HasPrefix(name, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -23,6 +23,8 @@ func TestDataFiles(t *testing.T) {
 		"calendar_words.txt":    {calendarWordsFile, 1},
 		"currency_notes.txt":    {currencyNotesFile, 2},
 		"counterpart_words.txt": {wordFile("counterpart_words"), 2},
+		"band_units.txt":        {wordFile("band_units"), 1},
+		"band_words.txt":        {wordFile("band_words"), 1},
 	}
 	for name, f := range files {
 		seen := map[string]bool{}

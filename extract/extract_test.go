@@ -263,6 +263,8 @@ func TestMetricNames(t *testing.T) {
 		{"counterpart", "全县一般公共预算收入56亿元，支出88亿元。", []string{"一般公共预算收入", "一般公共预算支出"}},
 		{"counterpart", "全年货物出口1.2万亿元，进口9800亿元。", []string{"货物出口", "货物进口"}},
 		{"counterpart alone", "学费收入300万元，支出共计280万元。", []string{"学费收入", "学费支出"}},
+		{"band before the counted", "为2300名65岁以上老人提供免费体检。", []string{"提供免费体检老人"}},
+		{"band before the counted", "今年招收420名3至6岁幼儿。", []string{"幼儿"}},
 		{"conversion restates", "人均可支配收入5200美元，折合人民币约3.7万元。", []string{"人均可支配收入", "人均可支配收入折合人民币"}},
 		{"change ends", "国家预算收入比1956年增长百分之九。", []string{"国家预算收入增长"}},
 		{"change cut in two", "物价预测数1.8%,下修0.3个百分点。", []string{"物价预测数", "物价预测数下修"}},

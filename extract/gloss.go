@@ -10,7 +10,46 @@ var (
 	glossCues       = wordList("gloss_cues")        // words opening a gloss in brackets (即, 简称)
 	conversionVerbs = wordSetOf("conversion_verbs") // verbs restating an amount (折合)
 	counterparts    = loadCounterparts()            // words set side by side (收入, 支出)
+	bandUnits       = wordSetOf("band_units")       // units of a band that defines a group (岁)
+	bandWords       = wordSetOf("band_words")       // words closing a band (以上)
 )
+
+// skipBand drops a band that defines the counted group from the start of
+// the words after a count: "8.1万名65岁以上老年人" counts 老年人, and so
+// does "3200名18至25岁青年". Other words come back as they are.
+func skipBand(words []segment.Word) []segment.Word {
+	if len(words) < 3 || !isBandNumber(words[0].Text) {
+		return words
+	}
+	i, ranged := 1, false
+	if i+1 < len(words) && isRangeWord(words[i].Text) && isBandNumber(words[i+1].Text) {
+		i, ranged = i+2, true
+	}
+	if i >= len(words) || !bandUnits[words[i].Text] {
+		return words
+	}
+	i++
+	if i < len(words) && bandWords[words[i].Text] {
+		i++
+	} else if !ranged {
+		return words
+	}
+	if i < len(words) && isNoun(words[i]) {
+		return words[i:]
+	}
+	return words
+}
+
+func isBandNumber(w string) bool { return isAmountWord(w) || isNumberWord(w) }
+
+// isRangeWord reports the words between the two ends of a range.
+func isRangeWord(w string) bool {
+	switch w {
+	case "至", "到", "-", "－", "—", "~", "～", "〜":
+		return true
+	}
+	return false
+}
 
 // loadCounterparts reads data/counterpart_words.txt both ways round.
 func loadCounterparts() map[string]string {

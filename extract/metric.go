@@ -644,6 +644,7 @@ func rightNounPhrase(words []segment.Word) string {
 		modified = modified || words[0].Text == "的"
 		words = words[1:]
 	}
+	words = skipBand(words)
 	if n := len(words); modified && n >= 2 && words[n-1].Pos == "v" && isNoun(words[n-2]) && !isChangeVerb(words[n-1].Text) {
 		// "相当于12个月的政府开支": a verb ending the phrase is its head noun.
 		phrase := make([]segment.Word, n)

@@ -2,17 +2,31 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhmetrics/zhmetrics/segment"
 )
 
 var (
-	glossCues       = wordList("gloss_cues")        // words opening a gloss in brackets (即, 简称)
-	conversionVerbs = wordSetOf("conversion_verbs") // verbs restating an amount (折合)
-	counterparts    = loadCounterparts()            // words set side by side (收入, 支出)
-	bandUnits       = wordSetOf("band_units")       // units of a band that defines a group (岁)
-	bandWords       = wordSetOf("band_words")       // words closing a band (以上)
+	glossCues         = wordList("gloss_cues")        // words opening a gloss in brackets (即, 简称)
+	conversionVerbs   = wordSetOf("conversion_verbs") // verbs restating an amount (折合)
+	counterparts      = loadCounterparts()            // words set side by side (收入, 支出)
+	bandUnits         = wordSetOf("band_units")       // units of a band that defines a group (岁)
+	bandWords         = wordSetOf("band_words")       // words closing a band (以上)
+	productAttrList   = wordList("product_attributes")
+	productAttributes = wordSet(productAttrList...) // what statistics report of a product (产量)
 )
+
+// productOf returns the product a name gives an attribute of (蔬菜 of
+// 蔬菜播种面积), or "" when the name ends in none or is one alone.
+func productOf(name string) string {
+	for _, a := range productAttrList {
+		if product, ok := strings.CutSuffix(name, a); ok && utf8.RuneCountInString(product) >= 2 {
+			return product
+		}
+	}
+	return ""
+}
 
 // skipBand drops a band that defines the counted group from the start of
 // the words after a count: "8.1万名65岁以上老年人" counts 老年人, and so

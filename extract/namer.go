@@ -27,6 +27,7 @@ type namer struct {
 	words     *sentenceWords
 	subjects  []string // subjects named so far in the sentence, in order
 	entity    string   // the last entities counted in the sentence (卫生院)
+	product   string   // the last product an attribute was given of in the sentence (蔬菜)
 	whole     string   // the whole of the last share named in the sentence
 	prefix    string   // the modifiers of the last name before its head noun (普通话培训 of 普通话培训公务员)
 	prefixEnd int      // the end of the amount named so
@@ -51,7 +52,7 @@ func (n *namer) name(i int) Fact {
 	f := n.amounts[i]
 	s := sentenceIndex(n.sentences, f.Start)
 	if s != n.current {
-		n.current, n.subjects, n.group, n.entity, n.whole = s, nil, respectiveGroup{at: -1}, "", ""
+		n.current, n.subjects, n.group, n.entity, n.whole, n.product = s, nil, respectiveGroup{at: -1}, "", "", ""
 		n.cutStart, n.spanEnd = 0, -1
 	}
 	if s < 0 || f.End > n.spanEnd {
@@ -113,6 +114,9 @@ func (n *namer) name(i int) Fact {
 	if attributeNouns[name] && i > 0 && n.entity != "" {
 		name = n.entity + name // "卫生院45个,床位3200张" → 卫生院床位
 	}
+	if productAttributes[name] && n.product != "" {
+		name = n.product + name // "蔬菜播种面积31.8万亩，产量112.6万吨" → 蔬菜产量
+	}
 	subject, verb := splitChange(name)
 	if len(n.subjects) > 0 {
 		subject = counterpartName(subject, n.subjects[len(n.subjects)-1])
@@ -152,6 +156,9 @@ func (n *namer) name(i int) Fact {
 	}
 	if subject != "" && !ofPlan {
 		n.subjects = append(n.subjects, subject)
+	}
+	if product := productOf(subject); product != "" {
+		n.product = product
 	}
 	if entityUnits[f.Unit] && subject != "" && !attributeNouns[subject] {
 		n.entity = subject // the entities the next attributes belong to

@@ -258,6 +258,8 @@ func TestMetricNames(t *testing.T) {
 		{"abbreviation gloss", "采购经理指数(PMI)为50.2%。", []string{"采购经理指数"}},
 		{"cued gloss", "城乡居民基本养老保险（以下简称城乡居保）参保人数48万人。", []string{"城乡居民基本养老保险参保人数"}},
 		{"cued gloss cut", "即日往返旅客（即不过夜者）320万人次。", []string{"即日往返旅客"}},
+		{"qualifying bracket closed", "全县备案托育机构(含幼儿园托班)58家。", []string{"备案托育机构(含幼儿园托班)"}},
+		{"leaving-out gloss", "全年游客人均花费（不含购物）1260元。", []string{"游客人均花费"}},
 		{"qualifying bracket kept", "民办学校(含培训机构)收费收入8200万元。", []string{"民办学校(含培训机构)收费收入"}},
 		{"currency before amount", "本年度财政盈余为港币126亿元。", []string{"财政盈余"}},
 		{"counterpart", "全县一般公共预算收入56亿元，支出88亿元。", []string{"一般公共预算收入", "一般公共预算支出"}},

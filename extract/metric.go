@@ -187,6 +187,9 @@ func leftName(words []segment.Word) string {
 			words = words[:len(words)-1] // 为新台币23兆元: the amount's currency, not the name's
 			continue
 		}
+		if isClosingBracket(w.Text) && wordsBracketDepth(words[:len(words)-1]) > 0 {
+			break // 区示范性社区(学校): the bracket is the name's
+		}
 		if reachingWords[w.Text] || isPerUnit(w.Text) && len(words) > 1 || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" ||
 			w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" || (holdsDigit(w.Text) && len(words) > 1) {
 			words = words[:len(words)-1]
@@ -828,12 +831,40 @@ func trimNameEdges(s string) string {
 	}
 	for s != "" {
 		r, n := utf8.DecodeLastRuneInString(s)
-		if !isNameEdge(r) {
+		if !isNameEdge(r) || closesBracketIn(s[:len(s)-n], r) {
 			break
 		}
 		s = s[:len(s)-n]
 	}
 	return s
+}
+
+// closesBracketIn reports a closing bracket r that closes one opened in
+// before: 区示范性社区(学校) keeps its bracket whole.
+func closesBracketIn(before string, r rune) bool {
+	return (r == ')' || r == '）') && bracketDepth(before) > 0
+}
+
+// bracketDepth counts the brackets s leaves open.
+func bracketDepth(s string) int {
+	depth := 0
+	for _, c := range s {
+		switch c {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			depth--
+		}
+	}
+	return depth
+}
+
+func wordsBracketDepth(words []segment.Word) int {
+	depth := 0
+	for _, w := range words {
+		depth += bracketDepth(w.Text)
+	}
+	return depth
 }
 
 func isNameEdge(r rune) bool {

@@ -239,11 +239,17 @@ func leftName(words []segment.Word) string {
 		if isNumberWord(w.Text) && i+1 < len(words) && (words[i+1].Text == "年" && i+2 < len(words) && isChangeVerb(words[i+2].Text) ||
 			isUnitWord(words[i+1].Text)) {
 			i++
+			if i+1 < len(words) && bandWords[words[i+1].Text] {
+				i++ // a band: 1000万元以上项目
+			}
 			continue
 		}
 		if isAmountWord(w.Text) && !isOrdinalAt(words, i-1) {
 			if i+1 < len(words) && (isUnitWord(words[i+1].Text) || words[i+1].Pos == "m" || words[i+1].Pos == "q") {
 				i++ // its unit: 190861千瓦
+			}
+			if i+1 < len(words) && bandWords[words[i+1].Text] {
+				i++ // a band: 500万元以上项目
 			}
 			continue
 		}
@@ -262,6 +268,10 @@ func leftName(words []segment.Word) string {
 	}
 	if isAmountWord(kept[0].Text) {
 		kept = kept[1:]
+		// A band opening the name: 500万元以上项目 names 项目.
+		if len(kept) > 2 && isUnitWord(kept[0].Text) && bandWords[kept[1].Text] {
+			kept = kept[2:]
+		}
 	}
 	for k := len(kept) - 2; k >= 0; k-- {
 		if gainVerbs[kept[k].Text] {

@@ -343,10 +343,10 @@ func isShareName(name string) bool {
 }
 
 // attributeNouns are attributes of the entities counted before them;
-// entityUnits count entities (个 所 家 座 处).
+// entityUnits count entities (个 所 家 座 处 项).
 var (
 	attributeNouns = wordSetOf("attribute_nouns")
-	entityUnits    = wordSet("个", "所", "家", "座", "处", "个村")
+	entityUnits    = wordSet("个", "所", "家", "座", "处", "个村", "项")
 )
 
 // perHead words alone before an amount give the amount per head of the

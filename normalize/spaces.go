@@ -56,6 +56,12 @@ func spaceIsLayout(rs []rune, a, c, n int) bool {
 	case (x == ')' || x == '）') && (isChinese(y) || isNumberChar(y)), (y == '(' || y == '（') && (isChinese(x) || isNumberChar(x)):
 		return true // brackets inside Chinese text
 	}
+	if n == 1 && (isGroupComma(rs, a, a-1, c) || isGroupComma(rs, c, a, c+1)) {
+		return true // "1, 213億元": a digit group torn off at its comma
+	}
+	if n == 1 && (isMinus(x) && isDigit(y) && signsNumber(rs, a) || isMinus(y) && isChinese(x) && signsNumber(rs, c)) {
+		return true // "增长 - 3.2%": a sign and its number
+	}
 	xNum, yNum := isNumberChar(x) || isMask(rs, a), isNumberChar(y) || isMask(rs, c)
 	if isLatinLetter(x) && !xNum || isLatinLetter(y) && !yNum {
 		return false
@@ -65,8 +71,9 @@ func spaceIsLayout(rs []rune, a, c, n int) bool {
 		// One space inside a number is layout, unless the digits on both
 		// sides are numbers of their own: the columns of a table row
 		// ("蔬菜 4120 3.6"), where the second ends the row or is followed by
-		// another column.
-		return n == 1 && !separateNumbers(rs, a, c)
+		// another column. Letter spacing around a space of the text makes
+		// three ("3   1 . 0" of "3 1 . 0").
+		return (n == 1 || n == 3 && standsAlone(rs, a) && standsAlone(rs, c)) && !separateNumbers(rs, a, c)
 	case xNum || yNum:
 		return isChinese(x) || isChinese(y)
 	default:
@@ -116,6 +123,51 @@ func separateNumbers(rs []rune, a, c int) bool {
 }
 
 func isNumberChar(r rune) bool { return isDigit(r) || r == '.' }
+
+func isMinus(r rune) bool { return r == '-' || r == '－' || r == '−' }
+
+// signsNumber reports a minus at rs[i] that is the sign of the number
+// after it (at most one space away): it follows Chinese text or the
+// line's start, alone or after a space, never a number (3 - 5 is a range).
+func signsNumber(rs []rune, i int) bool {
+	j := i + 1
+	if j < len(rs) && rs[j] == ' ' {
+		j++
+	}
+	if j >= len(rs) || !isDigit(rs[j]) {
+		return false
+	}
+	k := i - 1
+	if k >= 0 && rs[k] == ' ' {
+		k--
+	}
+	return k < 0 || rs[k] == '\n' || isChinese(rs[k])
+}
+
+// isGroupComma reports a comma at rs[comma] that separates a digit group:
+// one to three digits ending at rs[last] before it (a whole number: no
+// point or digit before them) and exactly three starting at rs[first]
+// after it, with the space to be closed on one side.
+func isGroupComma(rs []rune, comma, last, first int) bool {
+	if r := rs[comma]; r != ',' && r != '，' {
+		return false
+	}
+	if last < 0 || first >= len(rs) {
+		return false
+	}
+	before := 0
+	for i := last; i >= 0 && isDigit(rs[i]); i-- {
+		before++
+	}
+	if before == 0 || before > 3 || last-before >= 0 && rs[last-before] == '.' {
+		return false
+	}
+	after := 0
+	for i := first; i < len(rs) && isDigit(rs[i]); i++ {
+		after++
+	}
+	return after == 3 && (first+3 == len(rs) || !isDigit(rs[first+3]))
+}
 
 func numberRunBefore(rs []rune, i int) int {
 	n := 0

@@ -45,6 +45,19 @@ func joinWrappedLines(src *Text) *Text {
 			break
 		}
 		following := rs[lines[j].start:lines[j].end]
+		if j == i+1 && isSpacedNumberWrap(prev, following) {
+			// "9 6 1 3 \n 2元": a spaced-out number goes on; the spaces at
+			// the break make one, which closing layout spaces then reads.
+			tail, head := trailingSpaces(prev), leadingSpaces(following)
+			if head > 0 {
+				b.keepRange(next, lines[i].end-tail)
+				next = lines[j].start + head - 1
+			} else {
+				b.keepRange(next, lines[i].end-tail+1)
+				next = lines[j].start
+			}
+			continue
+		}
 		cut := lines[i].end // the break and any blank lines after it are dropped
 		switch {
 		case endsWithDigit(prev) && continuesNumber(following):
@@ -125,6 +138,54 @@ func opensItem(line []rune) bool {
 }
 
 var itemOpening = regexp.MustCompile(`^\s*([(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．][^\d]|第[一二三四五六七八九十\d]{1,3}[章节条部分])`)
+
+// isSpacedNumberWrap reports a line break inside a number spaced out
+// digit by digit, with spaces before or after the break: the line ends
+// "d d" or "d ." (then spaces) and the next begins with a digit or a point
+// after spaces, or the line ends with a digit and the next goes on " d d".
+func isSpacedNumberWrap(prev, following []rune) bool {
+	tail, head := trailingSpaces(prev), leadingSpaces(following)
+	if tail == 0 && head == 0 || tail > maxLayoutSpaces || head > maxLayoutSpaces {
+		return false
+	}
+	p, f := prev[:len(prev)-tail], following[head:]
+	if len(p) == 0 || len(f) == 0 || !isNumberChar(p[len(p)-1]) || !isNumberChar(f[0]) {
+		return false
+	}
+	// One space, or three where letter spacing surrounds a space of the
+	// text, between number characters on either side; a line holding
+	// only the digit continues the one before it.
+	spacedBefore := leadingSpaces(p) == len(p)-1 || spacedNumberChar(p, len(p)-2, -1)
+	spacedAfter := spacedNumberChar(f, 1, 1)
+	return spacedBefore || spacedAfter
+}
+
+// spacedNumberChar reports one or three spaces from line[i] on in the
+// direction step, then a number character.
+func spacedNumberChar(line []rune, i, step int) bool {
+	n := 0
+	for i >= 0 && i < len(line) && line[i] == ' ' {
+		n++
+		i += step
+	}
+	return (n == 1 || n == 3) && i >= 0 && i < len(line) && isNumberChar(line[i])
+}
+
+func trailingSpaces(line []rune) int {
+	n := 0
+	for n < len(line) && line[len(line)-1-n] == ' ' {
+		n++
+	}
+	return n
+}
+
+func leadingSpaces(line []rune) int {
+	n := 0
+	for n < len(line) && line[n] == ' ' {
+		n++
+	}
+	return n
+}
 
 func endsWithDigit(line []rune) bool { return len(line) > 0 && isDigit(line[len(line)-1]) }
 

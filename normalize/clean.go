@@ -9,7 +9,8 @@ import (
 )
 
 // FoldWidth folds full-width digits, letters and number punctuation to
-// ASCII, turns control characters, NUL and odd spaces into plain spaces,
+// ASCII, turns control characters, NUL and odd spaces into plain spaces
+// (but a form feed opening a line, a page break, stays for page furniture),
 // makes every line end a single '\n' and spells out unit symbols. Full-width
 // commas and full stops are left alone: in Chinese they separate clauses,
 // and the number grammar reads them where they separate digit groups.
@@ -44,6 +45,8 @@ func foldWidth(src *Text) *Text {
 			}
 		case r == '\n':
 			b.keep(i)
+		case r == '\f' && (i == 0 || rs[i-1] == '\n' || rs[i-1] == '\r'):
+			b.keep(i) // a page break as pdftotext marks it; page furniture reads and drops it
 		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
 			b.emit(r-0xFEE0, i, i+1)
 		case r == '％' || r == '．' || r == '＋' || r == '－' || r == '／' || r == '＊' || r == '＜' || r == '＞' || r == '＝' || r == '～':

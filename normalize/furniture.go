@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -57,8 +58,10 @@ func dropPageFurniture(src *Text) *Text {
 		for _, i := range bare {
 			drop[i], any = true, true
 		}
+	} else if len(bare) == 1 && atFormFeed(rs, lines, bare[0]) {
+		drop[bare[0]], any = true, true // one page break, marked by a form feed
 	}
-	if !any {
+	if !any && !slices.Contains(rs, '\f') {
 		return src
 	}
 	dropHeadersAtCuts(rs, lines, drop)
@@ -81,7 +84,11 @@ func dropPageFurniture(src *Text) *Text {
 			end++ // its line break
 		}
 		if !drop[i] {
-			b.keepRange(l.start, end)
+			start := l.start
+			if start < end && rs[start] == '\f' {
+				start++ // the page break has done its work
+			}
+			b.keepRange(start, end)
 		}
 	}
 	return b.text()
@@ -157,6 +164,22 @@ func dropHeadersAtCuts(rs []rune, lines []lineSpan, drop []bool) {
 	}
 }
 
+// atFormFeed reports whether line i is next to a page break that a form
+// feed marks (as pdftotext writes them): it starts with one, or the next
+// line that is not blank does.
+func atFormFeed(rs []rune, lines []lineSpan, i int) bool {
+	for j := i; j < len(lines); j++ {
+		line := rs[lines[j].start:lines[j].end]
+		if strings.HasPrefix(string(line), "\f") {
+			return true
+		}
+		if j > i && !isBlank(line) {
+			return false
+		}
+	}
+	return false
+}
+
 // bareNumberLines returns the lines that hold only a number of one to
 // three digits and stand between blank lines (or the text's ends, or other
 // furniture), as page numbers do. One such line may be a figure set apart; two or more are page
@@ -190,7 +213,7 @@ func bareNumberLines(rs []rune, lines []lineSpan, furniture []bool) []int {
 // number changing ("某县统计局 第3页") repeats as one key.
 func furnitureKey(line []rune) (string, bool) {
 	a, b := 0, len(line)
-	for a < b && line[a] == ' ' {
+	for a < b && (line[a] == ' ' || line[a] == '\f') {
 		a++
 	}
 	for b > a && line[b-1] == ' ' {
@@ -248,7 +271,7 @@ func isPageNumber(line string) bool {
 
 func isBlank(line []rune) bool {
 	for _, r := range line {
-		if r != ' ' {
+		if r != ' ' && r != '\f' {
 			return false
 		}
 	}

@@ -12,6 +12,8 @@ func TestLayoutSteps(t *testing.T) {
 	wrapped := "今年全镇新建农村公路四十二公里，改造危桥七座，\n" +
 		"完成投资一千三百万元，惠及沿线群众一万余人，带\n" +
 		"动了乡村旅游的发展。\n"
+	acronymWrapped := "全年全市地区生产总值突破一千二百亿元，GD\nP增长百分之六点五，增速居全省前列，人\n均可支配收入增长百分之七，城乡居民收\n入差距继续缩小，民生福祉不断增进。\n"
+	acronymJoined := "全年全市地区生产总值突破一千二百亿元，GDP增长百分之六点五，增速居全省前列，人均可支配收入增长百分之七，城乡居民收入差距继续缩小，民生福祉不断增进。\n"
 	tests := []struct {
 		name string
 		step Step
@@ -35,6 +37,9 @@ func TestLayoutSteps(t *testing.T) {
 		{"header of a page starting mid-sentence", DropPageFurniture, "全年植树\n- 7 -\n某县林业局工作总结\n造林三千亩。", "全年植树造林三千亩。"},
 		{"heading after a finished sentence stays", DropPageFurniture, "全年植树三千亩。\n- 7 -\n三、水利建设\n新修水渠。", "全年植树三千亩。\n三、水利建设\n新修水渠。"},
 		{"bare page numbers between blank lines", DropPageFurniture, "植树\n\n 7 \n\n造林三千亩。\n\n8\n\n护林。", "植树造林三千亩。\n护林。"},
+		{"a page number before a form feed", DropPageFurniture, "全年接待游客12\n\n3\n\f某市文旅局  第4页\n6万人次。", "全年接待游客126万人次。"},
+		{"a form feed opening a page", DropPageFurniture, "全年植树三千亩。\n\f二、水利建设", "全年植树三千亩。\n二、水利建设"},
+		{"a running title with its page, once", DropPageFurniture, "全年植树\n某县林业局  第2页\n三千亩。", "全年植树三千亩。"},
 		{"one number set apart stays", DropPageFurniture, "全年植树\n\n300\n\n亩。", "全年植树\n\n300\n\n亩。"},
 		{"footer with a changing page number", DropPageFurniture,
 			"甲\n某县统计局 第1页\n乙。\n某县统计局 第2页\n丙。\n某县统计局 第3页\n丁。", "甲乙。\n丙。\n丁。"},
@@ -65,6 +70,8 @@ func TestLayoutSteps(t *testing.T) {
 		{"a page number left at the cut", JoinWrappedLines, "全年发放助学金26.5 3\n\n万元。", "全年发放助学金26.5万元。"},
 		{"spaced digits are no page number", JoinWrappedLines, "增长1 2\n\n%。", "增长1 2%。"},
 		{"a sentence end is no cut", JoinWrappedLines, "助学金2万元。\n\n3所学校", "助学金2万元。\n\n3所学校"},
+		{"an abbreviation wrapped", JoinWrappedLines, acronymWrapped, acronymJoined},
+		{"an English word wrapped", JoinWrappedLines, "引进了来自海外的先进设备和管理经验，签约the\nproject的企业有十二家，带动了本地就业和\n税收的增长，全年新增市场主体三千余户。\n今年计划再引进一批项目。", "引进了来自海外的先进设备和管理经验，签约the project的企业有十二家，带动了本地就业和税收的增长，全年新增市场主体三千余户。\n今年计划再引进一批项目。"},
 		{"a spaced-out number wrapped", JoinWrappedLines, "全年旅游收入4 8 . 6\n 5亿元。", "全年旅游收入4 8 . 6 5亿元。"},
 		{"a spaced-out number wrapped twice", JoinWrappedLines, "人均可支配收入3 1\n 2\n 0 8元。", "人均可支配收入3 1 2 0 8元。"},
 		{"a lone digit of a spaced number", JoinWrappedLines, "税收收入7 . \n0 \n2亿元。", "税收收入7 . 0 2亿元。"},
@@ -93,6 +100,8 @@ func TestLayoutSteps(t *testing.T) {
 		{"a digit group torn at its comma", CloseLayoutSpaces, "游客 3, 415万人次", "游客3,415万人次"},
 		{"a space before a group comma", CloseLayoutSpaces, "收入 12 ,600元", "收入12,600元"},
 		{"a list after a comma stays", CloseLayoutSpaces, "编号 12, 3456", "编号12, 3456"},
+		{"an abbreviation split by a space", CloseLayoutSpaces, "全市GD P增长6%", "全市GDP增长6%"},
+		{"two abbreviations stay apart", CloseLayoutSpaces, "引进 IBM HP 设备", "引进 IBM HP 设备"},
 		{"a sign and its number", CloseLayoutSpaces, "增长 - 2.4%", "增长-2.4%"},
 		{"a sign after a space", CloseLayoutSpaces, "增长 -2.4%", "增长-2.4%"},
 		{"letter spacing around a space", CloseLayoutSpaces, "达 到 3   1 . 0 4 亿 元", "达到31.04亿元"},

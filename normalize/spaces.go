@@ -62,6 +62,9 @@ func spaceIsLayout(rs []rune, a, c, n int) bool {
 	if n == 1 && (isMinus(x) && isDigit(y) && signsNumber(rs, a) || isMinus(y) && isChinese(x) && signsNumber(rs, c)) {
 		return true // "增长 - 3.2%": a sign and its number
 	}
+	if n == 1 && splitsAbbreviation(rs, a, c) {
+		return true // "人均GD P": one abbreviation inside Chinese text
+	}
 	xNum, yNum := isNumberChar(x) || isMask(rs, a), isNumberChar(y) || isMask(rs, c)
 	if isLatinLetter(x) && !xNum || isLatinLetter(y) && !yNum {
 		return false
@@ -79,6 +82,27 @@ func spaceIsLayout(rs []rune, a, c, n int) bool {
 	default:
 		return isChinese(x) && isChinese(y)
 	}
+}
+
+// splitsAbbreviation reports a space at a+1 between capital letters
+// whose run, space and all, stands between Chinese text or digits: in
+// "人均GD P3万" it is one abbreviation cut by a scanner, not two words.
+func splitsAbbreviation(rs []rune, a, c int) bool {
+	if !isUpper(rs[a]) || !isUpper(rs[c]) {
+		return false
+	}
+	i, j := a, c
+	for i >= 0 && isUpper(rs[i]) {
+		i--
+	}
+	for j < len(rs) && isUpper(rs[j]) {
+		j++
+	}
+	if a-i < 2 && j-c < 2 {
+		return false // letter-spaced capitals are another rule's
+	}
+	bounded := func(k int) bool { return k < 0 || k >= len(rs) || isChinese(rs[k]) || isDigit(rs[k]) }
+	return bounded(i) && bounded(j) && (i >= 0 && isChinese(rs[i]) || j < len(rs) && isChinese(rs[j]))
 }
 
 // standsAlone reports whether rs[i] has a space or a line end on each side.

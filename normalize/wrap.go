@@ -69,7 +69,7 @@ func joinWrappedLines(src *Text) *Text {
 			continue
 		}
 		b.keepRange(next, cut)
-		if isLatinLetter(prev[len(prev)-1]) && isLatinLetter(following[0]) {
+		if isLatinLetter(prev[len(prev)-1]) && isLatinLetter(following[0]) && !isUpper(prev[len(prev)-1]) && !isUpper(following[0]) {
 			b.emit(' ', lines[i].end, lines[i].end+1) // a word wrap stands for a space
 		}
 		next = lines[j].start
@@ -209,5 +209,9 @@ func pageNumberAtCut(line []rune) int {
 	}
 	return n - k + 1
 }
+
+// isUpper reports a capital Latin letter: an abbreviation (GDP, CPI)
+// wrapped in Chinese text is one word, not two.
+func isUpper(r rune) bool { return r >= 'A' && r <= 'Z' }
 
 func isLatinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

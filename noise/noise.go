@@ -69,6 +69,10 @@ func All() []Transform {
 		Transform{"traditional", Traditional},
 		Transform{"crlf", pure(CRLF)},
 		Transform{"ocr-spaces", pure(func(src []rune) Result { return SpaceSometimes(src, 5) })},
+		Transform{"ocr-spaces-dense", pure(func(src []rune) Result { return SpaceSometimes(src, 3) })},
+		Transform{"invisible-chars", pure(func(src []rune) Result { return InsertInvisible(src, 3) })},
+		Transform{"double-spaced", pure(func(src []rune) Result { return DoubleSpace(HardWrap(src, 33)) })},
+		Transform{"margins", pure(func(src []rune) Result { return Indent(HardWrap(src, 30), "  ") })},
 		Then(Transform{"traditional", Traditional}, Transform{"pages", pure(func(src []rune) Result { return Paginate(src, 36, 22, false) })}),
 		Then(Transform{"spaced-digits", pure(SpaceDigits)}, Transform{"wrap-29", pure(func(src []rune) Result { return HardWrap(src, 29) })}),
 		Then(Transform{"ascii-punct", pure(ASCIIPunctuation)}, Transform{"pdftotext", pure(func(src []rune) Result { return PDFText(src, 76, 35) })}),
@@ -154,6 +158,47 @@ func SpaceSometimes(src []rune, n int) Result {
 		}
 	}
 	return b.result()
+}
+
+// InsertInvisible puts a zero-width space, soft hyphen or word joiner
+// after every nth character, as scraped pages carry them inside words and
+// numbers where nothing shows.
+func InsertInvisible(src []rune, n int) Result {
+	marks := []string{"\u200b", "\u00ad", "\u2060", "\ufeff"}
+	b := newBuilder(len(src))
+	for i, r := range src {
+		b.put(r)
+		if i%n == n-1 && i+1 < len(src) {
+			b.insert(marks[(i/n)%len(marks)])
+		}
+	}
+	return b.result()
+}
+
+// DoubleSpace puts a blank line after every line of a wrapped text, as
+// some PDF converters write it.
+func DoubleSpace(wrapped Result) Result {
+	b := newBuilder(len(wrapped.Text))
+	for _, r := range wrapped.Text {
+		b.put(r)
+		if r == '\n' {
+			b.insert("\n")
+		}
+	}
+	return compose(wrapped, b.result())
+}
+
+// Indent starts every line of a wrapped text with a margin, as pdftotext
+// -layout writes the page's left margin.
+func Indent(wrapped Result, margin string) Result {
+	b := newBuilder(len(wrapped.Text))
+	for i, r := range wrapped.Text {
+		if i == 0 || wrapped.Text[i-1] == '\n' {
+			b.insert(margin)
+		}
+		b.put(r)
+	}
+	return compose(wrapped, b.result())
 }
 
 // SpaceEveryCharacter puts a space after every character of a line, as

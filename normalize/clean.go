@@ -9,7 +9,8 @@ import (
 )
 
 // FoldWidth folds full-width digits, letters and number punctuation to
-// ASCII, turns control characters, NUL and odd spaces into plain spaces
+// ASCII, drops invisible format characters (zero-width spaces, soft
+// hyphens), turns control characters, NUL and odd spaces into plain spaces
 // (but a form feed opening a line, a page break, stays for page furniture),
 // makes every line end a single '\n' and spells out unit symbols. Full-width
 // commas and full stops are left alone: in Chinese they separate clauses,
@@ -26,6 +27,18 @@ var symbolSpellings = func() map[rune]string {
 	}
 	return m
 }()
+
+// isInvisible reports the format characters that pages carry and never
+// show: soft hyphens, zero-width spaces and joiners, direction marks, the
+// word joiner and byte order marks. Scraped pages put them inside words
+// and numbers (1\u200b383.5万元).
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u180e', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\ufeff':
+		return true
+	}
+	return false
+}
 
 // isSquaredSymbol reports the block of squared unit symbols (㎡ ㎞ ㎏ …).
 func isSquaredSymbol(r rune) bool { return r >= 0x3380 && r <= 0x33FF }
@@ -51,8 +64,12 @@ func foldWidth(src *Text) *Text {
 			b.emit(r-0xFEE0, i, i+1)
 		case r == '％' || r == '．' || r == '＋' || r == '－' || r == '／' || r == '＊' || r == '＜' || r == '＞' || r == '＝' || r == '～':
 			b.emit(r-0xFEE0, i, i+1)
-		case r == '\u3000' || r == '\u00a0' || r == '\t' || r == '\ufeff' || r == '\u200b':
+		case r == '\u3000' || r == '\u00a0' || r == '\t':
 			b.emit(' ', i, i+1)
+		case isInvisible(r):
+			// dropped: it shows nothing on the page, not even a space
+		case r == '\u2028' || r == '\u2029':
+			b.emit('\n', i, i+1)
 		case r < 0x20 || (r >= 0x7f && r < 0xa0):
 			b.emit(' ', i, i+1)
 		default:

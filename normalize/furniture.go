@@ -191,20 +191,37 @@ func bareNumberLines(rs []rune, lines []lineSpan, furniture []bool) []int {
 		return i < 0 || i >= len(lines) || furniture[i] || isBlank(rs[lines[i].start:lines[i].end])
 	}
 	for i, l := range lines {
+		line := strings.TrimSpace(string(rs[l.start:l.end]))
 		digits := 0
-		for _, r := range rs[l.start:l.end] {
+		for _, r := range line {
 			if isDigit(r) {
 				digits++
-			} else if r != ' ' {
-				digits = 0
+			} else {
+				digits = 0 // a space inside ("2 5") is a spaced-out number's, not a page's
 				break
 			}
 		}
-		if digits >= 1 && digits <= 3 && blank(i-1) && blank(i+1) {
+		if digits >= 1 && digits <= 3 && blank(i-1) && blank(i+1) && !continuesSpacedNumber(rs, lines, i) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// continuesSpacedNumber reports a line of digits whose previous text line
+// ends inside a spaced-out number ("增加值3 1 ." then "0"): the digits
+// are that number's, wrapped, not a page number.
+func continuesSpacedNumber(rs []rune, lines []lineSpan, i int) bool {
+	p := i - 1
+	for p >= 0 && isBlank(rs[lines[p].start:lines[p].end]) {
+		p--
+	}
+	if p < 0 {
+		return false
+	}
+	prev := []rune(strings.TrimRight(string(rs[lines[p].start:lines[p].end]), " "))
+	n := len(prev)
+	return n >= 3 && isNumberChar(prev[n-1]) && prev[n-2] == ' ' && isNumberChar(prev[n-3])
 }
 
 // furnitureKey returns a line trimmed of spaces when it is short and

@@ -14,6 +14,10 @@ func TestLayoutSteps(t *testing.T) {
 		"动了乡村旅游的发展。\n"
 	acronymWrapped := "全年全市地区生产总值突破一千二百亿元，GD\nP增长百分之六点五，增速居全省前列，人\n均可支配收入增长百分之七，城乡居民收\n入差距继续缩小，民生福祉不断增进。\n"
 	acronymJoined := "全年全市地区生产总值突破一千二百亿元，GDP增长百分之六点五，增速居全省前列，人均可支配收入增长百分之七，城乡居民收入差距继续缩小，民生福祉不断增进。\n"
+	doubleSpaced := "全年全市地区生产总值突破一千二百亿元，比上\n\n年增长百分之六点五，增速居全省前列，人均可\n\n支配收入增长百分之七，城乡居民收入差距继\n\n续缩小，民生福祉不断增进。\n\n\n\n二、农业\n\n全年粮食总产量达到八十五万吨。\n"
+	doubleJoined := "全年全市地区生产总值突破一千二百亿元，比上年增长百分之六点五，增速居全省前列，人均可支配收入增长百分之七，城乡居民收入差距继续缩小，民生福祉不断增进。\n\n\n\n二、农业\n\n全年粮食总产量达到八十五万吨。\n"
+	marginWrapped := "  全年全市地区生产总值突破一千二百亿元，比上\n  年增长百分之六点五，增速居全省前列，人均可\n  支配收入增长百分之七，城乡居民收入差距继\n  续缩小，民生福祉不断增进。\n"
+	marginJoined := "  全年全市地区生产总值突破一千二百亿元，比上年增长百分之六点五，增速居全省前列，人均可支配收入增长百分之七，城乡居民收入差距继续缩小，民生福祉不断增进。\n"
 	tests := []struct {
 		name string
 		step Step
@@ -40,6 +44,7 @@ func TestLayoutSteps(t *testing.T) {
 		{"a page number before a form feed", DropPageFurniture, "全年接待游客12\n\n3\n\f某市文旅局  第4页\n6万人次。", "全年接待游客126万人次。"},
 		{"a form feed opening a page", DropPageFurniture, "全年植树三千亩。\n\f二、水利建设", "全年植树三千亩。\n二、水利建设"},
 		{"a running title with its page, once", DropPageFurniture, "全年植树\n某县林业局  第2页\n三千亩。", "全年植树三千亩。"},
+		{"a wrapped digit of a spaced-out number", DropPageFurniture, "增加值3 1 .\n\n 0 \n\n4亿元，支出\n\n2 5\n\n . 8 7亿元", "增加值3 1 .\n\n 0 \n\n4亿元，支出\n\n2 5\n\n . 8 7亿元"},
 		{"one number set apart stays", DropPageFurniture, "全年植树\n\n300\n\n亩。", "全年植树\n\n300\n\n亩。"},
 		{"footer with a changing page number", DropPageFurniture,
 			"甲\n某县统计局 第1页\n乙。\n某县统计局 第2页\n丙。\n某县统计局 第3页\n丁。", "甲乙。\n丙。\n丁。"},
@@ -76,7 +81,12 @@ func TestLayoutSteps(t *testing.T) {
 		{"a spaced-out number wrapped twice", JoinWrappedLines, "人均可支配收入3 1\n 2\n 0 8元。", "人均可支配收入3 1 2 0 8元。"},
 		{"a lone digit of a spaced number", JoinWrappedLines, "税收收入7 . \n0 \n2亿元。", "税收收入7 . 0 2亿元。"},
 		{"letter-spaced number wrapped", JoinWrappedLines, "支 出 6   1\n  .   5 万 元", "支 出 6   1 .   5 万 元"},
-		{"a number after a full line stays apart", JoinWrappedLines, "学校 1 2\n 所", "学校 1 2\n 所"},
+		{"double-spaced lines", JoinWrappedLines, doubleSpaced, doubleJoined},
+		{"a number cut at its point", JoinWrappedLines, "全年粮食产量48.\n7万吨。", "全年粮食产量48.7万吨。"},
+		{"a number going on with its point", JoinWrappedLines, "年末户籍人口6\n.52万人。", "年末户籍人口6.52万人。"},
+		{"rows of spaced numbers stay apart", JoinWrappedLines, "小麦 1 2\n 玉米 3 4", "小麦 1 2\n 玉米 3 4"},
+		{"a number's unit after the margin", JoinWrappedLines, "全县共有学校 1 2\n   所。", "全县共有学校 1 2所。"},
+		{"a wrapped line's margin", JoinWrappedLines, marginWrapped, marginJoined},
 		{"Latin words wrapped keep a space", JoinWrappedLines,
 			"aaaaaaaaaaaaaaaaaaaa gross\nproduct aaaaaaaaaaaaaaaaaa\naaaaaaaaaaaaaaaaaaaaaaaaa.\naaaaaaaaaaaaaaaaaaaaaaaaa.\n",
 			"aaaaaaaaaaaaaaaaaaaa gross product aaaaaaaaaaaaaaaaaa aaaaaaaaaaaaaaaaaaaaaaaaa.\naaaaaaaaaaaaaaaaaaaaaaaaa.\n"},
@@ -102,6 +112,9 @@ func TestLayoutSteps(t *testing.T) {
 		{"a list after a comma stays", CloseLayoutSpaces, "编号 12, 3456", "编号12, 3456"},
 		{"an abbreviation split by a space", CloseLayoutSpaces, "全市GD P增长6%", "全市GDP增长6%"},
 		{"two abbreviations stay apart", CloseLayoutSpaces, "引进 IBM HP 设备", "引进 IBM HP 设备"},
+		{"a group comma among stray spaces", CloseLayoutSpaces, "收入预计为5 ,21 6亿元", "收入预计为5,216亿元"},
+		{"stray spaces before a unit", CloseLayoutSpaces, "完成17 8.3 8亿元", "完成178.38亿元"},
+		{"a row of numbers stays apart", CloseLayoutSpaces, "小麦 17 8.3 12\n", "小麦17 8.3 12\n"},
 		{"a sign and its number", CloseLayoutSpaces, "增长 - 2.4%", "增长-2.4%"},
 		{"a sign after a space", CloseLayoutSpaces, "增长 -2.4%", "增长-2.4%"},
 		{"letter spacing around a space", CloseLayoutSpaces, "达 到 3   1 . 0 4 亿 元", "达到31.04亿元"},

@@ -28,6 +28,7 @@ func TestNormalizeCleansAndMapsBack(t *testing.T) {
 		{"script none keeps traditional", "在職教師", "none", "在職教師", "教師", "教師"},
 		{"boilerplate dropped", "文档侵权举报QQ:3215808601\n全区新增学位300个", "auto", "\n全区新增学位300个", "300个", "300个"},
 		{"square metre spelt out", "面积120㎡", "auto", "面积120平方米", "平方米", "㎡"},
+		{"invisible characters dropped", "投入1\u200b38\u00ad3.5万\u2060元", "auto", "投入1383.5万元", "1383.5万元", "1\u200b38\u00ad3.5万\u2060元"},
 		{"form feed between pages", "全县新建公路4\n\n2\n\f县交通局  第3页\n2公里。\f注", "auto", "全县新建公路42公里。注", "42公里", "4\n\n2\n\f县交通局  第3页\n2公里"},
 	}
 	for _, tt := range tests {

@@ -129,21 +129,33 @@ func separateNumbers(rs []rune, a, c int) bool {
 		return false // digits spaced out one by one
 	}
 	end := c + after
+	// Further runs of digits after single spaces belong to the same
+	// decision: "17 8.3 8亿元" (stray spaces) is one number, as its unit
+	// shows; "4120 3.6 12" ending the row is columns.
+	chained := false
+	for end+1 < len(rs) && rs[end] == ' ' && isNumberChar(rs[end+1]) {
+		end += 1 + numberRunAfter(rs, end+1)
+		chained = true
+	}
 	if end == len(rs) || rs[end] == '\n' {
 		return true
 	}
 	if rs[end] != ' ' {
-		return false
+		return chained && !isUnitStart(rs[end]) && !isHan(rs[end]) && rs[end] != '%'
 	}
-	// A group of three digits after one to three, then a unit or a word
-	// ("27 415 元" in spaced-out text), is one number in groups; the
-	// columns of a table row are numbers alone.
 	next := end
 	for next < len(rs) && rs[next] == ' ' {
 		next++
 	}
+	if next-end > maxLayoutSpaces || next == len(rs) {
+		return true
+	}
+	// A group of three digits after one to three, then a word ("27 415 元"
+	// in spaced-out text), is one number in groups; so is any number whose
+	// unit follows it ("138 3.5 万元"). The columns of a table row are
+	// numbers alone.
 	grouped := before <= 3 && after == 3 && !slices.Contains(rs[a-before+1:a+1], '.') && !slices.Contains(rs[c:end], '.')
-	return !(grouped && next-end <= maxLayoutSpaces && next < len(rs) && isHan(rs[next]))
+	return !(grouped && isHan(rs[next]) || isUnitStart(rs[next]))
 }
 
 func isNumberChar(r rune) bool { return isDigit(r) || r == '.' }
@@ -171,7 +183,8 @@ func signsNumber(rs []rune, i int) bool {
 // isGroupComma reports a comma at rs[comma] that separates a digit group:
 // one to three digits ending at rs[last] before it (a whole number: no
 // point or digit before them) and exactly three starting at rs[first]
-// after it, with the space to be closed on one side.
+// after it, with the space to be closed on one side. Single spaces
+// between the digits themselves are layout too ("5 ,21 6亿元").
 func isGroupComma(rs []rune, comma, last, first int) bool {
 	if r := rs[comma]; r != ',' && r != '，' {
 		return false
@@ -179,18 +192,26 @@ func isGroupComma(rs []rune, comma, last, first int) bool {
 	if last < 0 || first >= len(rs) {
 		return false
 	}
-	before := 0
-	for i := last; i >= 0 && isDigit(rs[i]); i-- {
+	before, i := 0, last
+	for i >= 0 && isDigit(rs[i]) {
 		before++
+		i--
+		if i > 0 && rs[i] == ' ' && isDigit(rs[i-1]) {
+			i--
+		}
 	}
-	if before == 0 || before > 3 || last-before >= 0 && rs[last-before] == '.' {
+	if before == 0 || before > 3 || i >= 0 && rs[i] == '.' {
 		return false
 	}
-	after := 0
-	for i := first; i < len(rs) && isDigit(rs[i]); i++ {
+	after, j := 0, first
+	for j < len(rs) && isDigit(rs[j]) {
 		after++
+		j++
+		if j+1 < len(rs) && rs[j] == ' ' && isDigit(rs[j+1]) {
+			j++
+		}
 	}
-	return after == 3 && (first+3 == len(rs) || !isDigit(rs[first+3]))
+	return after == 3
 }
 
 func numberRunBefore(rs []rune, i int) int {

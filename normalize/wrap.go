@@ -30,6 +30,7 @@ func joinWrappedLines(src *Text) *Text {
 		return src
 	}
 	width, units := pageWidth(rs, lines)
+	gap := lineGap(rs, lines) // blank lines between the lines of a paragraph
 	b := newBuilder(src)
 	next := 0 // source characters before next are written
 	for i := 0; i+1 < len(lines); i++ {
@@ -45,7 +46,7 @@ func joinWrappedLines(src *Text) *Text {
 			break
 		}
 		following := rs[lines[j].start:lines[j].end]
-		if j == i+1 && isSpacedNumberWrap(prev, following) {
+		if j == i+1+gap && isSpacedNumberWrap(prev, following) {
 			// "9 6 1 3 \n 2元": a spaced-out number goes on; the spaces at
 			// the break make one, which closing layout spaces then reads.
 			tail, head := trailingSpaces(prev), leadingSpaces(following)
@@ -58,25 +59,61 @@ func joinWrappedLines(src *Text) *Text {
 			}
 			continue
 		}
+		// The margin a line of PDF text starts with is layout, not text.
+		margin := leadingSpaces(following)
+		body := following[margin:]
+		if len(body) == 0 {
+			continue
+		}
 		cut := lines[i].end // the break and any blank lines after it are dropped
 		switch {
-		case endsWithDigit(prev) && continuesNumber(following):
-			if n := pageNumberAtCut(prev); n > 0 && isUnitStart(following[0]) {
+		case endsWithDecimalPoint(prev) && isDigit(body[0]):
+		case endsWithDigit(prev) && continuesNumber(body):
+			if n := pageNumberAtCut(prev); n > 0 && isUnitStart(body[0]) {
 				cut -= n
 			}
-		case j == i+1 && width > 0 && isFull(prev, width, units) && !opensItem(following):
+		case j == i+1+gap && width > 0 && isFull(prev, width, units) && !opensItem(following):
 		default:
 			continue
 		}
 		b.keepRange(next, cut)
-		if isLatinLetter(prev[len(prev)-1]) && isLatinLetter(following[0]) && !isUpper(prev[len(prev)-1]) && !isUpper(following[0]) {
+		if isLatinLetter(prev[len(prev)-1]) && isLatinLetter(body[0]) && !isUpper(prev[len(prev)-1]) && !isUpper(body[0]) {
 			b.emit(' ', lines[i].end, lines[i].end+1) // a word wrap stands for a space
 		}
-		next = lines[j].start
+		next = lines[j].start + margin
 		i = j - 1
 	}
 	b.keepRange(next, len(rs))
 	return b.text()
+}
+
+// lineGap returns 1 for double-spaced text, where a blank line follows
+// every line (as some converters write PDF text) and paragraphs are set
+// apart by more, and 0 otherwise: a text whose lines mostly follow each
+// other directly, or are paragraphs of their own, is not double-spaced.
+func lineGap(rs []rune, lines []lineSpan) int {
+	runs, adjacent, single := 0, 0, 0 // breaks between text lines; with no blank line; with one
+	blanks, seen := 0, false
+	for _, l := range lines {
+		if isBlank(rs[l.start:l.end]) {
+			blanks++
+			continue
+		}
+		if seen {
+			runs++
+			switch blanks {
+			case 0:
+				adjacent++
+			case 1:
+				single++
+			}
+		}
+		seen, blanks = true, 0
+	}
+	if runs >= 4 && float64(adjacent) <= 0.1*float64(runs) && float64(single) >= 0.5*float64(runs) {
+		return 1
+	}
+	return 0
 }
 
 // pageWidth estimates the width lines are wrapped at, in characters and in
@@ -192,7 +229,15 @@ func endsWithDigit(line []rune) bool { return len(line) > 0 && isDigit(line[len(
 // continuesNumber reports whether a line goes on with a number's digits or
 // its scale or unit.
 func continuesNumber(line []rune) bool {
-	return len(line) > 0 && (isDigit(line[0]) || isUnitStart(line[0]))
+	return len(line) > 0 && (isDigit(line[0]) || isUnitStart(line[0]) || line[0] == '.' && len(line) > 1 && isDigit(line[1]))
+}
+
+// endsWithDecimalPoint reports a line ending in a digit and a point
+// ("48.\n7万只"): a number cut at its point when the next line goes on
+// with digits, which the number case checks.
+func endsWithDecimalPoint(line []rune) bool {
+	n := len(line)
+	return n >= 2 && line[n-1] == '.' && isDigit(line[n-2])
 }
 
 // pageNumberAtCut returns the length of " N" (a space and one to three

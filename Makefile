@@ -59,6 +59,7 @@ fuzz:
 	$(GO) test ./document/word -run '^$$' -fuzz '^FuzzRTFText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 	$(GO) test ./document -run '^$$' -fuzz '^FuzzPDFText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 	$(GO) test ./document -run '^$$' -fuzz '^FuzzMHTMLText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
+	$(GO) test ./output -run '^$$' -fuzz '^FuzzCSVMatchesEncodingCSV$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
 
 clean:
 	rm -rf bin out

@@ -30,7 +30,10 @@ func Normalize(original string, base int, opts Options) (*Result, error) {
 	case "", "auto":
 		conversion = ""
 		if res.Script == ScriptTraditional {
-			conversion = "t2s"
+			// hk2s is t2s after Hong Kong's variant forms (衞 for 衛)
+			// are read as standard traditional; t2s alone leaves them.
+			// On Taiwan and mainland traditional text the two agree.
+			conversion = "hk2s"
 		}
 	case "none":
 		conversion = ""

@@ -25,6 +25,7 @@ func TestNormalizeCleansAndMapsBack(t *testing.T) {
 		{"crlf folded", "第一行\r\n第二行", "auto", "第一行\n第二行", "第二行", "第二行"},
 		{"decimal full stop", "增长0。05%", "auto", "增长0.05%", "0.05%", "0。05%"},
 		{"traditional converted", "全市近1.2萬名在職教師通過認定", "auto", "全市近1.2万名在职教师通过认定", "万名", "萬名"},
+		{"Hong Kong variants converted", "醫療衞生開支", "auto", "医疗卫生开支", "卫生", "衞生"},
 		{"script none keeps traditional", "在職教師", "none", "在職教師", "教師", "教師"},
 		{"boilerplate dropped", "文档侵权举报QQ:3215808601\n全区新增学位300个", "auto", "\n全区新增学位300个", "300个", "300个"},
 		{"square metre spelt out", "面积120㎡", "auto", "面积120平方米", "平方米", "㎡"},

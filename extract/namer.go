@@ -126,7 +126,11 @@ func (n *namer) name(i int) Fact {
 	}
 	if f.Kind == KindPercent && verb == "" && name != "" && !isShareName(name) && opensShare(left) && len(n.subjects) > 0 {
 		// "X完成367亿元,为年度计划的108%": X's share of the plan.
-		subject, verb = n.subjects[len(n.subjects)-1], "占"+strings.TrimPrefix(name, "占")+"比例"
+		whole, ratio := strings.TrimPrefix(name, "占"), "比例"
+		if rest, ok := strings.CutPrefix(name, "相当于"); ok {
+			whole, ratio = rest, "比重" // "…，相当于本地生产总值的3.4%", as in one clause
+		}
+		subject, verb = n.subjects[len(n.subjects)-1], "占"+whole+ratio
 	}
 	if name == "" && isShareOnly(left) {
 		verb = "占比" // "X 7.5万元,占44.0%": X's share of the whole

@@ -274,6 +274,8 @@ func TestMetricNames(t *testing.T) {
 		{"attribute of counted items", "引进招商项目42项，金额18亿元。", []string{"引进招商项目", "引进招商项目金额"}},
 		{"only before the amount", "其中土地出让收入只有86亿元。", []string{"土地出让收入"}},
 		{"share opening the next clause", "财政赤字为120亿元，相当于地区生产总值的2.1%。", []string{"财政赤字", "财政赤字占地区生产总值比重"}},
+		{"money named by its object", "民政部门为困难家庭发放3000元临时救助金。", []string{"发放临时救助金"}},
+		{"money named by its object", "新园区建成后预计带来50亿元投资，", []string{"带来投资"}},
 		{"conversion restates", "人均可支配收入5200美元，折合人民币约3.7万元。", []string{"人均可支配收入", "人均可支配收入折合人民币"}},
 		{"change ends", "国家预算收入比1956年增长百分之九。", []string{"国家预算收入增长"}},
 		{"change cut in two", "物价预测数1.8%,下修0.3个百分点。", []string{"物价预测数", "物价预测数下修"}},

@@ -50,6 +50,9 @@ func metricName(left, after []segment.Word, kind, unit string) string {
 		if name := fundedName(left, after); kind == KindMoney && name != "" {
 			return name
 		}
+		if name := moneyObjectName(left, after); kind == KindMoney && name != "" {
+			return name
+		}
 		name := leftName(left)
 		if verb := verbBefore(left); name == "" && kind == KindMoney && verb != "" {
 			if strings.HasSuffix(verb, "款") || strings.HasSuffix(verb, "资") || counterparts[verb] != "" {
@@ -107,6 +110,33 @@ func fundedName(left, after []segment.Word) string {
 		return ""
 	}
 	return object + verb
+}
+
+// moneyObjectName names money by the noun that follows it and the verb
+// before it, when the clause ends with that noun: "发放2000元消费券" →
+// 发放消费券, "带来四百亿元投资" → 带来投资. "" when the words do not read
+// so.
+func moneyObjectName(left, after []segment.Word) string {
+	left = trimMarks(left)
+	if len(left) == 0 || len(after) == 0 {
+		return ""
+	}
+	verb := left[len(left)-1]
+	if verb.Pos != "v" || reachingWords[verb.Text] || isChangeVerb(verb.Text) {
+		return ""
+	}
+	n := 0
+	for n < len(after) && n < 3 && isNoun(after[n]) {
+		n++
+	}
+	if n == 0 || n < len(after) && !isClauseBreak(after[n].Text) {
+		return "" // no noun, or the clause goes on after it
+	}
+	object := joinWords(after[:n])
+	if utf8.RuneCountInString(object) < 2 {
+		return ""
+	}
+	return verb.Text + object
 }
 
 // fundingVerbIn returns the funding verb a word is or ends with (财政投入

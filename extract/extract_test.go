@@ -276,6 +276,7 @@ func TestMetricNames(t *testing.T) {
 		{"share opening the next clause", "财政赤字为120亿元，相当于地区生产总值的2.1%。", []string{"财政赤字", "财政赤字占地区生产总值比重"}},
 		{"money named by its object", "民政部门为困难家庭发放3000元临时救助金。", []string{"发放临时救助金"}},
 		{"money named by its object", "新园区建成后预计带来50亿元投资，", []string{"带来投资"}},
+		{"share word opening the clause", "其中数字经济核心产业增加值增长9.1%，占地区生产总值比重为8.4%。", []string{"数字经济核心产业增加值增长", "数字经济核心产业增加值占地区生产总值比重"}},
 		{"conversion restates", "人均可支配收入5200美元，折合人民币约3.7万元。", []string{"人均可支配收入", "人均可支配收入折合人民币"}},
 		{"change ends", "国家预算收入比1956年增长百分之九。", []string{"国家预算收入增长"}},
 		{"change cut in two", "物价预测数1.8%,下修0.3个百分点。", []string{"物价预测数", "物价预测数下修"}},

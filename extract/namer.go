@@ -88,7 +88,11 @@ func (n *namer) name(i int) Fact {
 		name, ofPlan = n.completion(i, left, name)
 	}
 	if kind == KindPercent && !ofPlan {
-		if share, whole, ok := shareName(left, n.whole); ok {
+		last := ""
+		if len(n.subjects) > 0 {
+			last = n.subjects[len(n.subjects)-1]
+		}
+		if share, whole, ok := shareName(left, n.whole, last); ok {
 			name, n.whole = share, whole
 		}
 	}

@@ -14,9 +14,10 @@ var shareVerbs = wordSet("占", "占到", "约占", "所占", "占比", "相当�
 // shareName reads the clause before a percentage as a share and returns
 // its name: both sides (X占Y比重, with the written 比例 kept), or X占比
 // when the clause gives no whole. whole is the sentence's last whole, for
-// a share that leaves it out ("A占出口总额的30%，B占比12%"). ok is false
-// when the clause is no share or names nothing before the share word.
-func shareName(words []segment.Word, lastWhole string) (name, ofWhole string, ok bool) {
+// a share that leaves it out ("A占出口总额的30%，B占比12%"); lastSubject is
+// the sentence's last subject, for a share word opening its clause. ok is
+// false when the clause is no share or names nothing it is a share of.
+func shareName(words []segment.Word, lastWhole, lastSubject string) (name, ofWhole string, ok bool) {
 	if !hasShareVerb(words) {
 		return "", "", false
 	}
@@ -37,6 +38,9 @@ func shareName(words []segment.Word, lastWhole string) (name, ofWhole string, ok
 		return "", "", false
 	}
 	subject := shareSubject(words[:k])
+	if subject == "" && len(trimMarks(words[:k])) == 0 && lastSubject != "" {
+		subject = lastSubject // "…增加值增长12.3%，占规模以上工业增加值比重为16.5%"
+	}
 	if subject == "" {
 		return "", "", false
 	}

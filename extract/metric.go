@@ -274,6 +274,11 @@ func leftName(words []segment.Word) string {
 			}
 			continue
 		}
+		if w.Text == "." && isLatinCode(kept[len(kept)-1].Text) && i+1 < len(words) && isAmountWord(words[i+1].Text) {
+			kept = append(kept, w, words[i+1]) // PM2.5: a code's digits are the name's
+			i++
+			continue
+		}
 		if isAmountWord(w.Text) && !isOrdinalAt(words, i-1) {
 			if i+1 < len(words) && (isUnitWord(words[i+1].Text) || words[i+1].Pos == "m" || words[i+1].Pos == "q") {
 				i++ // its unit: 190861千瓦
@@ -310,6 +315,16 @@ func leftName(words []segment.Word) string {
 		}
 	}
 	return joinWords(kept)
+}
+
+// isLatinCode reports a word of Latin letters ending in digits (PM2 of
+// PM2.5, H7N9): a code, whose digits name, not count.
+func isLatinCode(w string) bool {
+	if w == "" || !isLatin(rune(w[0])) {
+		return false
+	}
+	last := w[len(w)-1]
+	return last >= '0' && last <= '9'
 }
 
 // gainVerbs say what was won or gained; the name is what follows them.
@@ -522,6 +537,9 @@ func timeAt(words []segment.Word, i int) int {
 	w := words[i].Text
 	if timeWords[w] {
 		return 1
+	}
+	if i+1 < len(words) && timeWords[w+words[i+1].Text] {
+		return 2 // 上学年 cut as 上学 + 年
 	}
 	if i > 0 && words[i-1].Text == "第" {
 		return 0 // 第2季度 is an ordinal period that names a series

@@ -165,7 +165,9 @@ func TestAmountsAfterLatinIndicators(t *testing.T) {
 		{"今年CPI2.3%左右", []want{pct("2.3%", 2.3)}},
 		{"GDP总量达3万亿", []want{num("3万亿", 3e12)}},
 		// A bare number glued to letters is part of a name or a code.
-		{"PM2.5浓度下降", []want{num("5", 5)}},
+		{"PM2.5浓度下降", nil},
+		{"PM2.5年均浓度", nil}, // its 5 starts no 5年
+		{"PM10日均值", nil},
 		{"型号AB300", nil},
 		{"H7N9疫情", nil},
 	})

@@ -192,7 +192,7 @@ func (s *scanner) scan() []hit {
 			// consists of mask letters only (xx, XX, n).
 			j := i
 			onlyMask := true
-			for j < n && (isASCIILetter(c[j]) || isASCIIDigit(c[j]) || c[j] == '_') {
+			for j < n && (isASCIILetter(c[j]) || isASCIIDigit(c[j]) || c[j] == '_' || isCodePoint(c, j)) {
 				if isASCIILetter(c[j]) && c[j] != 'x' && c[j] != 'X' && c[j] != 'n' {
 					onlyMask = false
 				}
@@ -227,6 +227,13 @@ func (s *scanner) scan() []hit {
 	}
 	s.hits = out
 	return out
+}
+
+// isCodePoint reports a point inside a code's digits (PM2.5): a digit on
+// each side, so that the code is skipped whole and its last digits start
+// no number (5年 of PM2.5年均浓度).
+func isCodePoint(c []rune, j int) bool {
+	return c[j] == '.' && j > 0 && isASCIIDigit(c[j-1]) && j+1 < len(c) && isASCIIDigit(c[j+1])
 }
 
 // amountAfterWord reads an amount glued to a Latin word of two or more

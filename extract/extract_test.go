@@ -279,6 +279,8 @@ func TestMetricNames(t *testing.T) {
 		{"share word opening the clause", "其中数字经济核心产业增加值增长9.1%，占地区生产总值比重为8.4%。", []string{"数字经济核心产业增加值增长", "数字经济核心产业增加值占地区生产总值比重"}},
 		{"a code's digits", "全市PM2.5年均浓度为28微克/立方米。", []string{"PM2.5年均浓度"}},
 		{"academic year compared", "高职在校生人数3200人，比上学年增加150人。", []string{"高职在校生人数", "高职在校生人数增加"}},
+		{"a year cut before its last digit", "外汇储备预计在二〇二六年三月底为980亿元。", []string{"外汇储备"}},
+		{"a month glued to its edge", "外汇储备在三月底为460亿元。", []string{"外汇储备"}},
 		{"conversion restates", "人均可支配收入5200美元，折合人民币约3.7万元。", []string{"人均可支配收入", "人均可支配收入折合人民币"}},
 		{"change ends", "国家预算收入比1956年增长百分之九。", []string{"国家预算收入增长"}},
 		{"change cut in two", "物价预测数1.8%,下修0.3个百分点。", []string{"物价预测数", "物价预测数下修"}},

@@ -554,9 +554,21 @@ func timeAt(words []segment.Word, i int) int {
 	if t, ok := trimDateUnit(w); ok && yearLike(t) {
 		return 1 // 一九八六年 as one word
 	}
+	if isGluedMonth(w) {
+		return 1 // 三月底 as one word
+	}
 	first, j, marked := numberRun(words, j)
 	if first.runes == 0 {
 		return 0
+	}
+	if !marked && j < len(words) {
+		if t, ok := trimDateUnit(words[j].Text); ok && isNumberWord(t) {
+			whole := first
+			whole.add(t)
+			if whole.yearLike() {
+				return j + 1 - i // 二 〇 二 五年: the year's last digit glued to 年
+			}
+		}
 	}
 	if marked || j < len(words) && yearSpanMarks[words[j].Text] {
 		if !marked {
@@ -624,6 +636,17 @@ func numberRun(words []segment.Word, j int) (number runOfDigits, next int, marke
 }
 
 // trimDateUnit cuts a year unit off a word.
+// isGluedMonth reports a month written as one word, with its edge or 份
+// (三月底, 十二月份, 6月末).
+func isGluedMonth(w string) bool {
+	for _, edge := range []string{"底", "末", "初", "中", "份", ""} {
+		if t, ok := strings.CutSuffix(w, "月"+edge); ok && t != "" && isNumberWord(t) {
+			return true
+		}
+	}
+	return false
+}
+
 func trimDateUnit(w string) (string, bool) {
 	for _, u := range []string{"学年度", "学年", "年度", "年"} {
 		if t, ok := strings.CutSuffix(w, u); ok && t != "" {

@@ -281,6 +281,7 @@ func TestMetricNames(t *testing.T) {
 		{"academic year compared", "高职在校生人数3200人，比上学年增加150人。", []string{"高职在校生人数", "高职在校生人数增加"}},
 		{"a year cut before its last digit", "外汇储备预计在二〇二六年三月底为980亿元。", []string{"外汇储备"}},
 		{"a month glued to its edge", "外汇储备在三月底为460亿元。", []string{"外汇储备"}},
+		{"a rate per so many", "全县每万人口拥有全科医生3.5名，每千名学生配备心理教师2名。", []string{"每万人口拥有全科医生", "每千名学生配备心理教师"}},
 		{"conversion restates", "人均可支配收入5200美元，折合人民币约3.7万元。", []string{"人均可支配收入", "人均可支配收入折合人民币"}},
 		{"change ends", "国家预算收入比1956年增长百分之九。", []string{"国家预算收入增长"}},
 		{"change cut in two", "物价预测数1.8%,下修0.3个百分点。", []string{"物价预测数", "物价预测数下修"}},

@@ -231,7 +231,8 @@ func leftName(words []segment.Word) string {
 	var adverb []segment.Word // the last adverb dropped: 经常 of 经常开支
 	for len(words) > 1 {
 		w := words[0]
-		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) || isNegatedModifier(words) || len(words) == 2 && genericMoney[words[1].Text] && w.Pos == "v" {
+		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) || isNegatedModifier(words) || len(words) == 2 && genericMoney[words[1].Text] && w.Pos == "v" ||
+			isPerScale(words) {
 			break
 		}
 		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionLike(w) || qualifierWord(w.Text) ||
@@ -325,6 +326,21 @@ func isLatinCode(w string) bool {
 	}
 	last := w[len(w)-1]
 	return last >= '0' && last <= '9'
+}
+
+// isPerScale reports a name opening with 每 and a scale, with or without
+// its classifier (每万人口, 每千名学生, 每万人): a rate per so many, which
+// the name keeps.
+func isPerScale(words []segment.Word) bool {
+	if len(words) < 3 || words[0].Text != "每" {
+		return false
+	}
+	scale := strings.TrimRight(words[1].Text, "名人户")
+	switch scale {
+	case "十", "百", "千", "万", "十万", "百万", "千万", "亿":
+		return true
+	}
+	return false
 }
 
 // gainVerbs say what was won or gained; the name is what follows them.

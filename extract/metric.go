@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/zhmetrics/zhmetrics/extract/number"
 	"github.com/zhmetrics/zhmetrics/segment"
 )
 
@@ -235,7 +236,7 @@ func leftName(words []segment.Word) string {
 			isPerScale(words) {
 			break
 		}
-		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionLike(w) || qualifierWord(w.Text) ||
+		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionLike(w) || qualifierWord(w.Text) || sinceWords[w.Text] ||
 			modalWords[w.Text] || isListMarker(words) {
 			adverb = nil
 			if w.Pos == "d" && !scopeWords[w.Text] && !leadingVerbs[w.Text] {
@@ -539,8 +540,13 @@ func dropDates(words []segment.Word) []segment.Word {
 	return out
 }
 
-// dateUnits end a numbered date: 2020年, 110学年, 9月份.
-var dateUnits = wordSet("年", "年度", "学年", "学年度", "年份", "年末", "年底", "年初", "年内", "月", "月份", "月底", "月末", "日", "号", "季度")
+// dateUnits end a numbered date: 2020年, 110学年, 9月份, and a cohort's
+// year (2019届, a year only).
+var dateUnits = wordSet("年", "年度", "学年", "学年度", "年份", "年末", "年底", "年初", "年内", "月", "月份", "月底", "月末", "日", "号", "季度", "届")
+
+// sinceWords after a number of years make it a span up to now (十年来,
+// 五年以来): it dates what follows, it is no amount.
+var sinceWords = wordSet("来", "以来")
 
 // dateEdges follow a date to mean its start or end (2020年末).
 var dateEdges = wordSet("末", "底", "初", "中", "前", "后")
@@ -573,6 +579,9 @@ func timeAt(words []segment.Word, i int) int {
 	if isGluedMonth(w) {
 		return 1 // 三月底 as one word
 	}
+	if t, ok := trimDateUnit(w); ok && isNumberWord(t) && i+1 < len(words) && sinceWords[words[i+1].Text] {
+		return 2 // 十年 来: a span of time up to now
+	}
 	first, j, marked := numberRun(words, j)
 	if first.runes == 0 {
 		return 0
@@ -601,9 +610,15 @@ func timeAt(words []segment.Word, i int) int {
 		}
 		j = next
 	}
+	if j < len(words) && words[j].Text == "年来" {
+		return j + 1 - i // 23年来
+	}
+	if j+1 < len(words) && words[j].Text == "年" && sinceWords[words[j+1].Text] {
+		return j + 2 - i
+	}
 	if j < len(words) && dateUnits[words[j].Text] {
 		unit := words[j].Text
-		if era || !strings.HasPrefix(unit, "年") && !strings.HasPrefix(unit, "学年") || first.yearLike() {
+		if era || !strings.HasPrefix(unit, "年") && !strings.HasPrefix(unit, "学年") && unit != "届" || first.yearLike() {
 			if j+1 < len(words) && dateEdges[words[j+1].Text] {
 				return j + 2 - i // 2020年末
 			}
@@ -699,18 +714,10 @@ func isNumberWord(w string) bool {
 	return true
 }
 
-// isNumeral reports a digit in any script, a Chinese numeral up to 千, or
-// a mask standing for a digit.
+// isNumeral reports a digit in any script, a Chinese numeral up to 千
+// (廿 卅 卌 too), or a mask standing for a digit.
 func isNumeral(r rune) bool {
-	switch {
-	case r >= '0' && r <= '9', r >= '０' && r <= '９', r == 'x', r == 'X':
-		return true
-	}
-	switch r {
-	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
-		return true
-	}
-	return false
+	return number.IsNumeral(r) || r == 'x' || r == 'X'
 }
 
 // splitChange splits a trailing change word off a name.
@@ -740,9 +747,9 @@ var changeVerbsByLast = func() map[rune][]string {
 // when the quantity is not followed by a noun.
 func rightNounPhrase(words []segment.Word) string {
 	modified := false // 的 after the amount: what follows is one noun phrase
-	for len(words) > 0 && (strings.TrimSpace(words[0].Text) == "" || words[0].Text == "的") {
+	for len(words) > 0 && (strings.TrimSpace(words[0].Text) == "" || words[0].Text == "的" || sinceWords[words[0].Text]) {
 		modified = modified || words[0].Text == "的"
-		words = words[1:]
+		words = words[1:] // 的, or 来 of 110年来
 	}
 	words = skipBand(words)
 	if n := len(words); modified && n >= 2 && words[n-1].Pos == "v" && isNoun(words[n-2]) && !isChangeVerb(words[n-1].Text) {

@@ -203,6 +203,10 @@ func isDate(rs []rune, m number.Match, unit string) bool {
 	if unit == "日" {
 		return !isNumberOfDays(rs, m)
 	}
+	if unit == "届" {
+		// 2019届毕业生: a cohort named by its year, not 2019 sessions.
+		return !m.IsRange && len([]rune(strings.ReplaceAll(m.Text, " ", ""))) == 4 && m.Value >= 1900 && m.Value <= 2100
+	}
 	if unit != "年" && unit != "度" {
 		return false
 	}

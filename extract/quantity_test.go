@@ -121,6 +121,8 @@ func TestYearsNotAmounts(t *testing.T) {
 		{"108年第3季出口成长2.1%", []quantityWant{{"2.1%", KindPercent, 2.1, "%", ""}}},
 		{"109年上半年失业率3.9%，较108年增0.2个百分点", []quantityWant{
 			{"3.9%", KindPercent, 3.9, "%", ""}, {"0.2个百分点", KindPercent, 0.2, "百分点", ""}}},
+		{"2019届毕业生就业率95%", []quantityWant{{"95%", KindPercent, 95, "%", ""}}},
+		{"连续举办12届运动会", []quantityWant{{"12届", KindCount, 12, "届", ""}}},
 		// A number of years stays a measure.
 		{"建校110年来培养学生3万人", []quantityWant{{"110年", KindMeasure, 110, "年", ""}, {"3万人", KindCount, 30000, "人", ""}}},
 	})

@@ -106,6 +106,20 @@ func digitValue(r rune) (float64, bool) {
 	return 0, false
 }
 
+// IsNumeral reports a character that writes a number's digits in the
+// ordinary scripts: Arabic digits (ASCII and full-width), 〇 零 一 … 九 两,
+// 十 百 千 and 廿 卅 卌. The financial forms (壹 … 仟) and the scale words
+// 万 亿 兆 are left out: alone they are words.
+func IsNumeral(r rune) bool {
+	if isASCIIDigit(r) || r >= '０' && r <= '９' || tensValue(r) > 0 {
+		return true
+	}
+	if _, ok := digitValue(r); ok && !isFinancial(r) {
+		return true
+	}
+	return smallUnit(r) > 0 && !isFinancial(r)
+}
+
 // isZero reports 零 and 〇.
 func isZero(r rune) bool { return r == '零' || r == '〇' }
 

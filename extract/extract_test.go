@@ -284,6 +284,8 @@ func TestMetricNames(t *testing.T) {
 		{"a rate per so many", "全县每万人口拥有全科医生3.5名，每千名学生配备心理教师2名。", []string{"每万人口拥有全科医生", "每千名学生配备心理教师"}},
 		{"a cohort's year", "2022届毕业生初次就业率为91.5%。", []string{"毕业生初次就业率"}},
 		{"years up to now", "十年来新建农村公路410公里。", []string{"新建农村公路"}},
+		{"a band naming who is counted", "全镇60岁以上老人2300人，其中80岁以上老人占15%。", []string{"60岁以上老人", "80岁以上老人占比"}},
+		{"a ranged band naming who is counted", "全县18至35岁青年为6.2万人。", []string{"18至35岁青年"}},
 		{"conversion restates", "人均可支配收入5200美元，折合人民币约3.7万元。", []string{"人均可支配收入", "人均可支配收入折合人民币"}},
 		{"change ends", "国家预算收入比1956年增长百分之九。", []string{"国家预算收入增长"}},
 		{"change cut in two", "物价预测数1.8%,下修0.3个百分点。", []string{"物价预测数", "物价预测数下修"}},

@@ -28,28 +28,38 @@ func productOf(name string) string {
 	return ""
 }
 
+// bandAt returns how many words from words[i] write a band that defines
+// a group (65岁以上, 15至59岁, 3周岁以下) and are followed by the group's
+// noun, or 0.
+func bandAt(words []segment.Word, i int) int {
+	if i >= len(words) || !isBandNumber(words[i].Text) {
+		return 0
+	}
+	j, ranged := i+1, false
+	if j+1 < len(words) && isRangeWord(words[j].Text) && isBandNumber(words[j+1].Text) {
+		j, ranged = j+2, true
+	}
+	if j >= len(words) || !bandUnits[words[j].Text] {
+		return 0
+	}
+	j++
+	if j < len(words) && bandWords[words[j].Text] {
+		j++
+	} else if !ranged {
+		return 0
+	}
+	if j < len(words) && (isNoun(words[j]) || allHan(words[j].Text) && words[j].Pos != "v" && !isFunctionWord(words[j].Pos)) {
+		return j - i // the group's noun (青年 is tagged a time word)
+	}
+	return 0
+}
+
 // skipBand drops a band that defines the counted group from the start of
 // the words after a count: "8.1万名65岁以上老年人" counts 老年人, and so
 // does "3200名18至25岁青年". Other words come back as they are.
 func skipBand(words []segment.Word) []segment.Word {
-	if len(words) < 3 || !isBandNumber(words[0].Text) {
-		return words
-	}
-	i, ranged := 1, false
-	if i+1 < len(words) && isRangeWord(words[i].Text) && isBandNumber(words[i+1].Text) {
-		i, ranged = i+2, true
-	}
-	if i >= len(words) || !bandUnits[words[i].Text] {
-		return words
-	}
-	i++
-	if i < len(words) && bandWords[words[i].Text] {
-		i++
-	} else if !ranged {
-		return words
-	}
-	if i < len(words) && isNoun(words[i]) {
-		return words[i:]
+	if n := bandAt(words, 0); n > 0 {
+		return words[n:]
 	}
 	return words
 }

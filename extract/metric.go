@@ -233,7 +233,7 @@ func leftName(words []segment.Word) string {
 	for len(words) > 1 {
 		w := words[0]
 		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) || isNegatedModifier(words) || len(words) == 2 && genericMoney[words[1].Text] && w.Pos == "v" ||
-			isPerScale(words) {
+			isPerScale(words) || bandAt(words, 0) > 0 {
 			break
 		}
 		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionLike(w) || qualifierWord(w.Text) || sinceWords[w.Text] ||
@@ -266,8 +266,17 @@ func leftName(words []segment.Word) string {
 	// an amount.
 	kept := make([]segment.Word, 1, len(words))
 	kept[0] = words[0]
-	for i := 1; i < len(words); i++ {
+	start := 1
+	if n := bandAt(words, 0); n > 0 {
+		kept, start = append(kept[:0], words[:n]...), n // 60岁以上人口 keeps who it counts
+	}
+	for i := start; i < len(words); i++ {
 		w := words[i]
+		if n := bandAt(words, i); n > 0 {
+			kept = append(kept, words[i:i+n]...)
+			i += n - 1
+			continue
+		}
 		if isNumberWord(w.Text) && i+1 < len(words) && (words[i+1].Text == "年" && i+2 < len(words) && isChangeVerb(words[i+2].Text) ||
 			isUnitWord(words[i+1].Text)) {
 			i++
@@ -303,7 +312,7 @@ func leftName(words []segment.Word) string {
 		}
 		kept = append(kept, w)
 	}
-	if isAmountWord(kept[0].Text) {
+	if isAmountWord(kept[0].Text) && bandAt(kept, 0) == 0 {
 		kept = kept[1:]
 		// A band opening the name: 500万元以上项目 names 项目.
 		if len(kept) > 2 && isUnitWord(kept[0].Text) && bandWords[kept[1].Text] {

@@ -266,14 +266,15 @@ func leftName(words []segment.Word) string {
 	// an amount.
 	kept := make([]segment.Word, 1, len(words))
 	kept[0] = words[0]
-	start := 1
-	if n := bandAt(words, 0); n > 0 {
-		kept, start = append(kept[:0], words[:n]...), n // 60岁以上人口 keeps who it counts
+	if n := bandAt(words, 0); n > 0 && n < len(words) {
+		// A band defining the group (15-24岁青年失业率) is no part of the
+		// indicator's name, as the gold names it: 青年失业率.
+		words = words[n:]
+		kept[0] = words[0]
 	}
-	for i := start; i < len(words); i++ {
+	for i := 1; i < len(words); i++ {
 		w := words[i]
 		if n := bandAt(words, i); n > 0 {
-			kept = append(kept, words[i:i+n]...)
 			i += n - 1
 			continue
 		}
@@ -312,7 +313,7 @@ func leftName(words []segment.Word) string {
 		}
 		kept = append(kept, w)
 	}
-	if isAmountWord(kept[0].Text) && bandAt(kept, 0) == 0 {
+	if isAmountWord(kept[0].Text) {
 		kept = kept[1:]
 		// A band opening the name: 500万元以上项目 names 项目.
 		if len(kept) > 2 && isUnitWord(kept[0].Text) && bandWords[kept[1].Text] {

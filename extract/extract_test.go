@@ -286,6 +286,7 @@ func TestMetricNames(t *testing.T) {
 		{"years up to now", "十年来新建农村公路410公里。", []string{"新建农村公路"}},
 		{"a band before its group", "全镇60岁以上老人2300人，其中80岁以上老人占15%。", []string{"老人", "老人占比"}},
 		{"a ranged band before its group", "全县18至35岁青年失业率为9.6%。", []string{"青年失业率"}},
+		{"first time before the amount", "全年接待游客首次突破1亿人次。", []string{"游客"}},
 		{"conversion restates", "人均可支配收入5200美元，折合人民币约3.7万元。", []string{"人均可支配收入", "人均可支配收入折合人民币"}},
 		{"change ends", "国家预算收入比1956年增长百分之九。", []string{"国家预算收入增长"}},
 		{"change cut in two", "物价预测数1.8%,下修0.3个百分点。", []string{"物价预测数", "物价预测数下修"}},

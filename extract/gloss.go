@@ -172,10 +172,17 @@ func isCurrencyName(w string) bool {
 // isConversion reports a name that is a conversion alone (折合新台币): it
 // restates the amount of the subject before it.
 func isConversion(name string) bool {
-	for v := range conversionVerbs {
-		if strings.HasPrefix(name, v) {
+	n := 0
+	for i := range name {
+		if n > 0 && conversionVerbs[name[:i]] {
 			return true
 		}
+		if n++; n > maxConversionVerb {
+			return false
+		}
 	}
-	return false
+	return conversionVerbs[name]
 }
+
+// maxConversionVerb is the longest conversion verb, in characters.
+const maxConversionVerb = 3

@@ -554,6 +554,19 @@ func dropDates(words []segment.Word) []segment.Word {
 // year (2019届, a year only).
 var dateUnits = wordSet("年", "年度", "学年", "学年度", "年份", "年末", "年底", "年初", "年内", "月", "月份", "月底", "月末", "日", "号", "季度", "届")
 
+// timeWordHeads are the beginnings of the time words, which the
+// segmenter may cut off the rest (上学 of 上学年).
+var timeWordHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range timeWords {
+		rs := []rune(w)
+		for k := 1; k < len(rs); k++ {
+			m[string(rs[:k])] = true
+		}
+	}
+	return m
+}()
+
 // sinceWords after a number of years make it a span up to now (十年来,
 // 五年以来): it dates what follows, it is no amount.
 var sinceWords = wordSet("来", "以来")
@@ -570,7 +583,7 @@ func timeAt(words []segment.Word, i int) int {
 	if timeWords[w] {
 		return 1
 	}
-	if i+1 < len(words) && timeWords[w+words[i+1].Text] {
+	if i+1 < len(words) && timeWordHeads[w] && timeWords[w+words[i+1].Text] {
 		return 2 // 上学年 cut as 上学 + 年
 	}
 	if i > 0 && words[i-1].Text == "第" {

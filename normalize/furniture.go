@@ -191,7 +191,7 @@ func bareNumberLines(rs []rune, lines []lineSpan, furniture []bool) []int {
 		return i < 0 || i >= len(lines) || furniture[i] || isBlank(rs[lines[i].start:lines[i].end])
 	}
 	for i, l := range lines {
-		line := strings.TrimSpace(string(rs[l.start:l.end]))
+		line := trimSpaces(rs[l.start:l.end])
 		digits := 0
 		for _, r := range line {
 			if isDigit(r) {
@@ -219,7 +219,7 @@ func continuesSpacedNumber(rs []rune, lines []lineSpan, i int) bool {
 	if p < 0 {
 		return false
 	}
-	prev := []rune(strings.TrimRight(string(rs[lines[p].start:lines[p].end]), " "))
+	prev := trimSpaces(rs[lines[p].start:lines[p].end])
 	n := len(prev)
 	return n >= 3 && isNumberChar(prev[n-1]) && prev[n-2] == ' ' && isNumberChar(prev[n-3])
 }
@@ -284,6 +284,18 @@ func isPageNumber(line string) bool {
 		}
 	}
 	return false
+}
+
+// trimSpaces cuts spaces off both ends of a line, without copying it.
+func trimSpaces(line []rune) []rune {
+	a, b := 0, len(line)
+	for a < b && line[a] == ' ' {
+		a++
+	}
+	for b > a && line[b-1] == ' ' {
+		b--
+	}
+	return line[a:b]
 }
 
 func isBlank(line []rune) bool {

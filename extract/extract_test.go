@@ -287,6 +287,8 @@ func TestMetricNames(t *testing.T) {
 		{"a band before its group", "全镇60岁以上老人2300人，其中80岁以上老人占15%。", []string{"老人", "老人占比"}},
 		{"a ranged band before its group", "全县18至35岁青年失业率为9.6%。", []string{"青年失业率"}},
 		{"first time before the amount", "全年接待游客首次突破1亿人次。", []string{"游客"}},
+		{"adverb and verb as the head noun", "全区公共安全的经常开支为12亿元。", []string{"公共安全经常开支"}},
+		{"in all, as Hong Kong writes it", "展会的参展商及观众合共12万人次。", []string{"展会参展商及观众"}},
 		{"conversion restates", "人均可支配收入5200美元，折合人民币约3.7万元。", []string{"人均可支配收入", "人均可支配收入折合人民币"}},
 		{"change ends", "国家预算收入比1956年增长百分之九。", []string{"国家预算收入增长"}},
 		{"change cut in two", "物价预测数1.8%,下修0.3个百分点。", []string{"物价预测数", "物价预测数下修"}},

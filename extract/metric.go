@@ -307,7 +307,10 @@ func leftName(words []segment.Word) string {
 			continue // 大力 in 大力增长, 会 in 政府会拨款
 		}
 		beforeVerb := i+1 < len(words) && (words[i+1].Pos == "v" || words[i+1].Pos == "d")
-		if w.Pos == "d" && beforeVerb || (w.Pos == "f" && len([]rune(w.Text)) == 1) ||
+		// An adverb and the verb ending the name are its head noun
+		// (医疗卫生的经常开支), as at the name's start.
+		headNoun := i+2 == len(words) && words[i+1].Pos == "v" && !isChangeVerb(words[i+1].Text) && !leadingVerbs[words[i+1].Text]
+		if w.Pos == "d" && beforeVerb && !headNoun || (w.Pos == "f" && len([]rune(w.Text)) == 1) ||
 			scopeWords[w.Text] && w.Pos != "c" && kept[len(kept)-1].Text != "占" && !isAwardLevel(words, i) || isQuoteMark(w.Text) {
 			continue
 		}

@@ -322,7 +322,7 @@ const spanBreaks = "，,；;：:。！？!?\n、"
 // punctuationBefore returns where the clause holding at starts, no
 // earlier than floor.
 func punctuationBefore(rs []rune, at, floor int) int {
-	for at > floor && !strings.ContainsRune(spanBreaks, rs[at-1]) {
+	for at > floor && (!strings.ContainsRune(spanBreaks, rs[at-1]) || joinsNouns(rs, at-1)) {
 		at--
 	}
 	return max(at, floor)

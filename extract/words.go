@@ -259,6 +259,9 @@ func (sw *sentenceWords) breaksClause(w nameWord) bool {
 	if !isClauseBreak(w.Text) {
 		return false
 	}
+	if w.Text == "、" && joinsNouns(sw.rs, w.start) {
+		return false
+	}
 	if !isQuoteMark(w.Text) || strings.ContainsAny(w.Text, "《》") {
 		return true
 	}
@@ -268,6 +271,26 @@ func (sw *sentenceWords) breaksClause(w nameWord) bool {
 	}
 	if open, ok := openerOf[r]; ok && innerQuote(sw.rs, w.start, open, -1) {
 		return false // a closing mark
+	}
+	return true
+}
+
+// joinsNouns reports an enumeration comma at rs[at] between nouns of one
+// subject ("教育、社会福利及医疗卫生的经常开支"): Han characters on both
+// sides and no digit back to the clause's start. A comma after a number
+// ("学校12所、教师300名") ends a clause.
+func joinsNouns(rs []rune, at int) bool {
+	if at == 0 || at+1 >= len(rs) || rs[at] != '、' || !number.IsHan(rs[at-1]) || !number.IsHan(rs[at+1]) {
+		return false
+	}
+	for i := at - 1; i >= 0 && at-i <= maxClause; i-- {
+		r := rs[i]
+		if isNumeral(r) && !number.IsHan(r) || r == '%' {
+			return false
+		}
+		if strings.ContainsRune(clauseBreaks, r) && r != '、' {
+			return true
+		}
 	}
 	return true
 }

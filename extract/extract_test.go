@@ -178,6 +178,7 @@ func TestLexiconRejectsBadInput(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"empty canonical", "# ok\n新指标\t别名\n\t无名\n", "my.tsv:3"},
 		{"one-character alias", "入学人数\t人\n", "my.tsv:1: name \"人\" has one character"},
+		{"one-character alias behind a mark", "指标\t\ufeff别\n", "my.tsv:1: name \"别\" has one character"},
 		{"binary", "指标\t别名\n\x00\x01PK\x03\x04\n", "my.tsv:2: not a UTF-8 text lexicon"},
 		{"not UTF-8", "\xb9\xfa\xc4\xda\t\xb1\xf0\n", "my.tsv:1: not a UTF-8 text lexicon"},
 	}
@@ -212,34 +213,27 @@ func TestLexiconAddedNamesAndRoundTrip(t *testing.T) {
 	}
 }
 
-func TestLexiconJoinedFilesKeepNoByteOrderMarks(t *testing.T) {
-	// Two lexicons saved with byte order marks and joined with cat.
-	lex := &Lexicon{}
-	if err := lex.Add(strings.NewReader("\ufeff校舍面积\t校舍建筑面积\n\ufeff师生比\t生师比\n"), "joined.tsv"); err != nil {
-		t.Fatal(err)
+// Byte order marks are never part of a name: at each line's start where
+// lexicons saved with one were joined with cat, and after the space or tab
+// an editor left.
+func TestLexiconNamesKeepNoByteOrderMarks(t *testing.T) {
+	tests := []struct{ name, tsv, alias, canonical string }{
+		{"joined files", "\ufeff校舍面积\t校舍建筑面积\n\ufeff师生比\t生师比\n", "生师比", "师生比"},
+		{"after a space or a tab", "\ufeff \ufeff图书馆藏书量\t\ufeff藏书量\n", "藏书量", "图书馆藏书量"},
 	}
-	if got := lex.Canonical("生师比"); got != "师生比" {
-		t.Errorf("Canonical(生师比) = %q, want 师生比: a mark stayed in the name", got)
-	}
-}
-
-func TestLexiconMarkAfterSpaceOrTabIsNotPartOfAName(t *testing.T) {
-	// An editor left marks after the leading space and after the tab.
-	lex := &Lexicon{}
-	if err := lex.Add(strings.NewReader("\ufeff \ufeff图书馆藏书量\t\ufeff藏书量\n"), "marks.tsv"); err != nil {
-		t.Fatal(err)
-	}
-	if got := lex.Canonical("藏书量"); got != "图书馆藏书量" {
-		t.Errorf("Canonical(藏书量) = %q, want 图书馆藏书量", got)
-	}
-	var b strings.Builder
-	lex.WriteTo(&b)
-	if strings.ContainsRune(b.String(), '\ufeff') {
-		t.Errorf("written lexicon keeps a byte order mark: %q", b.String())
-	}
-	// A mark and one character is a one-character name.
-	if err := (&Lexicon{}).Add(strings.NewReader("指标\t\ufeff别\n"), "one.tsv"); err == nil {
-		t.Error("a one-character alias behind a mark was accepted")
+	for _, tt := range tests {
+		lex := &Lexicon{}
+		if err := lex.Add(strings.NewReader(tt.tsv), "marks.tsv"); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := lex.Canonical(tt.alias); got != tt.canonical {
+			t.Errorf("%s: Canonical(%s) = %q, want %s: a mark stayed in the name", tt.name, tt.alias, got, tt.canonical)
+		}
+		var b strings.Builder
+		lex.WriteTo(&b)
+		if strings.ContainsRune(b.String(), '\ufeff') {
+			t.Errorf("%s: written lexicon keeps a byte order mark: %q", tt.name, b.String())
+		}
 	}
 }
 

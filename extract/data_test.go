@@ -67,12 +67,3 @@ func TestDataFiles(t *testing.T) {
 		}
 	}
 }
-
-// isConversion looks no further into a name than maxConversionVerb.
-func TestConversionVerbsFitTheirBound(t *testing.T) {
-	for v := range conversionVerbs {
-		if n := len([]rune(v)); n > maxConversionVerb {
-			t.Errorf("conversion_verbs.txt: %q has %d characters, over maxConversionVerb %d", v, n, maxConversionVerb)
-		}
-	}
-}

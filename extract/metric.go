@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -280,10 +281,7 @@ func leftName(words []segment.Word) string {
 		}
 		if isNumberWord(w.Text) && i+1 < len(words) && (words[i+1].Text == "年" && i+2 < len(words) && isChangeVerb(words[i+2].Text) ||
 			isUnitWord(words[i+1].Text)) {
-			i++
-			if i+1 < len(words) && bandWords[words[i+1].Text] {
-				i++ // a band: 1000万元以上项目
-			}
+			i = skipBandWord(words, i+1)
 			continue
 		}
 		if w.Text == "." && isLatinCode(kept[len(kept)-1].Text) && i+1 < len(words) && isAmountWord(words[i+1].Text) {
@@ -295,9 +293,7 @@ func leftName(words []segment.Word) string {
 			if i+1 < len(words) && (isUnitWord(words[i+1].Text) || words[i+1].Pos == "m" || words[i+1].Pos == "q") {
 				i++ // its unit: 190861千瓦
 			}
-			if i+1 < len(words) && bandWords[words[i+1].Text] {
-				i++ // a band: 500万元以上项目
-			}
+			i = skipBandWord(words, i)
 			continue
 		}
 		if t, ok := trimDateUnit(w.Text); ok && isNumberWord(t) && changeFollows(words[i+1:]) {
@@ -330,6 +326,15 @@ func leftName(words []segment.Word) string {
 		}
 	}
 	return joinWords(kept)
+}
+
+// skipBandWord returns the index of the band word after words[i], an
+// amount or its unit (500万元以上项目), or i when none follows.
+func skipBandWord(words []segment.Word, i int) int {
+	if i+1 < len(words) && bandWords[words[i+1].Text] {
+		return i + 1
+	}
+	return i
 }
 
 // isLatinCode reports a word of Latin letters ending in digits (PM2 of
@@ -601,12 +606,11 @@ func timeAt(words []segment.Word, i int) int {
 	}
 	if t, ok := trimDateUnit(w); ok && yearLike(t) {
 		return 1 // 一九八六年 as one word
+	} else if ok && isNumberWord(t) && i+1 < len(words) && sinceWords[words[i+1].Text] {
+		return 2 // 十年 来: a span of time up to now
 	}
 	if isGluedMonth(w) {
 		return 1 // 三月底 as one word
-	}
-	if t, ok := trimDateUnit(w); ok && isNumberWord(t) && i+1 < len(words) && sinceWords[words[i+1].Text] {
-		return 2 // 十年 来: a span of time up to now
 	}
 	first, j, marked := numberRun(words, j)
 	if first.runes == 0 {
@@ -654,8 +658,13 @@ func timeAt(words []segment.Word, i int) int {
 	return 0
 }
 
-// yearSpanMarks join the two ends of a span of years.
-var yearSpanMarks = wordSet("至", "到", "-", "—", "–", "－", "～", "~", "/")
+// rangeMarks join the two ends of a range (15至59岁, 2019-2021年); a span
+// of years may be written with a slash too (2023/24年度).
+var (
+	rangeMarkList = []string{"至", "到", "-", "—", "–", "－", "～", "~", "〜"}
+	rangeMarks    = wordSet(rangeMarkList...)
+	yearSpanMarks = wordSet(slices.Concat(rangeMarkList, []string{"/"})...)
+)
 
 // runOfDigits describes a number written over several words.
 type runOfDigits struct {
@@ -692,7 +701,6 @@ func numberRun(words []segment.Word, j int) (number runOfDigits, next int, marke
 	return number, j, false
 }
 
-// trimDateUnit cuts a year unit off a word.
 // isGluedMonth reports a month written as one word, with its edge or 份
 // (三月底, 十二月份, 6月末).
 func isGluedMonth(w string) bool {
@@ -704,6 +712,7 @@ func isGluedMonth(w string) bool {
 	return false
 }
 
+// trimDateUnit cuts a year unit off a word.
 func trimDateUnit(w string) (string, bool) {
 	for _, u := range []string{"学年度", "学年", "年度", "年"} {
 		if t, ok := strings.CutSuffix(w, u); ok && t != "" {

@@ -37,6 +37,14 @@ type namer struct {
 	group     respectiveGroup
 }
 
+// lastSubject is the subject named last in the sentence, or "".
+func (n *namer) lastSubject() string {
+	if len(n.subjects) == 0 {
+		return ""
+	}
+	return n.subjects[len(n.subjects)-1]
+}
+
 // respectiveGroup is a run of amounts after 分别 ("分别增长3.6%、2.9%").
 type respectiveGroup struct {
 	at    int // start of 分别, -1 for none
@@ -78,21 +86,17 @@ func (n *namer) name(i int) Fact {
 	ofPlan := false // a plan or a completion is no subject for the amounts after it
 	if isConversion(name) && len(n.subjects) > 0 {
 		// "平均每人GDP 3.2万美元，折合新台币107万元": the same amount restated.
-		name, ofPlan = n.subjects[len(n.subjects)-1]+name, true
+		name, ofPlan = n.lastSubject()+name, true
 	}
 	if plan := planAfter(left); plan != "" && f.Kind == KindMoney && len(n.subjects) > 0 {
 		// "X决算为17万元,完成预算27万元的63%": 27万元 is X's budget.
-		n.plan, n.planEnd, n.planStem = plan, f.End, outcomeStem(n.subjects[len(n.subjects)-1])
+		n.plan, n.planEnd, n.planStem = plan, f.End, outcomeStem(n.lastSubject())
 		name, ofPlan = n.planStem+plan, true
 	} else if kind == KindPercent {
 		name, ofPlan = n.completion(i, left, name)
 	}
 	if kind == KindPercent && !ofPlan {
-		last := ""
-		if len(n.subjects) > 0 {
-			last = n.subjects[len(n.subjects)-1]
-		}
-		if share, whole, ok := shareName(left, n.whole, last); ok {
+		if share, whole, ok := shareName(left, n.whole, n.lastSubject()); ok {
 			name, n.whole = share, whole
 		}
 	}
@@ -110,10 +114,10 @@ func (n *namer) name(i int) Fact {
 		}
 	}
 	if statisticWords[name] && len(n.subjects) > 0 {
-		name = statisticStem(n.subjects[len(n.subjects)-1]) + name // 平均数…,中位数为94万元
+		name = statisticStem(n.lastSubject()) + name // 平均数…,中位数为94万元
 	}
 	if perHead[name] && len(n.subjects) > 0 {
-		name += n.subjects[len(n.subjects)-1] // "总投入1249万元,生均435元" → 生均总投入
+		name += n.lastSubject() // "总投入1249万元,生均435元" → 生均总投入
 	}
 	if attributeNouns[name] && i > 0 && n.entity != "" {
 		name = n.entity + name // "卫生院45个,床位3200张" → 卫生院床位
@@ -122,19 +126,13 @@ func (n *namer) name(i int) Fact {
 		name = n.product + name // "蔬菜播种面积31.8万亩，产量112.6万吨" → 蔬菜产量
 	}
 	subject, verb := splitChange(name)
-	if len(n.subjects) > 0 {
-		subject = counterpartName(subject, n.subjects[len(n.subjects)-1])
-	}
+	subject = counterpartName(subject, n.lastSubject())
 	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
 		subject += "产量" // 钢1.1亿吨: the output of steel
 	}
 	if f.Kind == KindPercent && verb == "" && name != "" && !isShareName(name) && opensShare(left) && len(n.subjects) > 0 {
 		// "X完成367亿元,为年度计划的108%": X's share of the plan.
-		whole, ratio := strings.TrimPrefix(name, "占"), "比例"
-		if rest, ok := strings.CutPrefix(name, "相当于"); ok {
-			whole, ratio = rest, "比重" // "…，相当于本地生产总值的3.4%", as in one clause
-		}
-		subject, verb = n.subjects[len(n.subjects)-1], "占"+whole+ratio
+		subject, verb = n.lastSubject(), "占"+strings.TrimPrefix(name, "占")+"比例"
 	}
 	if name == "" && isShareOnly(left) {
 		verb = "占比" // "X 7.5万元,占44.0%": X's share of the whole
@@ -156,7 +154,7 @@ func (n *namer) name(i int) Fact {
 	}
 	if subject == "" {
 		if len(n.subjects) > 0 {
-			subject = recount(n.subjects[len(n.subjects)-1], f.Unit)
+			subject = recount(n.lastSubject(), f.Unit)
 		} else {
 			n.cutPreviousClause()
 			subject, _ = splitChange(previousClauseName(n.words, at, from))
@@ -187,7 +185,7 @@ func (n *namer) name(i int) Fact {
 // names come back as they are.
 func (n *namer) completion(i int, left []segment.Word, name string) (string, bool) {
 	if plan := planOf(left); plan != "" && len(n.subjects) > 0 {
-		return outcomeStem(n.subjects[len(n.subjects)-1]) + "完成" + plan + "比例", true
+		return outcomeStem(n.lastSubject()) + "完成" + plan + "比例", true
 	}
 	if rest := trimMarks(left); i > 0 && n.plan != "" && n.planEnd == n.amounts[i-1].End && (len(rest) == 0 || len(rest) == 1 && rest[0].Text == "的") {
 		return n.planStem + "完成" + n.plan + "比例", true

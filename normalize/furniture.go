@@ -170,7 +170,7 @@ func dropHeadersAtCuts(rs []rune, lines []lineSpan, drop []bool) {
 func atFormFeed(rs []rune, lines []lineSpan, i int) bool {
 	for j := i; j < len(lines); j++ {
 		line := rs[lines[j].start:lines[j].end]
-		if strings.HasPrefix(string(line), "\f") {
+		if len(line) > 0 && line[0] == '\f' {
 			return true
 		}
 		if j > i && !isBlank(line) {
@@ -229,26 +229,23 @@ func continuesSpacedNumber(rs []rune, lines []lineSpan, i int) bool {
 // words its digits are masked, so that a footer repeated with the page
 // number changing ("某县统计局 第3页") repeats as one key.
 func furnitureKey(line []rune) (string, bool) {
-	a, b := 0, len(line)
-	for a < b && (line[a] == ' ' || line[a] == '\f') {
-		a++
+	line = trimSpaces(line)
+	for len(line) > 0 && line[0] == '\f' {
+		line = trimSpaces(line[1:]) // the page break pdftotext opens a page with
 	}
-	for b > a && line[b-1] == ' ' {
-		b--
-	}
-	if a == b || b-a > maxFurnitureLine {
+	if len(line) == 0 || len(line) > maxFurnitureLine {
 		return "", false
 	}
-	for _, r := range line[a:b] {
+	for _, r := range line {
 		switch r {
 		case '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?':
 			return "", false
 		}
 	}
-	if holdsQuantity(line[a:b]) {
+	if holdsQuantity(line) {
 		return "", false // a table's total or a short fact, however often it repeats
 	}
-	key := []rune(string(line[a:b]))
+	key := slices.Clone(line)
 	words := false
 	for _, r := range key {
 		words = words || isHan(r) || isLatinLetter(r)
@@ -288,14 +285,8 @@ func isPageNumber(line string) bool {
 
 // trimSpaces cuts spaces off both ends of a line, without copying it.
 func trimSpaces(line []rune) []rune {
-	a, b := 0, len(line)
-	for a < b && line[a] == ' ' {
-		a++
-	}
-	for b > a && line[b-1] == ' ' {
-		b--
-	}
-	return line[a:b]
+	line = line[leadingSpaces(line):]
+	return line[:len(line)-trailingSpaces(line)]
 }
 
 func isBlank(line []rune) bool {

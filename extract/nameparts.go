@@ -8,11 +8,13 @@ import (
 )
 
 var (
-	glossCues         = wordList("gloss_cues")        // words opening a gloss in brackets (即, 简称)
-	conversionVerbs   = wordSetOf("conversion_verbs") // verbs restating an amount (折合)
-	counterparts      = loadCounterparts()            // words set side by side (收入, 支出)
-	bandUnits         = wordSetOf("band_units")       // units of a band that defines a group (岁)
-	bandWords         = wordSetOf("band_words")       // words closing a band (以上)
+	glossCues         = wordList("gloss_cues") // words opening a gloss in brackets (即, 简称)
+	conversionList    = wordList("conversion_verbs")
+	conversionVerbs   = wordSet(conversionList...) // verbs restating an amount (折合)
+	currencyNames     = currencyNoteNames()        // currencies written before an amount (新台币)
+	counterparts      = loadCounterparts()         // words set side by side (收入, 支出)
+	bandUnits         = wordSetOf("band_units")    // units of a band that defines a group (岁)
+	bandWords         = wordSetOf("band_words")    // words closing a band (以上)
 	productAttrList   = wordList("product_attributes")
 	productAttributes = wordSet(productAttrList...) // what statistics report of a product (产量)
 )
@@ -36,7 +38,7 @@ func bandAt(words []segment.Word, i int) int {
 		return 0
 	}
 	j, ranged := i+1, false
-	if j+1 < len(words) && isRangeWord(words[j].Text) && isBandNumber(words[j+1].Text) {
+	if j+1 < len(words) && rangeMarks[words[j].Text] && isBandNumber(words[j+1].Text) {
 		j, ranged = j+2, true
 	}
 	if j >= len(words) || !bandUnits[words[j].Text] {
@@ -65,15 +67,6 @@ func skipBand(words []segment.Word) []segment.Word {
 }
 
 func isBandNumber(w string) bool { return isAmountWord(w) || isNumberWord(w) }
-
-// isRangeWord reports the words between the two ends of a range.
-func isRangeWord(w string) bool {
-	switch w {
-	case "至", "到", "-", "－", "—", "~", "～", "〜":
-		return true
-	}
-	return false
-}
 
 // loadCounterparts reads data/counterpart_words.txt both ways round.
 func loadCounterparts() map[string]string {
@@ -148,7 +141,7 @@ func isAbbreviation(s string) bool {
 	letters := 0
 	for _, r := range s {
 		switch {
-		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+		case isLatin(r):
 			letters++
 		case r >= '0' && r <= '9' || r == '&' || r == '-' || r == '.':
 		default:
@@ -160,29 +153,23 @@ func isAbbreviation(s string) bool {
 
 // isCurrencyName reports a currency a writer puts before an amount
 // (为新台币235亿元, 人民币5亿元): it belongs to the amount, not the name.
-func isCurrencyName(w string) bool {
+func isCurrencyName(w string) bool { return currencyNames[w] }
+
+func currencyNoteNames() map[string]bool {
+	m := make(map[string]bool, len(currencyNotes))
 	for _, c := range currencyNotes {
-		if w == c.word {
-			return true
-		}
+		m[c.word] = true
 	}
-	return false
+	return m
 }
 
 // isConversion reports a name that is a conversion alone (折合新台币): it
 // restates the amount of the subject before it.
 func isConversion(name string) bool {
-	n := 0
-	for i := range name {
-		if n > 0 && conversionVerbs[name[:i]] {
+	for _, v := range conversionList {
+		if strings.HasPrefix(name, v) {
 			return true
 		}
-		if n++; n > maxConversionVerb {
-			return false
-		}
 	}
-	return conversionVerbs[name]
+	return false
 }
-
-// maxConversionVerb is the longest conversion verb, in characters.
-const maxConversionVerb = 3

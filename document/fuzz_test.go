@@ -118,6 +118,29 @@ func FuzzMarkupSplitter(f *testing.F) {
 	})
 }
 
+// TestMarkupSplitterReadsDeclarationsAsXMLDoes: a ">" inside quotes,
+// nested brackets or a comment does not end a declaration, so the text
+// after it is no text to cut; and what an XML reader refuses, split or
+// not, it still refuses.
+func TestMarkupSplitterReadsDeclarationsAsXMLDoes(t *testing.T) {
+	for _, doc := range []string{
+		`<!DOCTYPE 报告 [<!ENTITY 单位 "万元>">]><p>全年一般公共预算收入增长百分之六点五</p>`,
+		`<!DOCTYPE 报告 [<!-- 注释 > 在这里 -->]><p>全年一般公共预算收入增长百分之六点五</p>`,
+		`<!DOCTYPE 报告 <内部 <嵌套>>><p>全年一般公共预算收入增长百分之六点五</p>`,
+		`<!DOCTYPE 报告 <!--> 全年一般公共预算收入增长百分之六点五>`,
+		`<!DOCTYPE 报告 <!---> 全年一般公共预算收入增长百分之六点五-->><p>支出</p>`,
+		`<!DOCTYPE 报告 '未闭合的引号> 全年一般公共预算收入增长百分之六点五>`,
+	} {
+		plain, perr := xmlText(strings.NewReader(doc))
+		sp := newMarkupSplitter(strings.NewReader(doc))
+		sp.every, sp.limit = 12, 256
+		split, serr := xmlText(sp)
+		if (perr == nil) != (serr == nil) || plain != split {
+			t.Errorf("%q: plain %q %v, split %q %v", doc, plain, perr, split, serr)
+		}
+	}
+}
+
 // TestMarkupSplitterCutsNothingAReaderReadsAsOne: with cuts every 16
 // bytes, a line end "\r\n" and a forbidden "]]>" in text stay whole.
 func TestMarkupSplitterCutsNothingAReaderReadsAsOne(t *testing.T) {

@@ -30,6 +30,7 @@ type markupSplitter struct {
 	// not be cut.
 	entity      bool
 	prev, prev2 byte // the last two bytes looked at
+	decl        declarationState
 	// lenient passes long markup on rather than fail: an HTML tokenizer
 	// bounds its tokens itself, and a script's "<" is no tag.
 	lenient bool
@@ -39,6 +40,17 @@ type markupSplitter struct {
 }
 
 type markupMode int
+
+// declarationState follows a declaration (<!DOCTYPE …>) the way
+// encoding/xml reads one: a ">" inside quotes, inside nested angle
+// brackets or inside a comment does not end it.
+type declarationState struct {
+	quote      byte
+	depth      int  // "<" not yet closed by ">"
+	opening    int  // bytes of a "<!--" seen so far
+	inComment  bool // inside a "<!--" … "-->" in the declaration
+	commentRun int  // bytes since that comment's "<!--"
+}
 
 const (
 	inText markupMode = iota
@@ -122,6 +134,7 @@ func (s *markupSplitter) scan() {
 				break // "<![CDATA[" may be cut
 			}
 			s.mode, s.run, s.length, s.entity = markupAt(s.in[i:]), 0, 0, false
+			s.decl = declarationState{}
 		} else if s.run >= s.every && s.splittable(c) {
 			out = append(out, s.cut()...)
 			s.run = 0
@@ -219,14 +232,61 @@ func (s *markupSplitter) step(c byte) {
 			s.mode = inText
 		}
 	case inDeclaration:
-		if c == '>' {
-			s.mode = inText
-		}
+		s.stepDeclaration(c)
 	}
 	if s.mode == inText && c == '>' {
 		s.run = 0
 	}
 	s.prev2, s.prev = s.prev, c
+}
+
+// stepDeclaration updates the mode after the byte c of a declaration. An
+// HTML tokenizer ends one at its first ">"; an XML reader, where
+// declarationState says. A declaration is never cut, so what matters is
+// that the splitter does not take the rest of one for text.
+func (s *markupSplitter) stepDeclaration(c byte) {
+	if s.lenient {
+		if c == '>' {
+			s.mode = inText
+		}
+		return
+	}
+	d := &s.decl
+	if s.length <= len("<!") {
+		return
+	}
+	if d.inComment {
+		d.commentRun++
+		if c == '>' && s.prev2 == '-' && s.prev == '-' && d.commentRun >= len("-->") {
+			d.inComment = false
+		}
+		return
+	}
+	if d.opening > 0 {
+		if c == "<!--"[d.opening] {
+			d.opening++
+			if d.opening == len("<!--") {
+				// The "<" that opened the comment opened no bracket.
+				d.opening, d.depth, d.inComment, d.commentRun = 0, d.depth-1, true, 0
+			}
+			return
+		}
+		d.opening = 0
+	}
+	switch {
+	case d.quote != 0:
+		if c == d.quote {
+			d.quote = 0
+		}
+	case c == '"' || c == '\'':
+		d.quote = c
+	case c == '<':
+		d.depth, d.opening = d.depth+1, 1
+	case c == '>' && d.depth == 0:
+		s.mode = inText
+	case c == '>':
+		d.depth--
+	}
 }
 
 // splittable reports whether a cut may go before c: at a character's

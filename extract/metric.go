@@ -23,23 +23,25 @@ const maxClause = 40
 
 // Word lists, one entry a line in data/*.txt.
 var (
-	scopeWords      = wordSetOf("scope_words")         // area, period and tally words
-	leadingVerbs    = wordSetOf("leading_verbs")       // verbs that introduce an amount
-	keptWords       = wordSetOf("kept_words")          // leading words that belong to a name (新增学位, 人均)
-	reachingWords   = wordSetOf("reaching_words")      // words between a name and its amount
-	changeVerbs     = wordList("change_words")         // words of change, longest first
-	timeWords       = wordSetOf("time_words")          // words that date an amount
-	comparisonWords = wordSetOf("comparison_words")    // words that open a comparison (比上年)
-	namingVerbs     = wordSetOf("naming_verbs")        // verbs that give counted things a new name (被评为)
-	outputUnits     = wordSetOf("output_units")        // units products are counted in (吨, 辆)
-	modalWords      = wordSetOf("modal_words")         // modal and future words (会, 将)
-	adverbialOpen   = wordSetOf("adverbial_openers")   // words opening an adverbial phrase (受, 在)
-	adverbialClose  = wordSetOf("adverbial_closers")   // words closing it (影响, 带动下)
-	pronouns        = wordSetOf("pronouns")            // pronouns and demonstratives (我们, 该)
-	awardWords      = wordSetOf("award_words")         // awards whose level is in their name (一等奖)
-	fundingVerbs    = wordList("funding_verbs")        // verbs that put money into something (投入)
-	purposeVerbs    = wordSetOf("purpose_verbs")       // what money went into (建设, 实施)
-	genericMoney    = wordSetOf("generic_money_nouns") // nouns that only say money (资金)
+	scopeWords         = wordSetOf("scope_words")         // area, period and tally words
+	leadingVerbs       = wordSetOf("leading_verbs")       // verbs that introduce an amount
+	keptWords          = wordSetOf("kept_words")          // leading words that belong to a name (新增学位, 人均)
+	reachingWords      = wordSetOf("reaching_words")      // words between a name and its amount
+	changeVerbs        = wordList("change_words")         // words of change, longest first
+	timeWords          = wordSetOf("time_words")          // words that date an amount
+	earlierFigures     = wordSetOf("earlier_figures")     // figures a new one is compared with (较上次预测)
+	functionCharacters = wordSetOf("function_characters") // untagged characters that are function words (为, 较)
+	comparisonWords    = wordSetOf("comparison_words")    // words that open a comparison (比上年)
+	namingVerbs        = wordSetOf("naming_verbs")        // verbs that give counted things a new name (被评为)
+	outputUnits        = wordSetOf("output_units")        // units products are counted in (吨, 辆)
+	modalWords         = wordSetOf("modal_words")         // modal and future words (会, 将)
+	adverbialOpen      = wordSetOf("adverbial_openers")   // words opening an adverbial phrase (受, 在)
+	adverbialClose     = wordSetOf("adverbial_closers")   // words closing it (影响, 带动下)
+	pronouns           = wordSetOf("pronouns")            // pronouns and demonstratives (我们, 该)
+	awardWords         = wordSetOf("award_words")         // awards whose level is in their name (一等奖)
+	fundingVerbs       = wordList("funding_verbs")        // verbs that put money into something (投入)
+	purposeVerbs       = wordSetOf("purpose_verbs")       // what money went into (建设, 实施)
+	genericMoney       = wordSetOf("generic_money_nouns") // nouns that only say money (资金)
 )
 
 // metricName reads the name of what a quantity measures from the words of
@@ -211,8 +213,12 @@ func leftName(words []segment.Word) string {
 	// Trailing: verbs of reaching, qualifiers, particles, stray marks.
 	for len(words) > 0 {
 		w := words[len(words)-1]
-		if len(words) >= 2 && reachingWords[words[len(words)-2].Text+w.Text] {
-			words = words[:len(words)-2] // 提高+到
+		if len(words) >= 2 && (reachingWords[words[len(words)-2].Text+w.Text] || reachesLevel(words[len(words)-2].Text, w.Text)) {
+			words = words[:len(words)-2] // 提高+到, 攀升+至: the amount is the new level
+			continue
+		}
+		if len(words) >= 3 && isPerMeasure(words[len(words)-2].Text+w.Text) {
+			words = words[:len(words)-2] // 人口密度为每平方公里: how the amount is counted
 			continue
 		}
 		if isCurrencyName(w.Text) && len(words) > 1 && !conversionVerbs[words[len(words)-2].Text] {
@@ -223,7 +229,7 @@ func leftName(words []segment.Word) string {
 			break // 区示范性社区(学校): the bracket is the name's
 		}
 		if reachingWords[w.Text] || isPerUnit(w.Text) && len(words) > 1 || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" ||
-			w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" || (holdsDigit(w.Text) && len(words) > 1) {
+			w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" && !isChangeVerb(w.Text) || (holdsDigit(w.Text) && len(words) > 1) {
 			words = words[:len(words)-1]
 			continue
 		}
@@ -234,7 +240,7 @@ func leftName(words []segment.Word) string {
 	for len(words) > 1 {
 		w := words[0]
 		if keptWords[w.Text] || isOrdinalAt(words, 0) || isAwardLevel(words, 0) || isNegatedModifier(words) || len(words) == 2 && genericMoney[words[1].Text] && w.Pos == "v" ||
-			isPerScale(words) || bandAt(words, 0) > 0 {
+			isPerScale(words) || bandAt(words, 0) > 0 || gluedAdverb(words) {
 			break
 		}
 		if scopeWords[w.Text] || leadingVerbs[w.Text] || isMark(w.Text) || isFunctionLike(w) || qualifierWord(w.Text) || sinceWords[w.Text] ||
@@ -369,8 +375,11 @@ var gainVerbs = wordSet("获", "荣获", "获得", "夺得", "摘得")
 // its tag, but of the words tagged as pronouns only the real ones (本科 is
 // tagged so too).
 func isFunctionLike(w segment.Word) bool {
-	if w.Pos == "r" {
+	switch w.Pos {
+	case "r":
 		return pronouns[w.Text] || utf8.RuneCountInString(w.Text) == 1
+	case "zg":
+		return functionCharacters[w.Text]
 	}
 	return isFunctionWord(w.Pos)
 }
@@ -379,6 +388,14 @@ func isFunctionLike(w segment.Word) bool {
 // level of the award, part of its name.
 func isAwardLevel(words []segment.Word, i int) bool {
 	return i+1 < len(words) && scopeWords[words[i].Text] && strings.HasPrefix(words[i].Text, "全") && awardWords[words[i+1].Text]
+}
+
+// gluedAdverb reports an adverb before a character the dictionary leaves
+// untagged that is no function word (经常 + 帐): one word the dictionary
+// lacks (经常帐), not an adverb before a name.
+func gluedAdverb(words []segment.Word) bool {
+	return len(words) > 2 && words[0].Pos == "d" && !scopeWords[words[0].Text] && !leadingVerbs[words[0].Text] &&
+		words[1].Pos == "zg" && !functionCharacters[words[1].Text]
 }
 
 // isNegatedModifier reports a negation before a verb that qualifies the
@@ -448,6 +465,12 @@ func adverbialEnd(words []segment.Word, k int) int {
 	return k
 }
 
+// reachesLevel reports a change verb and 到 or 至 after it (攀升至): the
+// amount after them is the level reached, not the change.
+func reachesLevel(verb, to string) bool {
+	return (to == "到" || to == "至") && isChangeVerb(verb)
+}
+
 // periodWords follow 按 in a comparison with the period before (按年, 按季).
 var periodWords = wordSet("年", "季", "月", "季度")
 
@@ -457,8 +480,11 @@ var periodWords = wordSet("年", "季", "月", "季度")
 // the indicator and stays.
 func isEarlierPeriod(words []segment.Word) bool {
 	last := -1
-	for i, w := range words {
-		if w.Pos == "t" || timeWords[w.Text] {
+	for i := 0; i < len(words); i++ {
+		if n := timeAt(words, i); n > 0 {
+			last = i + n - 1 // 8月, 上年度
+			i += n - 1
+		} else if words[i].Pos == "t" {
 			last = i
 		}
 	}
@@ -466,16 +492,12 @@ func isEarlierPeriod(words []segment.Word) bool {
 		return false
 	}
 	for _, w := range words[last+1:] {
-		if !forecastWords[w.Text] {
+		if !earlierFigures[w.Text] {
 			return false
 		}
 	}
 	return true
 }
-
-// forecastWords name an earlier figure that a new one is compared with
-// (较上次预测上修).
-var forecastWords = wordSet("预测", "预测数", "预测值", "预估", "预算", "计划", "估计", "概估", "初估")
 
 // isOrdinalAt reports 第 and a number at words[i] (第2季度, 第一产业):
 // an ordinal names a series, it is no amount.
@@ -487,6 +509,13 @@ func isOrdinalAt(words []segment.Word, i int) bool {
 // before an amount: it says how the amount is counted, not what.
 func isPerUnit(w string) bool {
 	return strings.HasPrefix(w, "每") && len([]rune(w)) <= 3 && !keptWords[w] || w == "每人每年" || w == "人年"
+}
+
+// isPerMeasure reports 每 and a unit of measurement (每平方公里, 每公顷),
+// which the segmenter may cut anywhere.
+func isPerMeasure(w string) bool {
+	unit, ok := strings.CutPrefix(w, "每")
+	return ok && isUnitWord(unit) && utf8.RuneCountInString(unit) > 1
 }
 
 // changeFollows reports a change verb within the next two words.

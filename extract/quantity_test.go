@@ -67,6 +67,31 @@ func TestUnitsOfReportGenres(t *testing.T) {
 	})
 }
 
+// TestUnitsOfHongKongMacauTaiwanAndImperialMeasures: the units of
+// those writings and imperial units are measures, the metric ones named
+// as on the mainland.
+func TestUnitsOfHongKongMacauTaiwanAndImperialMeasures(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"回收站全年处理废纸2.6万公吨。", []quantityWant{{"2.6万公吨", KindMeasure, 26000, "吨", ""}}},
+		{"新建单车径共14.5公尺宽。", []quantityWant{{"14.5公尺", KindMeasure, 14.5, "米", ""}}},
+		{"校舍樓面面積達8,200平方公尺。", []quantityWant{{"8,200平方公尺", KindMeasure, 8200, "平方米", ""}}},
+		{"实用面积约430平方呎，", []quantityWant{{"430平方呎", KindMeasure, 430, "平方英尺", QualApprox}}},
+		{"平均每户居住面积为25.3坪。", []quantityWant{{"25.3坪", KindMeasure, 25.3, "坪", ""}}},
+		{"渔船平均作业距离120海里。", []quantityWant{{"120海里", KindMeasure, 120, "海里", ""}}},
+		{"黄金储备增加至3,200万盎司。", []quantityWant{{"3,200万盎司", KindMeasure, 3.2e7, "盎司", ""}}},
+		{"每日供水量为12.5万公升，", []quantityWant{{"12.5万公升", KindMeasure, 125000, "升", ""}}},
+		{"旅客平均逗留3.2晚。", []quantityWant{{"3.2晚", KindMeasure, 3.2, "晚", ""}}},
+		{"原油日产量为85万桶。", []quantityWant{{"85万桶", KindMeasure, 850000, "桶", ""}}},
+		{"年平均气温为16.8℃，", []quantityWant{{"16.8℃", KindMeasure, 16.8, "摄氏度", ""}}},
+		{"道路交通噪声平均值为68.2分贝。", []quantityWant{{"68.2分贝", KindMeasure, 68.2, "分贝", ""}}},
+		{"城区人口密度每平方公里1.2万人，", []quantityWant{{"1.2万人", KindCount, 12000, "人", ""}}},
+		{"列车最高时速达350公里/小时。", []quantityWant{{"350公里/小时", KindMeasure, 350, "公里/小时", ""}}},
+	})
+}
+
 func TestHalfAfterUnit(t *testing.T) {
 	runQuantityCases(t, []struct {
 		in   string

@@ -48,9 +48,14 @@ func (e *Extractor) Extract(rs []rune) []Fact {
 	// kinds not wanted are filtered out in place.
 	inName := nameTest(rs, quotes)
 	programs := len(facts)
+	covered := 0 // the end of the last amount: a unit may hold digits (8.2/10万)
 	for _, m := range matches {
+		if m.Start < covered {
+			continue
+		}
 		if f, ok := quantity(rs, m, inName); ok {
 			facts = append(facts, f)
+			covered = f.End
 		}
 	}
 	sentences := segment.Sentences(rs)

@@ -52,7 +52,8 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 	if !m.Masked {
 		f.Value, f.HasValue, f.Exact = m.Value, true, m.Exact
 	}
-	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m) && number.LatinUnitAt(rs, m.End) == 0 {
+	if inName(m.Start) || isOrdinal(rs, m.Start) || partOfCode(rs, m) && number.LatinUnitAt(rs, m.End) == 0 ||
+		isRateBase(rs, m.Start) || isDateTail(rs, m.Start) {
 		return Fact{}, false
 	}
 	switch m.Kind {
@@ -373,6 +374,40 @@ func isPairing(rs []rune, end int, unit string) bool {
 
 func isOrdinal(rs []rune, start int) bool {
 	return start > 0 && rs[start-1] == '第'
+}
+
+// isRateBase reports a number right after 每: the base a rate is counted
+// over (每10万人口拥有博物馆1.2个, 每100名学生), not an amount.
+func isRateBase(rs []rune, start int) bool {
+	k := start
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	return k > 0 && rs[k-1] == '每'
+}
+
+// isDateTail reports a number that ends a date written with separators
+// (2023/10/1起, 2024-3-15日): the day or month, not an amount.
+func isDateTail(rs []rune, start int) bool {
+	k := start
+	for parts := 0; parts < 2; parts++ {
+		if k < 2 || !strings.ContainsRune("/-.", rs[k-1]) || !isDigit(rs[k-2]) {
+			return false
+		}
+		k--
+		digits := 0
+		for k > 0 && isDigit(rs[k-1]) {
+			k--
+			digits++
+		}
+		if digits == 4 {
+			return true // the year opens the date
+		}
+		if digits > 2 {
+			return false
+		}
+	}
+	return false
 }
 
 // partOfCode reports numbers glued to Latin letters or plus signs, as in

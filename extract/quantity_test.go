@@ -193,6 +193,28 @@ func TestNumbersThatAreNoAmount(t *testing.T) {
 		// A list marker glued to a year.
 		{"2.2023年全县新建校舍5栋", []quantityWant{{"5栋", KindCount, 5, "栋", ""}}},
 		{"年均增长1.5年", []quantityWant{{"1.5年", KindMeasure, 1.5, "年", ""}}},
+		// The base a rate is counted over.
+		{"每10万人口拥有公共图书馆2.4个，", []quantityWant{{"2.4个", KindCount, 2.4, "个", ""}}},
+		{"每 100名学生配备计算机18台。", []quantityWant{{"18台", KindCount, 18, "台", ""}}},
+		// The day or month that ends a date written with separators.
+		{"新规自2025/7/1起施行，已受理投诉3起。", []quantityWant{{"3起", KindCount, 3, "起", ""}}},
+		{"截至2024-12-31日，全县共有药店56家。", []quantityWant{{"56家", KindCount, 56, "家", ""}}},
+		{"版本号为3.2-1个补丁", []quantityWant{{"1个", KindCount, 1, "个", ""}}}, // no year opens it
+	})
+}
+
+// TestRatesPerARoundNumber: a rate per 10万 or per 1000 is a measure with
+// that base as its unit, the number as written, and never a fraction.
+func TestRatesPerARoundNumber(t *testing.T) {
+	runQuantityCases(t, []struct {
+		in   string
+		want []quantityWant
+	}{
+		{"全市孕产妇死亡率为9.6/10万，", []quantityWant{{"9.6/10万", KindMeasure, 9.6, "/10万", ""}}},
+		{"全年无孕产妇死亡，死亡率为0/10万。", []quantityWant{{"0/10万", KindMeasure, 0, "/10万", ""}}},
+		{"肺结核报告发病率降至28.4/100000。", []quantityWant{{"28.4/100000", KindMeasure, 28.4, "/10万", ""}}},
+		{"新生儿死亡率1.2/1000，", []quantityWant{{"1.2/1000", KindMeasure, 1.2, "/千", ""}}},
+		{"合格比例为3/5，", []quantityWant{{"3/5", KindPercent, 60, "%", ""}}},
 	})
 }
 

@@ -1,5 +1,7 @@
 package number
 
+import "math"
+
 // fraction handles 五分之一, 三又三分之一, 1/5 and 1 4/3 after the numeral np
 // that starts at j (i includes the sign). A plain fraction is a percent in
 // Find (五分之一 → 20%) and a ratio in plain mode; a mixed number
@@ -28,6 +30,13 @@ func (s *scanner) fraction(i, j int, np numeral, sign float64) (hit, bool) {
 			}
 		}
 	}
+	// A rate per a round number (8.2/10万, 0/100000) is no fraction: the
+	// number is the rate, and "/10万" its unit, as written.
+	if s.at(np.end) == '/' {
+		if den, ok := s.numeral(np.end+1, false); ok && isRoundBase(den) {
+			return hit{}, false
+		}
+	}
 	if !np.arabic || np.chinese || !np.integer || np.end >= n {
 		return hit{}, false
 	}
@@ -47,6 +56,26 @@ func (s *scanner) fraction(i, j int, np numeral, sign float64) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// isRoundBase reports the base of a rate: 10万, 十万, 1000 (1000 and more,
+// a power of ten, or a number with a scale word).
+func isRoundBase(den numeral) bool {
+	if den.isRange || den.masked || den.more || den.lo < 1000 {
+		return false
+	}
+	if den.hasUnit {
+		return true
+	}
+	if !den.integer {
+		return false
+	}
+	for v := den.lo; v >= 10; v /= 10 {
+		if math.Mod(v, 10) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // slashChain reports a further /digit or .digit after a fraction: dates

@@ -261,6 +261,7 @@ func TestMetricNames(t *testing.T) {
 		{"comparison with an earlier estimate", "全年经济增长率为3.1%，较5月预测增加0.4个百分点。", []string{"经济增长率", "经济增长率增加"}},
 		{"comparison with the quarter a year before", "出口总额较上年同季增加12.5%。", []string{"出口总额增加"}},
 		{"scope of Hong Kong", "本港失业率为3.1%。", []string{"失业率"}},
+		{"fiscal year cut in two", "今年度社会福利支出为新台币860亿元。", []string{"社会福利支出"}},
 		{"budgeting verb", "本年度共编列教育经费新台币56亿元。", []string{"教育经费"}},
 		{"budgeting verb", "社会福利预算编列新台币320亿元。", []string{"社会福利预算"}},
 		{"change reaching a level", "平均住院日数攀升至9.6天。", []string{"平均住院日数"}},

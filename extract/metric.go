@@ -617,11 +617,11 @@ var dateEdges = wordSet("末", "底", "初", "中", "前", "后")
 // year is a date, never part of a name.
 func timeAt(words []segment.Word, i int) int {
 	w := words[i].Text
+	if i+1 < len(words) && timeWordHeads[w] && timeWords[w+words[i+1].Text] {
+		return 2 // 上学年 cut as 上学 + 年, 今年度 as 今年 + 度
+	}
 	if timeWords[w] {
 		return 1
-	}
-	if i+1 < len(words) && timeWordHeads[w] && timeWords[w+words[i+1].Text] {
-		return 2 // 上学年 cut as 上学 + 年
 	}
 	if i > 0 && words[i-1].Text == "第" {
 		return 0 // 第2季度 is an ordinal period that names a series

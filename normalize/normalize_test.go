@@ -30,6 +30,8 @@ func TestNormalizeCleansAndMapsBack(t *testing.T) {
 		{"boilerplate dropped", "文档侵权举报QQ:3215808601\n全区新增学位300个", "auto", "\n全区新增学位300个", "300个", "300个"},
 		{"square metre spelt out", "面积120㎡", "auto", "面积120平方米", "平方米", "㎡"},
 		{"invisible characters dropped", "投入1\u200b38\u00ad3.5万\u2060元", "auto", "投入1383.5万元", "1383.5万元", "1\u200b38\u00ad3.5万\u2060元"},
+		{"wrapped lines after numbers cut at their breaks", "全县共有中小学校12\n6所，在校学生38\n1\n00人，专任教师24\n50人，其中中级职称\n以上教师占比为63\n.5%，比上年提高了\n两个百分点。", "auto",
+			"全县共有中小学校126所，在校学生38100人，专任教师2450人，其中中级职称以上教师占比为63.5%，比上年提高了两个百分点。", "中级职称以上", "中级职称\n以上"},
 		{"form feed between pages", "全县新建公路4\n\n2\n\f县交通局  第3页\n2公里。\f注", "auto", "全县新建公路42公里。注", "42公里", "4\n\n2\n\f县交通局  第3页\n2公里"},
 	}
 	for _, tt := range tests {

@@ -62,6 +62,9 @@ func spaceIsLayout(rs []rune, a, c, n int) bool {
 	if n == 1 && (isMinus(x) && isDigit(y) && signsNumber(rs, a) || isMinus(y) && isChinese(x) && signsNumber(rs, c)) {
 		return true // "增长 - 3.2%": a sign and its number
 	}
+	if n == 1 && slashBetweenDigits(rs, a, c) {
+		return true // "3 / 5", "186.5/ 10万": a fraction or a rate
+	}
 	if n == 1 && splitsAbbreviation(rs, a, c) {
 		return true // "人均GD P": one abbreviation inside Chinese text
 	}
@@ -82,6 +85,24 @@ func spaceIsLayout(rs []rune, a, c, n int) bool {
 	default:
 		return isChinese(x) && isChinese(y)
 	}
+}
+
+// slashBetweenDigits reports a space at a+1 beside a slash that stands
+// between numbers, spaces around it aside (3 / 5, 186.5/ 10万).
+func slashBetweenDigits(rs []rune, a, c int) bool {
+	digitAt := func(k, step int) bool {
+		if k >= 0 && k < len(rs) && rs[k] == ' ' {
+			k += step
+		}
+		return k >= 0 && k < len(rs) && isDigit(rs[k])
+	}
+	switch {
+	case rs[a] == '/':
+		return isDigit(rs[c]) && digitAt(a-1, -1)
+	case rs[c] == '/':
+		return isDigit(rs[a]) && digitAt(c+1, 1)
+	}
+	return false
 }
 
 // splitsAbbreviation reports a space at a+1 between capital letters

@@ -29,7 +29,7 @@ func joinWrappedLines(src *Text) *Text {
 	if len(lines) < 2 {
 		return src
 	}
-	width, units := pageWidth(rs, lines)
+	width, units := pageWidth(src, lines)
 	gap := lineGap(rs, lines) // blank lines between the lines of a paragraph
 	b := newBuilder(src)
 	next := 0 // source characters before next are written
@@ -72,7 +72,7 @@ func joinWrappedLines(src *Text) *Text {
 			if n := pageNumberAtCut(prev); n > 0 && isUnitStart(body[0]) {
 				cut -= n
 			}
-		case j == i+1+gap && width > 0 && isFull(prev, width, units) && !opensItem(following):
+		case j == i+1+gap && width > 0 && isFull(lastSourceLine(src, lines[i]), width, units) && !opensItem(following):
 		default:
 			continue
 		}
@@ -118,31 +118,53 @@ func lineGap(rs []rune, lines []lineSpan) int {
 
 // pageWidth estimates the width lines are wrapped at, in characters and in
 // display units (a Han character two, others one): the length most long
-// lines reach. It is 0 when the text is not wrapped.
-func pageWidth(rs []rune, lines []lineSpan) (chars, units int) {
-	var ns []int
+// lines reach. It is 0 when the text is not wrapped. A line that an
+// earlier step joined (a number cut at a break) is measured as the lines
+// it was, so that the joins do not widen the page.
+func pageWidth(src *Text, lines []lineSpan) (chars, units int) {
+	var ns, us []int
 	for _, l := range lines {
-		if n := l.end - l.start; n > 0 && !isBlank(rs[l.start:l.end]) {
-			ns = append(ns, n)
+		if l.end == l.start || isBlank(src.Runes[l.start:l.end]) {
+			continue
+		}
+		for _, p := range sourceLines(src, l) {
+			ns = append(ns, p.end-p.start)
+			us = append(us, displayWidth(src.Runes[p.start:p.end]))
 		}
 	}
 	if len(ns) < 4 {
 		return 0, 0
 	}
 	slices.Sort(ns)
+	slices.Sort(us)
 	at := len(ns) * 3 / 4
 	if ns[at] > maxWrapWidth {
 		return 0, 0
 	}
-	chars = ns[at]
-	us := ns[:0] // the same lines' display widths, in the lengths' place
-	for _, l := range lines {
-		if l.end > l.start && !isBlank(rs[l.start:l.end]) {
-			us = append(us, displayWidth(rs[l.start:l.end]))
+	return ns[at], us[at]
+}
+
+// sourceLines splits a line of src where the original had characters that
+// src dropped (the line break of an earlier join): the lines of the
+// original it is made of.
+func sourceLines(src *Text, l lineSpan) []lineSpan {
+	var out []lineSpan
+	from := l.start
+	for k := l.start + 1; k < l.end; k++ {
+		if src.Start[k] > src.End[k-1] {
+			out = append(out, lineSpan{start: from, end: k})
+			from = k
 		}
 	}
-	slices.Sort(us)
-	return chars, us[at]
+	return append(out, lineSpan{start: from, end: l.end})
+}
+
+// lastSourceLine is the end of a line as the original had it, which
+// decides whether the line was wrapped.
+func lastSourceLine(src *Text, l lineSpan) []rune {
+	pieces := sourceLines(src, l)
+	p := pieces[len(pieces)-1]
+	return src.Runes[p.start:p.end]
 }
 
 func displayWidth(line []rune) int {

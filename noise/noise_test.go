@@ -2,6 +2,8 @@ package noise
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -66,6 +68,74 @@ func TestLayoutNoise(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readingsDir holds short reports without gold facts, written in the
+// styles of several genres and places: under noise, what is read of them
+// must be what is read of them clean.
+const readingsDir = "testdata/readings"
+
+// Floors for TestLayoutNoiseKeepsTheCleanReading: every transformation
+// keeps all the amounts today, and all the names but one or two.
+const (
+	minReadingF1    = 0.99
+	minReadingNames = 0.98
+)
+
+// TestLayoutNoiseKeepsTheCleanReading reads each text of readingsDir
+// clean, takes those rows as the facts, and scores the reading of the
+// same texts under each kind of layout noise against them.
+func TestLayoutNoiseKeepsTheCleanReading(t *testing.T) {
+	cfg := pipeline.Config{
+		Encoding:  "auto",
+		Script:    "auto",
+		Extractor: extract.New(extract.Options{Lexicon: extract.DefaultLexicon(), Segmenter: segment.Default()}),
+	}
+	texts, facts := readClean(t, cfg)
+	for _, tr := range All() {
+		res := scoreTransformed(t, tr, facts, texts, cfg)
+		s := res.Summary()
+		if s.Quantities.F1 < minReadingF1 || s.MetricNameRight < minReadingNames {
+			var misses strings.Builder
+			score.WriteMisses(&misses, res, 10)
+			t.Errorf("%s: quantity F1 %.4f, names right %.4f against the clean reading; first misses:\n%s",
+				tr.Name, s.Quantities.F1, s.MetricNameRight, misses.String())
+		}
+	}
+}
+
+// readClean returns the texts of readingsDir and the rows read of them
+// clean, as facts.
+func readClean(t *testing.T, cfg pipeline.Config) (map[string][]rune, []score.GoldFact) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(readingsDir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no texts in %s: %v", readingsDir, err)
+	}
+	texts := map[string][]rune{}
+	var facts []score.GoldFact
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := filepath.Base(f)
+		texts[doc] = []rune(string(data))
+		res := pipeline.Process(doc, data, cfg)
+		if res.Err != nil || len(res.Rows) == 0 {
+			t.Fatalf("%s: %d rows, %v", doc, len(res.Rows), res.Err)
+		}
+		for _, row := range res.Rows {
+			g := score.GoldFact{Doc: doc, Kind: row.Kind, Unit: row.Unit, Masked: row.Masked, Qualifier: row.Qualifier,
+				Metric: row.Metric, Resolved: true, Start: row.Start, End: row.End}
+			if row.Value != nil {
+				v := *row.Value
+				g.Value = &v
+			}
+			facts = append(facts, g)
+		}
+	}
+	return texts, facts
 }
 
 // scoreTransformed transforms every document, moves the gold spans with it,

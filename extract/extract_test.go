@@ -264,6 +264,8 @@ func TestMetricNames(t *testing.T) {
 		{"fiscal year cut in two", "今年度社会福利支出为新台币860亿元。", []string{"社会福利支出"}},
 		{"budgeting verb", "本年度共编列教育经费新台币56亿元。", []string{"教育经费"}},
 		{"budgeting verb", "社会福利预算编列新台币320亿元。", []string{"社会福利预算"}},
+		{"allocation verb after money", "中央预算内投资拟安排6800亿元。", []string{"中央预算内投资"}},
+		{"allocation verb in a count", "今年新增就业岗位安排2.6万人。", []string{"新增就业岗位安排"}},
 		{"change reaching a level", "平均住院日数攀升至9.6天。", []string{"平均住院日数"}},
 		{"Taiwan change word", "全年入境旅客2,100万人次，成长8.2%。", []string{"入境旅客", "入境旅客成长"}},
 		{"Taiwan change word", "外销订单金额年减3.6%。", []string{"外销订单金额年减"}},

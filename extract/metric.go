@@ -40,6 +40,7 @@ var (
 	pronouns           = wordSetOf("pronouns")            // pronouns and demonstratives (我们, 该)
 	awardWords         = wordSetOf("award_words")         // awards whose level is in their name (一等奖)
 	fundingVerbs       = wordList("funding_verbs")        // verbs that put money into something (投入)
+	allocationVerbs    = wordList("allocation_verbs")     // verbs that set money aside (安排)
 	purposeVerbs       = wordSetOf("purpose_verbs")       // what money went into (建设, 实施)
 	genericMoney       = wordSetOf("generic_money_nouns") // nouns that only say money (资金)
 )
@@ -58,6 +59,9 @@ func metricName(left, after []segment.Word, kind, unit string) string {
 			return name
 		}
 		name := leftName(left)
+		if kind == KindMoney {
+			name = trimAllocationVerb(name)
+		}
 		if verb := verbBefore(left); name == "" && kind == KindMoney && verb != "" {
 			if strings.HasSuffix(verb, "款") || strings.HasSuffix(verb, "资") || counterparts[verb] != "" {
 				return verb // 拨款, 投资, 支出 name the money themselves
@@ -82,6 +86,18 @@ func metricName(left, after []segment.Word, kind, unit string) string {
 		return verb + countNouns[unit]
 	}
 	return ""
+}
+
+// trimAllocationVerb leaves a verb that sets money aside off the end of
+// the money's name (中央预算内投资安排 → 中央预算内投资), when a name of
+// two characters or more stays.
+func trimAllocationVerb(name string) string {
+	for _, v := range allocationVerbs {
+		if rest, ok := strings.CutSuffix(name, v); ok && utf8.RuneCountInString(rest) >= 2 {
+			return rest
+		}
+	}
+	return name
 }
 
 // fundedName names money put into something by what it went into:
@@ -228,7 +244,7 @@ func leftName(words []segment.Word) string {
 		if isClosingBracket(w.Text) && wordsBracketDepth(words[:len(words)-1]) > 0 {
 			break // 区示范性社区(学校): the bracket is the name's
 		}
-		if reachingWords[w.Text] || isPerUnit(w.Text) && len(words) > 1 || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" ||
+		if reachingWords[w.Text] || modalWords[w.Text] || isPerUnit(w.Text) && len(words) > 1 || isMark(w.Text) || w.Pos == "p" || w.Pos == "u" ||
 			w.Pos == "uj" || w.Pos == "ul" || w.Pos == "d" && !isChangeVerb(w.Text) || (holdsDigit(w.Text) && len(words) > 1) {
 			words = words[:len(words)-1]
 			continue

@@ -262,6 +262,8 @@ func TestMetricNames(t *testing.T) {
 		{"comparison with the quarter a year before", "出口总额较上年同季增加12.5%。", []string{"出口总额增加"}},
 		{"scope of Hong Kong", "本港失业率为3.1%。", []string{"失业率"}},
 		{"fiscal year cut in two", "今年度社会福利支出为新台币860亿元。", []string{"社会福利支出"}},
+		{"a change restated with 或", "大学部学生较上学年减少1.2万人或1.8%。", []string{"大学部学生减少", "大学部学生减少"}},
+		{"a share written with 比率", "女性就业者占就业总人数比率为44.6%。", []string{"女性就业者占就业总人数比率"}},
 		{"budgeting verb", "本年度共编列教育经费新台币56亿元。", []string{"教育经费"}},
 		{"budgeting verb", "社会福利预算编列新台币320亿元。", []string{"社会福利预算"}},
 		{"allocation verb after money", "中央预算内投资拟安排6800亿元。", []string{"中央预算内投资"}},

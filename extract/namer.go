@@ -177,7 +177,27 @@ func (n *namer) name(i int) Fact {
 		right := rightNounPhrase(after)
 		f.Kind, f.Unit = implicitUnit(right, f.Metric)
 	}
+	if n.restatesChange(i) {
+		f.Metric = n.amounts[i-1].Metric // 减少2.3万人或2.1%: one change, two ways
+	}
 	return f
+}
+
+// restatesChange reports an amount joined by 或 to a change of another
+// kind before it (较上年减少2.3万人或2.1%): the same change as a percent.
+func (n *namer) restatesChange(i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev, f := n.amounts[i-1], n.amounts[i]
+	if prev.Kind == f.Kind || prev.End > f.Start {
+		return false
+	}
+	if _, verb := splitChange(prev.Metric); verb == "" {
+		return false
+	}
+	between := strings.TrimSpace(string(n.rs[prev.End:f.Start]))
+	return between == "或" || between == "或是" || between == "，或" || between == ",或"
 }
 
 // completion names a percentage that measures an outcome against its

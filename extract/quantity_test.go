@@ -84,6 +84,8 @@ func TestUnitsOfHongKongMacauTaiwanAndImperialMeasures(t *testing.T) {
 		{"黄金储备增加至3,200万盎司。", []quantityWant{{"3,200万盎司", KindMeasure, 3.2e7, "盎司", ""}}},
 		{"每日供水量为12.5万公升，", []quantityWant{{"12.5万公升", KindMeasure, 125000, "升", ""}}},
 		{"旅客平均逗留3.2晚。", []quantityWant{{"3.2晚", KindMeasure, 3.2, "晚", ""}}},
+		{"全年核发建照1,820宅，", []quantityWant{{"1,820宅", KindCount, 1820, "宅", ""}}},
+		{"受理申诉案件共312案。", []quantityWant{{"312案", KindCount, 312, "案", ""}}},
 		{"原油日产量为85万桶。", []quantityWant{{"85万桶", KindMeasure, 850000, "桶", ""}}},
 		{"年平均气温为16.8℃，", []quantityWant{{"16.8℃", KindMeasure, 16.8, "摄氏度", ""}}},
 		{"道路交通噪声平均值为68.2分贝。", []quantityWant{{"68.2分贝", KindMeasure, 68.2, "分贝", ""}}},

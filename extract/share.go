@@ -49,7 +49,7 @@ func shareName(words []segment.Word, lastWhole, lastSubject string) (name, ofWho
 		rest = rest[:len(rest)-1] // 为, 达到, 的
 	}
 	ratio := "比重"
-	if n := len(rest); n > 0 && (rest[n-1].Text == "比重" || rest[n-1].Text == "比例") {
+	if n := len(rest); n > 0 && ratioWords[rest[n-1].Text] {
 		ratio = rest[n-1].Text
 		rest = rest[:n-1]
 	}
@@ -65,6 +65,10 @@ func shareName(words []segment.Word, lastWhole, lastSubject string) (name, ofWho
 	}
 	return subject + "占比" + verb, "", true
 }
+
+// ratioWords are the words a share's name ends with as written (占总人口
+// 比率); a name without one ends with 比重.
+var ratioWords = wordSet("比重", "比例", "比率")
 
 func hasShareVerb(words []segment.Word) bool {
 	for _, w := range words {

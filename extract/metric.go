@@ -328,7 +328,7 @@ func leftName(words []segment.Word) string {
 		// An adverb and the verb ending the name are its head noun
 		// (医疗卫生的经常开支), as at the name's start.
 		headNoun := i+2 == len(words) && words[i+1].Pos == "v" && !isChangeVerb(words[i+1].Text) && !leadingVerbs[words[i+1].Text]
-		if w.Pos == "d" && beforeVerb && !headNoun || (w.Pos == "f" && len([]rune(w.Text)) == 1) ||
+		if w.Pos == "d" && beforeVerb && !headNoun || (w.Pos == "f" && len([]rune(w.Text)) == 1 && !isCompassWord(w.Text)) ||
 			scopeWords[w.Text] && w.Pos != "c" && kept[len(kept)-1].Text != "占" && !isAwardLevel(words, i) || isQuoteMark(w.Text) {
 			continue
 		}
@@ -391,6 +391,9 @@ var gainVerbs = wordSet("获", "荣获", "获得", "夺得", "摘得")
 // its tag, but of the words tagged as pronouns only the real ones (本科 is
 // tagged so too).
 func isFunctionLike(w segment.Word) bool {
+	if isCompassWord(w.Text) {
+		return false // 西部地区, 东北: part of a place's name
+	}
 	switch w.Pos {
 	case "r":
 		return pronouns[w.Text] || utf8.RuneCountInString(w.Text) == 1
@@ -398,6 +401,14 @@ func isFunctionLike(w segment.Word) bool {
 		return functionCharacters[w.Text]
 	}
 	return isFunctionWord(w.Pos)
+}
+
+// isCompassWord reports a word that starts with a point of the compass
+// (西部, 东北, 南): tagged as a word of direction, as 上 and 内 are, it
+// names a place (西部地区) rather than where something stands.
+func isCompassWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return strings.ContainsRune("东南西北", r)
 }
 
 // isAwardLevel reports a scope word before an award (全国一等奖): the

@@ -22,6 +22,18 @@ func shareName(words []segment.Word, lastWhole, lastSubject string) (name, ofWho
 		return "", "", false
 	}
 	words = dropDates(words)
+	part := len(words) > 0 && partWords[words[0].Text] // 其中税收占比…: a part of the last subject
+	n := len(words)
+	for n > 0 && isMark(words[n-1].Text) {
+		n--
+	}
+	if n >= 2 && reachesLevel(words[n-2].Text, words[n-1].Text) {
+		n -= 2 // 提高到71%: the level reached, no change
+	}
+	for n > 0 && (isMark(words[n-1].Text) || reachingWords[words[n-1].Text] && !shareVerbs[words[n-1].Text]) {
+		n-- // 提高了, 为
+	}
+	words = words[:n]
 	verb := ""
 	if k := changeTail(words); k > 0 {
 		verb = joinWords(words[len(words)-k:]) // 比重提高1.3个百分点
@@ -62,9 +74,16 @@ func shareName(words []segment.Word, lastWhole, lastSubject string) (name, ofWho
 		return subject + "占" + whole + ratio + verb, whole, true
 	case lastWhole != "":
 		return subject + "占" + lastWhole + ratio + verb, lastWhole, true
+	case part && lastSubject != "" && lastSubject != subject:
+		whole, _ := splitChange(lastSubject)
+		return subject + "占" + whole + ratio + verb, whole, true
 	}
 	return subject + "占比" + verb, "", true
 }
+
+// partWords open a clause about a part of what the sentence spoke of
+// last (其中税收占比71%: the share of taxes in that revenue).
+var partWords = wordSet("其中", "当中")
 
 // ratioWords are the words a share's name ends with as written (占总人口
 // 比率); a name without one ends with 比重.

@@ -267,6 +267,7 @@ func TestMetricNames(t *testing.T) {
 		{"a part's share of the last subject", "全县财政收入12亿元，其中税收占比提高到68%。", []string{"财政收入", "税收占财政收入比重"}},
 		{"a share's change", "税收占比提高了2个百分点。", []string{"税收占比提高"}},
 		{"a point of the compass names a place", "西部地区新建公路320公里。", []string{"西部地区新建公路"}},
+		{"a lone untagged character opens a word", "全市9个国考断面全部达标。", []string{"国考断面全部达标"}},
 		{"budgeting verb", "本年度共编列教育经费新台币56亿元。", []string{"教育经费"}},
 		{"budgeting verb", "社会福利预算编列新台币320亿元。", []string{"社会福利预算"}},
 		{"allocation verb after money", "中央预算内投资拟安排6800亿元。", []string{"中央预算内投资"}},

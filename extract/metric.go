@@ -872,9 +872,12 @@ func rightNounPhrase(words []segment.Word) string {
 	// The things counted and what they did: the verb phrase after them
 	// says which ones are counted ("12名教师参加省级培训" → 参加省级培训教师),
 	// or names what they became ("3所幼儿园被评为示范幼儿园" → 示范幼儿园).
+	// A lone untagged character is rather the start of a word the
+	// dictionary lacks (国 of 国考断面) than the things counted.
+	loneCharacter := n == 1 && words[0].Pos == "zg"
 	if vp, renamed := countedVerbPhrase(words[n:]); renamed {
 		return vp
-	} else if vp != "" {
+	} else if vp != "" && !loneCharacter {
 		return vp + joinWords(words[:n])
 	}
 	// A bare generic noun (学校, 教师) says little; the rest of the clause
@@ -884,7 +887,7 @@ func rightNounPhrase(words []segment.Word) string {
 		for n < len(words) && !holdsNumber(words[n].Text) {
 			n++
 		}
-		for n > 1 && (isMark(words[n-1].Text) || isFunctionWord(words[n-1].Pos)) {
+		for n > 1 && (isMark(words[n-1].Text) || isFunctionWord(words[n-1].Pos) || reachingWords[words[n-1].Text]) {
 			n--
 		}
 	}

@@ -282,6 +282,8 @@ func TestMetricNames(t *testing.T) {
 		{"adverb glued to an untagged character", "经常帐顺差为新台币2,100亿元。", []string{"经常帐顺差"}},
 		{"counterpart", "全年货物出口1.2万亿元，进口9800亿元。", []string{"货物出口", "货物进口"}},
 		{"counterpart alone", "学费收入300万元，支出共计280万元。", []string{"学费收入", "学费支出"}},
+		{"counterpart with a second partner", "本年度综合预算收入820亿元，开支790亿元。", []string{"综合预算收入", "综合预算开支"}},
+		{"a change named by how it is measured", "全年地区生产总值3200亿元，实质增长5.1%。", []string{"地区生产总值", "地区生产总值实质增长"}},
 		{"band before the counted", "为2300名65岁以上老人提供免费体检。", []string{"提供免费体检老人"}},
 		{"band before the counted", "今年招收420名3至6岁幼儿。", []string{"幼儿"}},
 		{"product attribute", "全市玉米种植面积12万亩，单产510公斤，总产6.1万吨。", []string{"玉米种植面积", "玉米单产", "玉米总产"}},

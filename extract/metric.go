@@ -35,6 +35,7 @@ var (
 	namingVerbs        = wordSetOf("naming_verbs")        // verbs that give counted things a new name (被评为)
 	outputUnits        = wordSetOf("output_units")        // units products are counted in (吨, 辆)
 	modalWords         = wordSetOf("modal_words")         // modal and future words (会, 将)
+	changeModifiers    = wordSetOf("change_modifiers")    // how a change is measured (实质)
 	adverbialOpen      = wordSetOf("adverbial_openers")   // words opening an adverbial phrase (受, 在)
 	adverbialClose     = wordSetOf("adverbial_closers")   // words closing it (影响, 带动下)
 	pronouns           = wordSetOf("pronouns")            // pronouns and demonstratives (我们, 该)
@@ -63,7 +64,7 @@ func metricName(left, after []segment.Word, kind, unit string) string {
 			name = trimAllocationVerb(name)
 		}
 		if verb := verbBefore(left); name == "" && kind == KindMoney && verb != "" {
-			if strings.HasSuffix(verb, "款") || strings.HasSuffix(verb, "资") || counterparts[verb] != "" {
+			if strings.HasSuffix(verb, "款") || strings.HasSuffix(verb, "资") || len(counterparts[verb]) > 0 {
 				return verb // 拨款, 投资, 支出 name the money themselves
 			}
 			return verb + "资金" // "我们会预留50亿元": the funds set aside

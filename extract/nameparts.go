@@ -69,10 +69,11 @@ func skipBand(words []segment.Word) []segment.Word {
 func isBandNumber(w string) bool { return isAmountWord(w) || isNumberWord(w) }
 
 // loadCounterparts reads data/counterpart_words.txt both ways round.
-func loadCounterparts() map[string]string {
-	m := map[string]string{}
+func loadCounterparts() map[string][]string {
+	m := map[string][]string{}
 	for _, p := range loadPairs(wordFile("counterpart_words"), "data/counterpart_words.txt") {
-		m[p.word], m[p.value] = p.value, p.word
+		m[p.word] = append(m[p.word], p.value)
+		m[p.value] = append(m[p.value], p.word)
 	}
 	return m
 }
@@ -81,11 +82,12 @@ func loadCounterparts() map[string]string {
 // side: after 中央政府总预算岁入, a bare 岁出 is 中央政府总预算岁出. Any other
 // name comes back as it is.
 func counterpartName(name, previous string) string {
-	other, ok := counterparts[name]
-	if !ok || !strings.HasSuffix(previous, other) || len(previous) == len(other) {
-		return name
+	for _, other := range counterparts[name] {
+		if strings.HasSuffix(previous, other) && len(previous) > len(other) {
+			return strings.TrimSuffix(previous, other) + name
+		}
 	}
-	return strings.TrimSuffix(previous, other) + name
+	return name
 }
 
 // dropGlosses leaves out of a name's words a bracket that explains or

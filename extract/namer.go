@@ -127,6 +127,10 @@ func (n *namer) name(i int) Fact {
 	}
 	subject, verb := splitChange(name)
 	subject = counterpartName(subject, n.lastSubject())
+	if changeModifiers[subject] && verb != "" && len(n.subjects) > 0 {
+		last, _ := splitChange(n.lastSubject())
+		subject = last + subject // 本地生产总值…，按年实质增长8.8%
+	}
 	if verb == "" && outputUnits[f.Unit] && isBareProduct(left, subject) {
 		subject += "产量" // 钢1.1亿吨: the output of steel
 	}

@@ -88,7 +88,7 @@ func quantity(rs []rune, m number.Match, inName func(int) bool) (Fact, bool) {
 		}
 	}
 	q, category := qualifierAfter(rs, f.End, f.Kind == KindPercent)
-	if category || isAgeBand(rs, m, f, q) || isLabelledNumber(rs, m.Start) || isPhoneNumber(rs, m.Start) {
+	if category || isAgeBand(rs, m, f, q) || definesGroup(rs, f) || isLabelledNumber(rs, m.Start) || isPhoneNumber(rs, m.Start) {
 		return Fact{}, false
 	}
 	if f.Qualifier == "" {
@@ -524,6 +524,22 @@ func isAgeBand(rs []rune, m number.Match, f Fact, qualifierAfter string) bool {
 		return true
 	}
 	return m.IsRange && f.End < len(rs) && number.IsHan(rs[f.End])
+}
+
+// definesGroup reports an amount with a bound and 的 after it (总分600分以上的
+// 有87人, 投资1000万元以上的项目): the bound says who or what is counted.
+// A percent so bounded is rather a level reached (控制在5%以内的水平).
+func definesGroup(rs []rune, f Fact) bool {
+	if f.Kind == KindPercent {
+		return false
+	}
+	rest := string(rs[f.End:min(len(rs), f.End+4)])
+	for _, w := range []string{"以上的", "及以上的", "以下的", "及以下的"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLabelledNumber reports a number after a label and a colon that makes

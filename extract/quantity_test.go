@@ -195,6 +195,10 @@ func TestNumbersThatAreNoAmount(t *testing.T) {
 		// A list marker glued to a year.
 		{"2.2023年全县新建校舍5栋", []quantityWant{{"5栋", KindCount, 5, "栋", ""}}},
 		{"年均增长1.5年", []quantityWant{{"1.5年", KindMeasure, 1.5, "年", ""}}},
+		// A bound with 的 after it says who or what is counted.
+		{"总分650分以上的考生有42人。", []quantityWant{{"42人", KindCount, 42, "人", ""}}},
+		{"新开工投资5000万元以上的项目38个，", []quantityWant{{"38个", KindCount, 38, "个", ""}}},
+		{"失业率控制在5%以下的水平，", []quantityWant{{"5%", KindPercent, 5, "%", QualAtMost}}},
 		// The base a rate is counted over.
 		{"每10万人口拥有公共图书馆2.4个，", []quantityWant{{"2.4个", KindCount, 2.4, "个", ""}}},
 		{"每 100名学生配备计算机18台。", []quantityWant{{"18台", KindCount, 18, "台", ""}}},

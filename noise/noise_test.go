@@ -95,6 +95,7 @@ func TestLayoutNoiseKeepsTheCleanReading(t *testing.T) {
 	for _, tr := range All() {
 		res := scoreTransformed(t, tr, facts, texts, cfg)
 		s := res.Summary()
+		t.Logf("%-16s quantity F1 %.4f  names right %.4f", tr.Name, s.Quantities.F1, s.MetricNameRight)
 		if s.Quantities.F1 < minReadingF1 || s.MetricNameRight < minReadingNames {
 			var misses strings.Builder
 			score.WriteMisses(&misses, res, 10)

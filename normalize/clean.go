@@ -330,11 +330,29 @@ func joinsAcrossBreak(rs []rune, prevStart, prevEnd, start, end int) bool {
 		isDigit(last) && first == '.' && end-start >= 2 && isDigit(rs[start+1]) {
 		return true
 	}
+	// A mixed number cut after its scale word ("32萬\n1,004人").
+	if (last == '万' || last == '萬') && prevEnd-prevStart >= 2 && isDigit(rs[prevEnd-2]) && isRestOfMixedNumber(rs[start:end]) {
+		return true
+	}
 	// A short line holding only a number, cut from the sentence before it.
 	if isDigit(first) && end-start <= 12 && onlyNumber(rs[start:end]) && endsMidSentence(rs[prevStart:prevEnd]) {
 		return true
 	}
 	return false
+}
+
+// isRestOfMixedNumber reports a line that starts with what follows 万 in
+// a mixed number: under 10,000 and a unit that dates nothing (1,004人, not
+// 2024年).
+func isRestOfMixedNumber(line []rune) bool {
+	digits, k := 0, 0
+	for k < len(line) && (isDigit(line[k]) || line[k] == ',' && k > 0) {
+		if isDigit(line[k]) {
+			digits++
+		}
+		k++
+	}
+	return digits > 0 && digits <= 4 && k < len(line) && isUnitStart(line[k]) && !strings.ContainsRune("年月日号", line[k])
 }
 
 func onlyNumber(rs []rune) bool {

@@ -101,6 +101,7 @@ func TestLayoutSteps(t *testing.T) {
 		{"a Latin note in brackets", CloseLayoutSpaces, "增长率 ( yoy )", "增长率(yoy)"},
 		{"table columns stay", CloseLayoutSpaces, "小麦  21500    1.35", "小麦21500    1.35"},
 		{"a space inside a number", CloseLayoutSpaces, "投资12 500万元", "投资12500万元"},
+		{"a middle dot as the decimal point", CloseLayoutSpaces, "赤字为四百二十 ‧ 五亿元，储备一千 ・二亿元", "赤字为四百二十‧五亿元，储备一千・二亿元"},
 		{"spaces around a slash", CloseLayoutSpaces, "合格的占3 / 5，发病率12.4/ 10万", "合格的占3/5，发病率12.4/10万"},
 		{"a slash between words stays spaced", CloseLayoutSpaces, "高中 / 职高 12所", "高中 / 职高12所"},
 		{"digit groups in spaced-out text", CloseLayoutSpaces, "人均存款 18 260 元 ， 增长 4.1 %", "人均存款18260元，增长4.1%"},

@@ -32,6 +32,8 @@ func TestNormalizeCleansAndMapsBack(t *testing.T) {
 		{"invisible characters dropped", "投入1\u200b38\u00ad3.5万\u2060元", "auto", "投入1383.5万元", "1383.5万元", "1\u200b38\u00ad3.5万\u2060元"},
 		{"wrapped lines after numbers cut at their breaks", "全县共有中小学校12\n6所，在校学生38\n1\n00人，专任教师24\n50人，其中中级职称\n以上教师占比为63\n.5%，比上年提高了\n两个百分点。", "auto",
 			"全县共有中小学校126所，在校学生38100人，专任教师2450人，其中中级职称以上教师占比为63.5%，比上年提高了两个百分点。", "中级职称以上", "中级职称\n以上"},
+		{"mixed number cut after 万", "全县低收入人口共计3万\n2,418人，比上年减少。", "auto", "全县低收入人口共计3万2,418人，比上年减少。", "3万2,418人", "3万\n2,418人"},
+		{"a year after a number ending a line", "全县常住人口52万\n2024年新增就业3000人。", "auto", "全县常住人口52万\n2024年新增就业3000人。", "2024年", "2024年"},
 		{"form feed between pages", "全县新建公路4\n\n2\n\f县交通局  第3页\n2公里。\f注", "auto", "全县新建公路42公里。注", "42公里", "4\n\n2\n\f县交通局  第3页\n2公里"},
 	}
 	for _, tt := range tests {

@@ -253,5 +253,5 @@ func numberRunAfter(rs []rune, i int) int {
 
 // isChinese reports Han characters and Chinese punctuation.
 func isChinese(r rune) bool {
-	return isHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF65 || strings.ContainsRune("“”‘’…—·%‰", r)
+	return isHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF65 || strings.ContainsRune("“”‘’…—·‧・%‰", r)
 }

@@ -209,14 +209,7 @@ func (s *markupSplitter) step(c byte) {
 			s.entity = false
 		}
 	case inTag:
-		switch {
-		case s.quote != 0:
-			if c == s.quote {
-				s.quote = 0
-			}
-		case c == '"' || c == '\'':
-			s.quote = c
-		case c == '>':
+		if !stepQuote(&s.quote, c) && c == '>' {
 			s.mode = inText
 		}
 	case inComment:
@@ -273,13 +266,10 @@ func (s *markupSplitter) stepDeclaration(c byte) {
 		}
 		d.opening = 0
 	}
+	if stepQuote(&d.quote, c) {
+		return
+	}
 	switch {
-	case d.quote != 0:
-		if c == d.quote {
-			d.quote = 0
-		}
-	case c == '"' || c == '\'':
-		d.quote = c
 	case c == '<':
 		d.depth, d.opening = d.depth+1, 1
 	case c == '>' && d.depth == 0:
@@ -287,6 +277,23 @@ func (s *markupSplitter) stepDeclaration(c byte) {
 	case c == '>':
 		d.depth--
 	}
+}
+
+// stepQuote follows quoted text in markup (an attribute value, a literal
+// in a declaration), where no ">" ends anything: it reports whether c is
+// inside quotes or opens or closes them.
+func stepQuote(quote *byte, c byte) bool {
+	switch {
+	case *quote != 0:
+		if c == *quote {
+			*quote = 0
+		}
+		return true
+	case c == '"' || c == '\'':
+		*quote = c
+		return true
+	}
+	return false
 }
 
 // splittable reports whether a cut may go before c: at a character's

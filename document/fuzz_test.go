@@ -71,6 +71,28 @@ func TestStreamedRecordRejectsBadValuesItSkips(t *testing.T) {
 	}
 }
 
+// TestRepeatedKeysAreRefused: a record that gives "text" or "doc" twice
+// is refused, read whole or streamed, wherever the two stand.
+func TestRepeatedKeysAreRefused(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		ok   bool
+	}{
+		{`{"text": "全年招生1200人", "text": "新建学校3所"}`, false},
+		{`{"doc": "a", "text": "全年招生1200人", "doc": "b"}`, false},
+		{`{"doc": "a", "doc": "b", "text": "全年招生1200人"}`, false},
+		{`{"text": "全年招生1200人", "\u0074ext": "新建学校3所"}`, false},
+		{`{"text": "全年招生1200人", "meta": {"text": "x", "doc": "y"}, "doc": "a"}`, true},
+		{`{"text": "text和doc各出现两次：text、doc", "doc": "a"}`, true},
+	} {
+		_, werr := readOne(NewRecordReader(strings.NewReader(tc.line)))
+		_, serr := readOne(NewRecordReaderShort(strings.NewReader(tc.line), 4))
+		if (werr == nil) != tc.ok || (serr == nil) != tc.ok {
+			t.Errorf("%s: read whole %v, streamed %v; want ok %v", tc.line, werr, serr, tc.ok)
+		}
+	}
+}
+
 func readOne(rr *RecordReader) (string, error) {
 	rec, err := rr.Next()
 	if err != nil {

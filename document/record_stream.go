@@ -20,7 +20,10 @@ type LongText struct {
 	done     bool  // the string has ended
 	err      error // returned once the string and the record's rest are read
 	docAfter string
-	pending  []byte // decoded and not yet returned
+	// docBefore and docAfterSeen record a "doc" key before and after the
+	// text, so that a second one is refused as the whole-line reader does.
+	docBefore, docAfterSeen bool
+	pending                 []byte // decoded and not yet returned
 }
 
 // DocAfter is the "doc" of the record when it came after "text", known
@@ -139,9 +142,13 @@ func (rr *RecordReader) startLong(head []byte) (Record, error) {
 			rr.long = lt
 			return Record{Doc: doc, Line: rr.line, Long: lt}, nil
 		case "doc":
+			if lt.docBefore {
+				return fail(errors.New(`two "doc" keys`))
+			}
 			if doc, err = lt.shortString(maxDoc); err != nil {
 				return fail(err)
 			}
+			lt.docBefore = true
 		default:
 			if err := lt.skipString(); err != nil {
 				return fail(err)
@@ -596,6 +603,10 @@ func (lt *LongText) finish() error {
 		case "text":
 			return fail(errors.New(`two "text" keys`))
 		case "doc":
+			if lt.docBefore || lt.docAfterSeen {
+				return fail(errors.New(`two "doc" keys`))
+			}
+			lt.docAfterSeen = true
 			if c, err := lt.src.skipSpace(); err != nil || c != '"' {
 				return fail(fmt.Errorf(`"doc" is %s, not a string`, jsonKind([]byte{c})))
 			}

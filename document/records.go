@@ -142,6 +142,11 @@ func parseRecord(line []byte) (Record, error) {
 		}
 		return Record{}, fmt.Errorf("invalid JSON: %v", err)
 	}
+	if mayRepeatKeys(line) {
+		if err := refuseRepeatedKeys(line); err != nil {
+			return Record{}, err
+		}
+	}
 	if fields.Text == nil {
 		return Record{}, errors.New(`no "text" key`)
 	}
@@ -155,6 +160,41 @@ func parseRecord(line []byte) (Record, error) {
 		}
 	}
 	return rec, nil
+}
+
+// mayRepeatKeys reports a line that may hold "text" or "doc" twice: one
+// that spells either twice, or escapes a Latin letter as a key may be
+// written ("\u0074ext"). Escaped Chinese text (\u4e07) needs no second
+// look, so records written with ASCII escapes are parsed once.
+func mayRepeatKeys(line []byte) bool {
+	return bytes.Count(line, []byte("text")) > 1 || bytes.Count(line, []byte("doc")) > 1 || bytes.Contains(line, []byte(`\u00`))
+}
+
+// refuseRepeatedKeys returns an error when the object, valid JSON, gives
+// "text" or "doc" twice, as the streaming reader does: which of two texts
+// would be the record's is no guess to make (a map keeps the last).
+func refuseRepeatedKeys(line []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if _, err := dec.Token(); err != nil { // the opening brace
+		return err
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		if err := dec.Decode(new(json.RawMessage)); err != nil {
+			return err
+		}
+		if key, _ := t.(string); key == "text" || key == "doc" {
+			if seen[key] {
+				return fmt.Errorf("two %q keys", key)
+			}
+			seen[key] = true
+		}
+	}
+	return nil
 }
 
 func stringField(key string, raw json.RawMessage, dst *string) error {

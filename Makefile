@@ -30,6 +30,7 @@ run: build
 # Everything CI checks. test-deps installs, as root, the browser and the
 # document converters some tests drive; without them those tests skip.
 test: test-deps vet fmt-check
+	./scripts/test-fuzz-script.sh
 	$(GO) test ./...
 
 test-deps:
@@ -43,23 +44,25 @@ fmt-check:
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 # Run each fuzz target for a bounded time; crashers land in testdata/fuzz.
+# scripts/fuzz.sh runs a target again when Go's coordinator ends a run that
+# found nothing by its own deadline race (go.dev/issue/75804).
 fuzz:
-	$(GO) test ./extract/number -run '^$$' -fuzz '^FuzzFind$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./extract -run '^$$' -fuzz '^FuzzNames$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./extract -run '^$$' -fuzz '^FuzzLexicon$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./pipeline -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./review -run '^$$' -fuzz '^FuzzMarks$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./normalize -run '^$$' -fuzz '^FuzzCheckedReader$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./document -run '^$$' -fuzz '^FuzzRecordReader$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./document -run '^$$' -fuzz '^FuzzMarkupSplitter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./document -run '^$$' -fuzz '^FuzzHTMLReader$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./document/word -run '^$$' -fuzz '^FuzzDocText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./document/word -run '^$$' -fuzz '^FuzzRTFText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./document -run '^$$' -fuzz '^FuzzPDFText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./document -run '^$$' -fuzz '^FuzzMHTMLText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
-	$(GO) test ./output -run '^$$' -fuzz '^FuzzCSVMatchesEncodingCSV$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh extract/number FuzzFind $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh extract FuzzNames $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh extract FuzzLexicon $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh normalize FuzzNormalize $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh normalize FuzzDecode $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh pipeline FuzzProcess $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh review FuzzMarks $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh normalize FuzzCheckedReader $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh document FuzzRecordReader $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh document FuzzMarkupSplitter $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh document FuzzHTMLReader $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh document/word FuzzDocText $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh document/word FuzzRTFText $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh document FuzzPDFText $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh document FuzzMHTMLText $(FUZZTIME) $(FUZZMINIMIZE)
+	GO=$(GO) ./scripts/fuzz.sh output FuzzCSVMatchesEncodingCSV $(FUZZTIME) $(FUZZMINIMIZE)
 
 clean:
 	rm -rf bin out

@@ -72,7 +72,8 @@ func TestStreamedRecordRejectsBadValuesItSkips(t *testing.T) {
 }
 
 // TestRepeatedKeysAreRefused: a record that gives "text" or "doc" twice
-// is refused, read whole or streamed, wherever the two stand.
+// is refused, read whole or streamed, wherever the two stand; so is a key
+// over 1 KiB or a "doc" over 64 KiB, which the streaming reader bounds.
 func TestRepeatedKeysAreRefused(t *testing.T) {
 	for _, tc := range []struct {
 		line string
@@ -84,6 +85,9 @@ func TestRepeatedKeysAreRefused(t *testing.T) {
 		{`{"text": "全年招生1200人", "\u0074ext": "新建学校3所"}`, false},
 		{`{"text": "全年招生1200人", "meta": {"text": "x", "doc": "y"}, "doc": "a"}`, true},
 		{`{"text": "text和doc各出现两次：text、doc", "doc": "a"}`, true},
+		{`{"` + strings.Repeat("键", 400) + `": 1, "text": "全年招生1200人"}`, false},
+		{`{"` + strings.Repeat("键", 300) + `": 1, "text": "全年招生1200人"}`, true},
+		{`{"text": "全年招生1200人", "doc": "` + strings.Repeat("文", 22000) + `"}`, false},
 	} {
 		_, werr := readOne(NewRecordReader(strings.NewReader(tc.line)))
 		_, serr := readOne(NewRecordReaderShort(strings.NewReader(tc.line), 4))

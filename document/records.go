@@ -142,6 +142,11 @@ func parseRecord(line []byte) (Record, error) {
 		}
 		return Record{}, fmt.Errorf("invalid JSON: %v", err)
 	}
+	for key := range keys {
+		if len(key) > maxKey {
+			return Record{}, fmt.Errorf("a key or \"doc\" longer than %d KiB", maxKey>>10) // as streamed
+		}
+	}
 	if mayRepeatKeys(line) {
 		if err := refuseRepeatedKeys(line); err != nil {
 			return Record{}, err
@@ -157,6 +162,9 @@ func parseRecord(line []byte) (Record, error) {
 	if fields.Doc != nil {
 		if err := stringField("doc", fields.Doc, &rec.Doc); err != nil {
 			return Record{}, err
+		}
+		if len(rec.Doc) > maxDoc {
+			return Record{}, fmt.Errorf("a key or \"doc\" longer than %d KiB", maxDoc>>10)
 		}
 	}
 	return rec, nil

@@ -191,6 +191,12 @@ func (lt *LongText) syntax(err error) error {
 	return fmt.Errorf("invalid JSON at byte %d: %v", lt.src.pos, err)
 }
 
+// errLongerThan is the error for a key or "doc" over its limit, the same
+// from both record readers.
+func errLongerThan(limit int) error {
+	return fmt.Errorf("a key or \"doc\" longer than %d KiB", limit>>10)
+}
+
 // shortString reads a string whose opening quote is read, failing past
 // limit bytes.
 func (lt *LongText) shortString(limit int) (string, error) {
@@ -200,7 +206,7 @@ func (lt *LongText) shortString(limit int) (string, error) {
 		n, err := lt.stringBytes(buf)
 		b.Write(buf[:n])
 		if b.Len() > limit {
-			return "", fmt.Errorf("a key or \"doc\" longer than %d KiB", limit>>10)
+			return "", errLongerThan(limit)
 		}
 		if err == io.EOF {
 			return b.String(), nil

@@ -144,7 +144,7 @@ func parseRecord(line []byte) (Record, error) {
 	}
 	for key := range keys {
 		if len(key) > maxKey {
-			return Record{}, fmt.Errorf("a key or \"doc\" longer than %d KiB", maxKey>>10) // as streamed
+			return Record{}, errLongerThan(maxKey)
 		}
 	}
 	if mayRepeatKeys(line) {
@@ -164,7 +164,7 @@ func parseRecord(line []byte) (Record, error) {
 			return Record{}, err
 		}
 		if len(rec.Doc) > maxDoc {
-			return Record{}, fmt.Errorf("a key or \"doc\" longer than %d KiB", maxDoc>>10)
+			return Record{}, errLongerThan(maxDoc)
 		}
 	}
 	return rec, nil
